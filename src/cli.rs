@@ -1,0 +1,25 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// kanbao (看报): read newsletters in the terminal.
+///
+/// FILE is a plain-text newsletter (UTF-8, UTF-16 with a BOM, or GB18030/GBK); `-` reads
+/// standard input; with no FILE kanbao opens the sample issue it carries.
+#[derive(Debug, Parser)]
+#[command(name = "kanbao", version, about, long_about)]
+pub struct Cli {
+    /// The newsletter to open (`-` for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Print the newsletter's structure as JSON and exit.
+    #[arg(long, conflicts_with = "outline")]
+    pub json: bool,
+
+    /// Print the newsletter's sections and articles as a tree and exit.
+    #[arg(long)]
+    pub outline: bool,
+}

@@ -1,0 +1,9 @@
+//! The newsletter: its model, the parser that builds it from text, and its printed forms.
+
+pub mod model;
+pub mod outline;
+pub mod parse;
+pub mod rules;
+
+pub use model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
+pub use parse::parse;

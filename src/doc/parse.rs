@@ -1,0 +1,669 @@
+//! Text → [`Newsletter`]: a pure function in three passes.
+//!
+//! 1. `split`: lines → blocks (text between blank lines, soft wraps joined), with explicit
+//!    markers (masthead, section markers, Markdown headlines) and glued credits set apart.
+//! 2. `repair`: a block cut by a page or column break is joined to the block it continues.
+//! 3. `group`: blocks are classified (headline, subtitle, subheading, credit, paragraph) by their
+//!    shape and their neighbours, and gathered into articles and sections.
+
+use std::borrow::Cow;
+
+use memchr::{memchr, memmem};
+
+use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
+use super::rules::{self, Credit};
+
+/// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
+/// some newsletter, at worst one untitled article.
+pub fn parse(text: &str) -> Newsletter {
+    let units = split(text);
+    let units = repair(text, units);
+    group(text, units)
+}
+
+/// What a block is before classification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mark {
+    /// Plain text.
+    Text,
+    /// `# Title` on the first line: the document's title.
+    Masthead,
+    /// `【要闻】`, `## News`: an explicit section.
+    Section,
+    /// `### Headline`: an explicit headline.
+    Headline,
+}
+
+/// One block of text between blank lines, with where it lies in the source.
+#[derive(Debug)]
+struct Unit<'a> {
+    mark: Mark,
+    text: Cow<'a, str>,
+    /// A credit glued to the end in bold (`…。**太仓市总**`), or a block that is only that.
+    credit: Option<Cow<'a, str>>,
+    /// Where the block ends in the source text (for looking at its neighbourhood).
+    end: usize,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: blocks
+
+fn split(text: &str) -> Vec<Unit<'_>> {
+    let mut units = Vec::with_capacity(text.len() / 256 + 1);
+    let mut block: Option<Unit<'_>> = None;
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+        let raw = &text[pos..end];
+        let line = raw.trim();
+        pos = end + 1;
+        if line.is_empty() {
+            flush(&mut block, &mut units);
+            continue;
+        }
+        if let Some(mark) = marker(line, units.is_empty() && block.is_none()) {
+            flush(&mut block, &mut units);
+            let (mark, title) = mark;
+            units.push(Unit {
+                mark,
+                text: Cow::Borrowed(title),
+                credit: None,
+                end,
+            });
+            continue;
+        }
+        // An ideographic indent opens a new paragraph even without a blank line before it.
+        if raw.starts_with('\u{3000}') {
+            flush(&mut block, &mut units);
+        }
+        match &mut block {
+            None => {
+                block = Some(Unit {
+                    mark: Mark::Text,
+                    text: Cow::Borrowed(line),
+                    credit: None,
+                    end,
+                })
+            }
+            Some(b) => {
+                join(b.text.to_mut(), line);
+                b.end = end;
+            }
+        }
+    }
+    flush(&mut block, &mut units);
+    units
+}
+
+/// An explicit marker line: its kind and its text.
+fn marker(line: &str, first: bool) -> Option<(Mark, &str)> {
+    if let Some(title) = rules::section_marker(line) {
+        return Some((Mark::Section, title));
+    }
+    match rules::markdown_heading(line)? {
+        (1, t) if first => Some((Mark::Masthead, t)),
+        (1 | 2, t) => Some((Mark::Section, t)),
+        (_, t) => Some((Mark::Headline, t)),
+    }
+}
+
+fn flush<'a>(block: &mut Option<Unit<'a>>, units: &mut Vec<Unit<'a>>) {
+    let Some(mut unit) = block.take() else {
+        return;
+    };
+    if let Some((body, credit)) = rules::glued_credit(&unit.text) {
+        if !body.is_empty() || rules::credit(credit) != Credit::None {
+            let (body, credit) = (body.len(), credit.to_string());
+            // Keep the borrow when the text was one line of the source.
+            unit.text = match unit.text {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[..body]),
+                Cow::Owned(mut s) => {
+                    s.truncate(body);
+                    Cow::Owned(s)
+                }
+            };
+            unit.credit = Some(Cow::Owned(credit));
+        } else {
+            // A bold line that names nobody is a bold heading.
+            unit.text = Cow::Owned(credit.to_string());
+        }
+    }
+    units.push(unit);
+}
+
+/// Appends the next line (or block) of a broken sentence: no space between CJK characters, one
+/// between Latin words, and a word hyphenated at the line end joined whole.
+fn join(buf: &mut String, next: &str) {
+    let last = buf.chars().next_back();
+    let first = next.chars().next();
+    if last == Some('-')
+        && first.is_some_and(|c| c.is_lowercase())
+        && buf[..buf.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    {
+        buf.pop();
+    } else if needs_space(buf, next) {
+        buf.push(' ');
+    }
+    buf.push_str(next);
+}
+
+/// Latin words are separated by a space; CJK text runs on.
+fn needs_space(before: &str, after: &str) -> bool {
+    let left = before.chars().rev().find(|c| c.is_alphanumeric());
+    let right = after.chars().find(|c| c.is_alphanumeric());
+    let wide_edge = before.chars().next_back().is_some_and(rules::is_wide)
+        || after.chars().next().is_some_and(rules::is_wide);
+    match (left, right) {
+        _ if wide_edge => false,
+        (Some(l), Some(r)) => !rules::is_wide(l) && !rules::is_wide(r),
+        _ => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: joining blocks cut by page and column breaks
+
+fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>) -> Vec<Unit<'a>> {
+    let mut out: Vec<Unit<'a>> = Vec::with_capacity(units.len());
+    for unit in units {
+        if let Some(prev) = out.last_mut()
+            && continues(text, prev, &unit)
+        {
+            join(prev.text.to_mut(), &unit.text);
+            prev.credit = unit.credit;
+            prev.end = unit.end;
+            continue;
+        }
+        out.push(unit);
+    }
+    out
+}
+
+/// Does block `b` go on in block `n`? A block that does not end its sentence continues, unless
+/// the evidence says it is a heading; a heading-shaped fragment continues only when the break
+/// visibly cuts a sentence or a word.
+fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>) -> bool {
+    if b.mark != Mark::Text || n.mark != Mark::Text || b.credit.is_some() || n.text.is_empty() {
+        return false;
+    }
+    let b_end = b.end;
+    let (b, n) = (b.text.as_ref(), n.text.as_ref());
+    if b.is_empty() {
+        return false;
+    }
+    if rules::has_unclosed_pair(b) {
+        // Chinese quotations over several paragraphs reopen the quote at each paragraph.
+        return !(rules::ends_sentence(b) && rules::starts_with_open_quote(n));
+    }
+    if rules::splits_number(b, n) {
+        return true;
+    }
+    if rules::ends_sentence(b) {
+        return false;
+    }
+    if rules::ends_mid_sentence(b) || rules::starts_mid_sentence(n) {
+        return true;
+    }
+    if !rules::is_heading_like(b) {
+        // A long unfinished paragraph goes on, unless what follows is a credit line.
+        return !(rules::is_heading_like(n) && rules::credit(n) != Credit::None);
+    }
+    if b.ends_with('—') || rules::is_dash_subtitle(b) || rules::is_dash_subtitle(n) {
+        return false;
+    }
+    if rules::credit(b) != Credit::None {
+        return false;
+    }
+    // `这次活动的开展,为推动全民健身` | `提供了新的平台。`: a clause, then only the short end of a
+    // sentence. A heading is followed by a body, not by half a line.
+    if rules::is_clause(b) && rules::is_sentence_tail(n) {
+        return true;
+    }
+    split_word(text, b, n, b_end)
+}
+
+/// The break cuts a word in two: the characters on both sides of it occur together elsewhere
+/// nearby (`…女职工康` | `乃馨服务站…`, where `康乃馨` is a word of the article).
+fn split_word(text: &str, b: &str, n: &str, b_end: usize) -> bool {
+    let tail: Vec<char> = b.chars().rev().take(2).collect();
+    let head: Vec<char> = n.chars().take(2).collect();
+    if tail.len() < 2 || head.len() < 2 || !rules::is_han(tail[0]) || !rules::is_han(head[0]) {
+        return false;
+    }
+    if rules::opens_lead(n) {
+        return false;
+    }
+    // Where to look: the neighbourhood of the break, within blocks (the break itself is a
+    // blank line, so it never matches itself).
+    let lo = floor_boundary(text, b_end.saturating_sub(NEIGHBOURHOOD));
+    let hi = floor_boundary(text, (b_end + n.len() + NEIGHBOURHOOD).min(text.len()));
+    let hay = &text.as_bytes()[lo..hi];
+    let count = |s: String| memmem::find_iter(hay, s.as_bytes()).count();
+    let (t0, t1, h0, h1) = (tail[0], tail[1], head[0], head[1]);
+    count(format!("{t1}{t0}{h0}{h1}")) >= 1
+        || count(format!("{t0}{h0}{h1}")) >= 2
+        || count(format!("{t1}{t0}{h0}")) >= 2
+}
+
+/// Bytes either side of a break searched for the other halves of a split word.
+const NEIGHBOURHOOD: usize = 6 * 1024;
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: classification and grouping
+
+/// What a repaired block is, by its own shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Paragraph,
+    Heading {
+        credit: Credit,
+        dash: bool,
+    },
+    /// A block that is only a bold credit.
+    CreditOnly,
+    Marker,
+}
+
+fn shape(u: &Unit<'_>) -> Shape {
+    if u.mark != Mark::Text {
+        return Shape::Marker;
+    }
+    if u.text.is_empty() {
+        return if u.credit.is_some() {
+            Shape::CreditOnly
+        } else {
+            Shape::Marker
+        };
+    }
+    if u.credit.is_none() && rules::is_heading_like(&u.text) {
+        Shape::Heading {
+            credit: rules::credit(&u.text),
+            dash: rules::is_dash_subtitle(&u.text),
+        }
+    } else {
+        Shape::Paragraph
+    }
+}
+
+/// An article being gathered.
+#[derive(Default)]
+struct Draft {
+    title: Option<String>,
+    subtitle: Option<String>,
+    byline: Option<String>,
+    blocks: Vec<Block>,
+    /// A credit after the body ended it.
+    closed: bool,
+    /// Index of the explicit section it belongs to.
+    section: Option<usize>,
+}
+
+impl Draft {
+    fn has_body(&self) -> bool {
+        !self.blocks.is_empty()
+    }
+
+    fn add(&mut self, kind: BlockKind, text: Cow<'_, str>) {
+        self.blocks.push(Block {
+            kind,
+            text: text.into_owned(),
+        });
+    }
+
+    fn credit(&mut self, credit: &str) {
+        self.byline = Some(match self.byline.take() {
+            Some(top) => format!("{top} {credit}"),
+            None => credit.to_string(),
+        });
+    }
+}
+
+struct Grouper {
+    drafts: Vec<Draft>,
+    /// Explicit sections by their markers.
+    sections: Vec<String>,
+    title: Option<String>,
+    /// How many articles so far ended with a credit under their body: in such a newsletter an
+    /// unpunctuated line inside an open article is a subheading, not the next headline.
+    bottom_credits: usize,
+}
+
+impl Grouper {
+    fn open(&mut self) -> Option<&mut Draft> {
+        self.drafts.last_mut().filter(|d| !d.closed)
+    }
+
+    fn start(&mut self, title: Option<String>) -> &mut Draft {
+        let section = self.sections.len().checked_sub(1);
+        self.drafts.push(Draft {
+            title,
+            section,
+            ..Draft::default()
+        });
+        let last = self.drafts.len() - 1;
+        &mut self.drafts[last]
+    }
+
+    /// The open article, or a new untitled one.
+    fn current(&mut self) -> &mut Draft {
+        if self.open().is_none() {
+            self.start(None);
+        }
+        let last = self.drafts.len() - 1;
+        &mut self.drafts[last]
+    }
+
+    fn close_with(&mut self, credit: &str) {
+        let d = self.current();
+        let bottom = d.has_body();
+        d.credit(credit);
+        if bottom {
+            d.closed = true;
+            self.bottom_credits += 1;
+        }
+    }
+}
+
+fn group(text: &str, units: Vec<Unit<'_>>) -> Newsletter {
+    let shapes: Vec<Shape> = units.iter().map(shape).collect();
+    let mut g = Grouper {
+        drafts: Vec::new(),
+        sections: Vec::new(),
+        title: None,
+        bottom_credits: 0,
+    };
+    let masthead = masthead(&units, &shapes);
+    let mut skip = 0;
+    for (i, unit) in units.into_iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        if i == 0
+            && let Some((title, used)) = &masthead
+        {
+            g.title = Some(title.clone());
+            skip = used - 1;
+            continue;
+        }
+        let next = shapes.get(i + 1).copied();
+        let after = shapes.get(i + 2).copied();
+        match unit.mark {
+            Mark::Masthead if g.title.is_none() && g.drafts.is_empty() => {
+                g.title = Some(unit.text.into_owned());
+            }
+            Mark::Masthead | Mark::Section => {
+                // A new section ends the article before it.
+                if let Some(d) = g.drafts.last_mut() {
+                    d.closed = true;
+                }
+                g.sections.push(unit.text.into_owned());
+            }
+            Mark::Headline => {
+                g.start(Some(unit.text.into_owned()));
+            }
+            Mark::Text => place(&mut g, unit, shapes[i], next, after),
+        }
+    }
+    finish(text, g)
+}
+
+/// The masthead: a first block naming the newsletter and its issue, possibly over two blocks
+/// (`苏州工会报` then `2023年3月10日 第12期`). Returns the title and how many units it took.
+fn masthead(units: &[Unit<'_>], shapes: &[Shape]) -> Option<(String, usize)> {
+    let first = units.first()?;
+    if first.mark != Mark::Text
+        || !matches!(
+            shapes[0],
+            Shape::Heading {
+                credit: Credit::None,
+                ..
+            }
+        )
+    {
+        return None;
+    }
+    if rules::has_issue_marker(&first.text) {
+        return Some((first.text.to_string(), 1));
+    }
+    let second = units.get(1)?;
+    let second_ok = second.mark == Mark::Text
+        && matches!(shapes[1], Shape::Heading { .. })
+        && rules::has_issue_marker(&second.text)
+        && units.get(2).is_some();
+    second_ok.then(|| (format!("{} {}", first.text, second.text), 2))
+}
+
+/// Puts one text block where it belongs: weighs its shape against the open article and the
+/// shapes of the next two blocks.
+fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, next: Option<Shape>, after: Option<Shape>) {
+    match shape {
+        Shape::Marker => {}
+        Shape::CreditOnly => {
+            let credit = unit.credit.unwrap_or_default();
+            if g.open().is_some() {
+                g.close_with(&credit);
+            } else if let Some(d) = g.drafts.last_mut().filter(|d| d.byline.is_none()) {
+                d.byline = Some(credit.into_owned());
+            } else {
+                // A credit with no article to sign: keep its text rather than lose it.
+                g.start(None).add(BlockKind::Paragraph, credit);
+            }
+        }
+        Shape::Paragraph => {
+            g.current().add(BlockKind::Paragraph, unit.text);
+            if let Some(credit) = unit.credit {
+                g.close_with(&credit);
+            }
+        }
+        Shape::Heading { credit, dash } => {
+            heading(g, unit.text.into_owned(), credit, dash, next, after)
+        }
+    }
+}
+
+/// What a heading-shaped block is: headline, subtitle, subheading or credit.
+fn heading(
+    g: &mut Grouper,
+    text: String,
+    credit: Credit,
+    dash: bool,
+    next: Option<Shape>,
+    after: Option<Shape>,
+) {
+    let bottom_credits = g.bottom_credits;
+    let Some(open) = g.open() else {
+        g.start(Some(text));
+        return;
+    };
+    let has_body = open.has_body();
+    let has_byline = open.byline.is_some();
+    // Right under a headline, before any body.
+    let fresh = open.title.is_some() && !has_body;
+    if dash && fresh && open.subtitle.is_none() && !has_byline {
+        open.subtitle = Some(text);
+        return;
+    }
+    if credit == Credit::Strong || (credit == Credit::Weak && (has_body || fresh)) {
+        g.close_with(&text);
+        return;
+    }
+    let is_paragraph = |s: Option<Shape>| s == Some(Shape::Paragraph);
+    if has_body && matches!(next, None | Some(Shape::Marker)) {
+        // Nothing follows for a subheading to head, nor for a headline: a credit.
+        g.close_with(&text);
+        return;
+    }
+    // A headline announces itself by what follows it: a dash subtitle, or a credit and a body.
+    let headline = matches!(next, Some(Shape::Heading { dash: true, .. }))
+        || (matches!(
+            next,
+            Some(Shape::Heading {
+                credit: Credit::Strong,
+                ..
+            })
+        ) && is_paragraph(after));
+    if headline || (!has_body && !fresh) {
+        g.start(Some(text));
+    } else if fresh {
+        // A second line under a headline is its subtitle when the body follows.
+        if is_paragraph(next) && open.subtitle.is_none() && !has_byline {
+            open.subtitle = Some(text);
+        } else {
+            g.start(Some(text));
+        }
+    } else if dash || rules::has_subheading_shape(&text) {
+        open.add(BlockKind::Subheading, Cow::Owned(text));
+    } else if bottom_credits > 0 && !has_byline {
+        // Articles here end with a credit, and this one has not ended yet.
+        let plain_next = matches!(
+            next,
+            Some(Shape::Heading {
+                credit: Credit::None,
+                dash: false
+            })
+        );
+        if plain_next && is_paragraph(after) {
+            // `[body] [X] [headline] [body]`: X is a credit we did not recognise.
+            g.close_with(&text);
+        } else {
+            open.add(BlockKind::Subheading, Cow::Owned(text));
+        }
+    } else {
+        g.start(Some(text));
+    }
+}
+
+fn finish(text: &str, g: Grouper) -> Newsletter {
+    let latin = rules::is_latin_text(&text[..floor_boundary(text, text.len().min(8192))]);
+    let default_section = if latin { "News" } else { "综合" };
+    let mut sections: Vec<Section> = Vec::new();
+    let explicit = !g.sections.is_empty();
+    if explicit {
+        sections.extend(g.sections.iter().map(|t| Section {
+            title: t.clone(),
+            inferred: false,
+            articles: Vec::new(),
+        }));
+    }
+    let mut lead: Vec<Article> = Vec::new();
+    let mut wire: Option<Option<String>> = None;
+    for d in g.drafts {
+        let section = d.section;
+        let (article, agency) = article(d);
+        if explicit {
+            match section {
+                Some(s) => sections[s].articles.push(article),
+                None => lead.push(article),
+            }
+            continue;
+        }
+        // No explicit markers: a run of copy from one wire agency is a section of its own.
+        if wire.as_ref() != Some(&agency) || sections.is_empty() {
+            sections.push(Section {
+                title: agency
+                    .clone()
+                    .unwrap_or_else(|| default_section.to_string()),
+                inferred: true,
+                articles: Vec::new(),
+            });
+            wire = Some(agency);
+        }
+        if let Some(s) = sections.last_mut() {
+            s.articles.push(article);
+        }
+    }
+    if !lead.is_empty() {
+        sections.insert(
+            0,
+            Section {
+                title: default_section.to_string(),
+                inferred: true,
+                articles: lead,
+            },
+        );
+    }
+    Newsletter {
+        title: g.title,
+        sections,
+    }
+}
+
+/// A finished article and the wire agency it comes from.
+fn article(d: Draft) -> (Article, Option<String>) {
+    let first_paragraph = d
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .or(d.blocks.first())
+        .map(|b| b.text.as_str());
+    let agency = d
+        .byline
+        .as_deref()
+        .and_then(rules::wire_agency)
+        .or_else(|| first_paragraph.and_then(rules::dateline_agency));
+    let kind = if d.byline.as_deref().is_some_and(rules::is_photo_credit) {
+        ArticleKind::Photo
+    } else {
+        ArticleKind::Story
+    };
+    let (title, title_inferred) = match d.title {
+        Some(t) => (t, false),
+        None => (
+            first_paragraph.map_or_else(|| "…".to_string(), infer_title),
+            true,
+        ),
+    };
+    let article = Article {
+        title,
+        title_inferred,
+        subtitle: d.subtitle,
+        byline: d.byline,
+        kind,
+        blocks: d.blocks,
+    };
+    (article, agency)
+}
+
+/// Widest an inferred title may be, in columns.
+const INFERRED_TITLE_COLUMNS: usize = 48;
+/// An inferred title cut at a clause is at least this wide.
+const INFERRED_TITLE_MIN_COLUMNS: usize = 16;
+
+/// A title for an article without a headline: the start of its first sentence, cut at a clause
+/// or at the width with `…`. Always a prefix of the paragraph (but for the `…`).
+pub fn infer_title(paragraph: &str) -> String {
+    let latin = rules::is_latin_text(paragraph);
+    let mut cols = 0;
+    let mut clause_end = None;
+    for (i, c) in paragraph.char_indices() {
+        let is_end = matches!(c, '。' | '！' | '？' | '!' | '?')
+            || (c == '.' && paragraph[i + 1..].starts_with(' '))
+            || (c == '.' && i + 1 == paragraph.len());
+        if is_end && !paragraph[..i].trim().is_empty() {
+            return paragraph[..i].trim_end().to_string();
+        }
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cols + w > INFERRED_TITLE_COLUMNS {
+            let cut = clause_end.unwrap_or(i);
+            return format!("{}…", paragraph[..cut].trim_end());
+        }
+        let clause =
+            matches!(c, ',' | '，' | ';' | '；' | ':' | '：' | '、') || (latin && c == ' ');
+        if clause && cols >= INFERRED_TITLE_MIN_COLUMNS {
+            clause_end = Some(i);
+        }
+        cols += w;
+    }
+    paragraph.trim_end().to_string()
+}

@@ -1,0 +1,1039 @@
+//! Where a newsletter comes from (a file, standard input or the bundled sample) and how its
+//! bytes become clean text: encoding detection, decoding and sanitising.
+//!
+//! Newsletters reach us as text extracted from PDF by whatever tool the reader had at hand, so
+//! the bytes may be UTF-8, UTF-16 or a legacy Chinese encoding, with any line ends, tabs, page
+//! breaks and stray control characters. Everything downstream sees one shape: UTF-8 with `\n`
+//! line ends and nothing that could drive the terminal.
+
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use unicode_width::UnicodeWidthChar;
+
+/// The bundled sample issue, shown when no file is given.
+pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
+
+/// The name the bundled sample is shown under.
+pub const SAMPLE_NAME: &str = "sample.txt";
+
+/// The name standard input is shown under.
+const STDIN_NAME: &str = "<stdin>";
+
+/// How much of the input the binary and UTF-16 sniffing look at: enough to judge, cheap on
+/// huge files.
+const SNIFF_LEN: usize = 64 * 1024;
+
+/// How much of the input chardetng sees: it settles long before this, and feeding it a
+/// 200 MB file would only cost time.
+const DETECT_LEN: usize = 4 * 1024 * 1024;
+
+/// Tab stops are every this many columns.
+const TAB_WIDTH: usize = 4;
+
+/// Where to read a newsletter from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk.
+    Path(PathBuf),
+    /// Standard input (`-` on the command line).
+    Stdin,
+    /// The bundled sample issue ([`SAMPLE`]).
+    Sample,
+}
+
+impl Input {
+    /// The input a command-line argument names: no argument is the sample, `-` is standard
+    /// input, anything else a path.
+    pub fn from_arg(arg: Option<&OsStr>) -> Input {
+        match arg {
+            None => Input::Sample,
+            Some(arg) if arg == "-" => Input::Stdin,
+            Some(arg) => Input::Path(PathBuf::from(arg)),
+        }
+    }
+
+    /// The name to show for this input: the path as given (lossily, if it is not Unicode),
+    /// `<stdin>`, or [`SAMPLE_NAME`].
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(path) => path.to_string_lossy().into_owned(),
+            Input::Stdin => STDIN_NAME.to_owned(),
+            Input::Sample => SAMPLE_NAME.to_owned(),
+        }
+    }
+}
+
+/// A newsletter read and decoded, ready for the parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// What to call it: the path as given, `<stdin>`, or [`SAMPLE_NAME`].
+    pub name: String,
+    /// The decoded, cleaned text (see [`clean`]).
+    pub text: String,
+    /// The encoding the bytes were read as, by its `encoding_rs` name (`UTF-8`, `UTF-16LE`,
+    /// `GBK`, ...).
+    pub encoding: &'static str,
+}
+
+/// Why a newsletter could not be read. Each message is one line naming the input.
+//
+// The io error is kept as a field, not as `#[source]`: the message already includes it, and
+// `anyhow`'s `{:#}` would print it a second time.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    /// The file does not exist.
+    #[error("{name}: no such file")]
+    NotFound {
+        /// The input's display name.
+        name: String,
+    },
+    /// The path names a directory.
+    #[error("{name} is a directory, not a newsletter file")]
+    IsDirectory {
+        /// The input's display name.
+        name: String,
+    },
+    /// We may not read the file.
+    #[error("{name}: permission denied")]
+    PermissionDenied {
+        /// The input's display name.
+        name: String,
+    },
+    /// Any other failure to read.
+    #[error("{name}: {error}")]
+    Io {
+        /// The input's display name.
+        name: String,
+        /// What went wrong.
+        error: io::Error,
+    },
+    /// The bytes are binary, not text (see [`DecodeError::NotText`]).
+    #[error("{name} does not look like text")]
+    NotText {
+        /// The input's display name.
+        name: String,
+    },
+    /// There is no text, only whitespace (see [`DecodeError::Empty`]).
+    #[error("{name} is empty")]
+    Empty {
+        /// The input's display name.
+        name: String,
+    },
+}
+
+/// Text decoded from bytes by [`decode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The decoded, cleaned text.
+    pub text: String,
+    /// The encoding the bytes were read as, by its `encoding_rs` name.
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be turned into a newsletter's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// The bytes hold a NUL or too many control bytes to be text (and are not UTF-16).
+    #[error("the bytes do not look like text")]
+    NotText,
+    /// After decoding and cleaning nothing but whitespace is left.
+    #[error("the text is empty")]
+    Empty,
+}
+
+/// Reads the newsletter `input` names and decodes it (see [`decode`]).
+pub fn load(input: &Input) -> Result<Source, SourceError> {
+    let name = input.name();
+    let decoded = match input {
+        Input::Sample => decode(SAMPLE),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|error| io_error(&name, error))?;
+            decode_owned(bytes)
+        }
+        Input::Path(path) => decode_owned(read_file(path, &name)?),
+    };
+    match decoded {
+        Ok(Decoded { text, encoding }) => Ok(Source {
+            name,
+            text,
+            encoding,
+        }),
+        Err(DecodeError::NotText) => Err(SourceError::NotText { name }),
+        Err(DecodeError::Empty) => Err(SourceError::Empty { name }),
+    }
+}
+
+/// Reads a whole file, telling a directory apart from a file.
+fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, SourceError> {
+    let mut file = File::open(path).map_err(|error| io_error(name, error))?;
+    // On Unix a directory opens fine and only fails on read, with a less helpful message.
+    let metadata = file.metadata().map_err(|error| io_error(name, error))?;
+    if metadata.is_dir() {
+        return Err(SourceError::IsDirectory {
+            name: name.to_owned(),
+        });
+    }
+    // The size is only a hint (files grow, /proc lies), so it just sizes the buffer.
+    let hint = usize::try_from(metadata.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
+    file.read_to_end(&mut bytes)
+        .map_err(|error| io_error(name, error))?;
+    Ok(bytes)
+}
+
+/// Sorts an io error into the cases we have a plain message for.
+fn io_error(name: &str, error: io::Error) -> SourceError {
+    let name = name.to_owned();
+    match error.kind() {
+        // `a.txt/b` fails with "not a directory", which is only a roundabout "no such file".
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => SourceError::NotFound { name },
+        io::ErrorKind::PermissionDenied => SourceError::PermissionDenied { name },
+        io::ErrorKind::IsADirectory => SourceError::IsDirectory { name },
+        _ => SourceError::Io { name, error },
+    }
+}
+
+/// Turns a newsletter's bytes into clean text, working out the encoding.
+///
+/// In order: a BOM decides (UTF-8, UTF-16LE, UTF-16BE); binary data is refused, except
+/// ASCII-heavy UTF-16 without a BOM; valid UTF-8 is taken as is; UTF-8 with a few invalid
+/// sequences is decoded with U+FFFD for them; anything else is detected with chardetng
+/// (short Chinese snippets lean to GBK/GB18030). The text is then [`clean`]ed.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = to_text(bytes)?;
+    finish(text, encoding)
+}
+
+/// [`decode`] for bytes we own: plain UTF-8, by far the common case, becomes the text without
+/// a copy, which matters on files of hundreds of megabytes.
+fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    // The same steps as `to_text`, taking the buffer over where they would borrow.
+    match Encoding::for_bom(&bytes) {
+        Some((encoding, bom_len)) if encoding == UTF_8 => {
+            bytes.drain(..bom_len);
+        }
+        Some(_) => return decode(&bytes),
+        None => {}
+    }
+    if !looks_binary(&bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => return finish(Cow::Owned(text), UTF_8),
+            Err(error) => bytes = error.into_bytes(),
+        }
+    }
+    let (text, encoding) = utf8_or_legacy(&bytes)?;
+    finish(text, encoding)
+}
+
+/// Cleans decoded text and refuses it if nothing is left.
+fn finish(text: Cow<'_, str>, encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
+    let cleaned = match clean(&text) {
+        Cow::Owned(cleaned) => Some(cleaned),
+        Cow::Borrowed(_) => None,
+    };
+    let text = cleaned.unwrap_or_else(|| text.into_owned());
+    // `trim` knows Unicode whitespace, the ideographic space included.
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+    })
+}
+
+/// Decodes bytes to (uncleaned) text and says which encoding it used.
+fn to_text(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), DecodeError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let body = bytes.get(bom_len..).unwrap_or_default();
+        if encoding == UTF_8 {
+            // The same checks as without a BOM: a BOM does not make binary data text.
+            return utf8_or_legacy(body);
+        }
+        // UTF-16 is full of NULs by nature, so judge the decoded characters instead.
+        let (text, _) = encoding.decode_without_bom_handling(body);
+        if chars_look_binary(&text) {
+            return Err(DecodeError::NotText);
+        }
+        return Ok((text, encoding));
+    }
+    utf8_or_legacy(bytes)
+}
+
+/// Decodes bytes without a UTF-16 BOM: UTF-8 if it plausibly is, else the detected encoding.
+fn utf8_or_legacy(bytes: &[u8]) -> Result<(Cow<'_, str>, &'static Encoding), DecodeError> {
+    if looks_binary(bytes) {
+        let encoding = utf16_without_bom(bytes).ok_or(DecodeError::NotText)?;
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        if chars_look_binary(&text) {
+            return Err(DecodeError::NotText);
+        }
+        return Ok((text, encoding));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((Cow::Borrowed(text), UTF_8));
+    }
+    if mostly_utf8(bytes) {
+        return Ok((String::from_utf8_lossy(bytes), UTF_8));
+    }
+    let encoding = detect(bytes);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Ok((text, encoding))
+}
+
+/// Whether a byte is a control character that has no business in text. Tab, line feed,
+/// carriage return and form feed are ordinary in extracted text; escape is not.
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
+}
+
+/// Whether bytes are binary: any NUL, or more than a tenth of the first 64 KiB control bytes.
+fn looks_binary(bytes: &[u8]) -> bool {
+    if memchr::memchr(0, bytes).is_some() {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let controls = head.iter().filter(|&&b| is_control_byte(b)).count();
+    controls * 10 > head.len()
+}
+
+/// [`looks_binary`] for decoded UTF-16, where NULs in the bytes are normal but a NUL
+/// character is not.
+fn chars_look_binary(text: &str) -> bool {
+    let (mut total, mut controls) = (0usize, 0usize);
+    for c in text.chars().take(SNIFF_LEN) {
+        if c == '\0' {
+            return true;
+        }
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            controls += 1;
+        }
+    }
+    controls * 10 > total
+}
+
+/// Recognises UTF-16 without a BOM, as some Windows tools write it. Only ASCII-heavy text can
+/// be told apart from binary: every ASCII character brings a NUL, always in the same half of
+/// its code unit (the odd byte in little-endian, the even one in big-endian). So we ask for
+/// NULs in more than a quarter of the bytes, more than 90% of them on one side, and at least
+/// eight of them: a stray NUL in a few bytes of binary proves nothing.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        if let [first, second] = pair {
+            even += usize::from(*first == 0);
+            odd += usize::from(*second == 0);
+        }
+    }
+    let nuls = even + odd;
+    if nuls < 8 || nuls * 4 <= head.len() {
+        None
+    } else if odd * 10 > nuls * 9 {
+        Some(UTF_16LE)
+    } else if even * 10 > nuls * 9 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether bytes that are not valid UTF-8 still are UTF-8 with a little damage: a stray byte
+/// from a bad copy must not make us read a whole UTF-8 file as GBK and garble it.
+///
+/// Legacy text is a poor imitation of UTF-8: GBK-encoded Chinese (the sample, measured) has
+/// about four invalid sequences for every one that happens to be valid UTF-8. So at least 8
+/// valid multi-byte characters and under 5% invalid sequences is safely UTF-8.
+/// A few thousand sequences settle the ratio, so huge files are not scanned to the end.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut chunks = bytes.utf8_chunks().peekable();
+    while let Some(chunk) = chunks.next() {
+        // Each multi-byte character has exactly one lead byte, 0xC0 and up.
+        valid += chunk.valid().bytes().filter(|&b| b >= 0xc0).count();
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            continue;
+        }
+        // A character cut off at the very end is what truncation (`head -c`) leaves, no sign
+        // of another encoding.
+        let cut_off = chunks.peek().is_none()
+            && std::str::from_utf8(bad).is_err_and(|e| e.error_len().is_none());
+        if !cut_off {
+            invalid += 1;
+        }
+        if valid + invalid >= 4096 {
+            break;
+        }
+    }
+    valid >= 8 && invalid * 20 < valid + invalid
+}
+
+/// Guesses the legacy encoding of bytes that are not UTF-8.
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let head = &bytes[..bytes.len().min(DETECT_LEN)];
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    // `last` only when we fed everything: a cut in the middle of a character is no evidence.
+    detector.feed(head, head.len() == bytes.len());
+    let guess = detector.guess(None, Utf8Detection::Allow);
+    // chardetng needs about 16 Chinese characters to be sure; on fewer it often says EUC-KR
+    // or a single-byte encoding. Our readers are Chinese, so when a short snippet is valid
+    // GB18030 and reads as Chinese, it is Chinese.
+    if guess != GBK && is_short(bytes) && reads_as_chinese(bytes) {
+        GBK
+    } else {
+        guess
+    }
+}
+
+/// Whether bytes hold too little non-ASCII for chardetng to be reliable (about 32 characters
+/// of GBK).
+fn is_short(bytes: &[u8]) -> bool {
+    bytes.iter().filter(|&&b| b >= 0x80).take(64).count() < 64
+}
+
+/// Whether bytes decode as GB18030 without errors into text that is mostly Chinese.
+/// (encoding_rs's GBK decoder is the full GB18030 decoder.)
+fn reads_as_chinese(bytes: &[u8]) -> bool {
+    let Some(text) = GBK.decode_without_bom_handling_and_without_replacement(bytes) else {
+        return false;
+    };
+    let (mut cjk, mut other, mut words) = (0usize, 0usize, 0usize);
+    let mut in_word = false;
+    for c in text.chars() {
+        let letter = c.is_ascii_alphabetic();
+        if letter && !in_word {
+            words += 1;
+        }
+        in_word = letter;
+        if is_cjk(c) {
+            cjk += 1;
+        } else if !c.is_ascii() {
+            other += 1;
+        }
+    }
+    // Latin-1 text with accents can pass as GB18030 too ("Brücke" → "Br黷ke"), but then its
+    // few "Chinese" characters sit among many ASCII words.
+    cjk > 0 && other * 4 <= cjk && words * 2 <= cjk
+}
+
+/// Whether a character belongs in Chinese text: Han ideographs, CJK and full-width
+/// punctuation, and the quotes and dashes GBK text uses.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{b7}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{3000}'..='\u{303f}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ffef}'
+        | '\u{20000}'..='\u{3ffff}')
+}
+
+/// Sanitises decoded text for parsing and display:
+///
+/// - CRLF and lone CR become LF;
+/// - a form feed (page break) becomes a blank line, `\n\n`;
+/// - tabs become spaces up to the next tab stop (every 4 columns, counted with
+///   `unicode-width` from the line start, so CJK characters count two);
+/// - control characters (C0 but `\n`, DEL, C1), bidi controls (U+061C, U+200E, U+200F,
+///   U+202A–U+202E, U+2066–U+2069) and stray BOMs (U+FEFF) are removed, so nothing can drive
+///   the terminal or reorder text on screen;
+/// - whitespace at the end of a line is dropped.
+///
+/// Everything else is kept verbatim, the ideographic indent (`　　`) at the start of a line
+/// included: it tells the parser where a paragraph starts, and the parser drops it. Borrows when there is nothing to do.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let Some(dirty) = first_dirty_line(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 64);
+    // `dirty` is the start of a line, so the rest is cleaned from a line start.
+    out.push_str(&text[..dirty]);
+    clean_lines(&text[dirty..], &mut out);
+    Cow::Owned(out)
+}
+
+/// The byte offset of the first line `clean_lines` would change, if any. This is the fast path
+/// for text that is already clean: one scan over the bytes, no allocation.
+fn first_dirty_line(text: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for (i, b) in special_bytes(text.as_bytes()) {
+        if b == b'\n' {
+            // `line_start` and `i` sit at ASCII bytes (or the start), so they are boundaries.
+            if ends_with_whitespace(&text[line_start..i]) {
+                return Some(line_start);
+            }
+            line_start = i + 1;
+        } else if b < 0x20 || b == 0x7f || removed_at(text, i).is_some() {
+            // Every other ASCII control is changed: a line break, a tab or removed.
+            return Some(line_start);
+        }
+    }
+    ends_with_whitespace(&text[line_start..]).then_some(line_start)
+}
+
+/// The positions of the bytes for which [`is_special_byte`] holds. Most text is long runs of
+/// ordinary bytes, so blocks are tested whole first, in a way the compiler can vectorise.
+fn special_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    const BLOCK: usize = 32;
+    bytes.chunks(BLOCK).enumerate().flat_map(|(n, block)| {
+        let any = block
+            .iter()
+            .fold(false, |seen, &b| seen | is_special_byte(b));
+        let skip = if any { 0 } else { block.len() };
+        block
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .filter(|&(_, &b)| is_special_byte(b))
+            .map(move |(k, &b)| (n * BLOCK + k, b))
+    })
+}
+
+/// Whether a byte may start something `clean` changes: an ASCII control (line feed included,
+/// as lines are checked at their ends), or the lead byte of a character `clean` removes (C1:
+/// C2; U+061C: D8; bidi marks: E2; U+FEFF: EF).
+fn is_special_byte(b: u8) -> bool {
+    // `|`, not `||`: no branches, so whole blocks can be tested at once.
+    (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef)
+}
+
+/// The character at byte `i` of `text` if `clean_line` must not copy it as is: a tab or a
+/// character `clean` removes.
+fn removed_at(text: &str, i: usize) -> Option<char> {
+    let c = text.get(i..)?.chars().next()?;
+    (c == '\t' || is_removed(c)).then_some(c)
+}
+
+/// Whether a line ends in whitespace (which `clean` drops).
+fn ends_with_whitespace(line: &str) -> bool {
+    line.chars().next_back().is_some_and(char::is_whitespace)
+}
+
+/// Characters `clean` removes wherever they are.
+fn is_removed(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x08'
+        | '\x0b'
+        | '\x0e'..='\x1f'
+        | '\x7f'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}')
+}
+
+/// Cleans text starting at a line start, appending to `out`.
+fn clean_lines(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        let found = memchr::memchr3(b'\n', b'\r', 0x0c, &bytes[start..]);
+        let end = found.map_or(text.len(), |i| start + i);
+        // `start` and `end` sit at ASCII bytes or the end, so they are character boundaries.
+        clean_line(&text[start..end], out);
+        match bytes.get(end) {
+            None => break,
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => {
+                out.push('\n');
+                start = end + 2;
+            }
+            Some(0x0c) => {
+                out.push_str("\n\n");
+                start = end + 1;
+            }
+            Some(_) => {
+                out.push('\n');
+                start = end + 1;
+            }
+        }
+    }
+}
+
+/// Cleans one line (no line break in it), appending to `out`. Runs of ordinary characters are
+/// copied whole; column widths are only measured when a tab needs them.
+fn clean_line(line: &str, out: &mut String) {
+    let begin = out.len();
+    let mut rest = line;
+    // The display width of `out[begin..measured]`.
+    let (mut col, mut measured) = (0, begin);
+    while let Some((at, c)) = next_special(rest) {
+        out.push_str(&rest[..at]);
+        if c == '\t' {
+            col += out[measured..]
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>();
+            let spaces = TAB_WIDTH - col % TAB_WIDTH;
+            out.extend(std::iter::repeat_n(' ', spaces));
+            col += spaces;
+            measured = out.len();
+        }
+        rest = &rest[at + c.len_utf8()..];
+    }
+    out.push_str(rest);
+    let kept = out[begin..].trim_end().len();
+    out.truncate(begin + kept);
+}
+
+/// The first tab or removed character in `text`, with its byte offset.
+fn next_special(text: &str) -> Option<(usize, char)> {
+    special_bytes(text.as_bytes()).find_map(|(i, _)| Some((i, removed_at(text, i)?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(bytes: &[u8]) -> (String, &'static str) {
+        match decode(bytes) {
+            Ok(Decoded { text, encoding }) => (text, encoding),
+            Err(error) => panic!("{bytes:?} did not decode: {error}"),
+        }
+    }
+
+    fn utf16(text: &str, bom: bool, little: bool) -> Vec<u8> {
+        let bom = bom.then_some(0xfeff_u16);
+        bom.into_iter()
+            .chain(text.encode_utf16())
+            .flat_map(|unit| {
+                if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                }
+            })
+            .collect()
+    }
+
+    fn gb18030(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding_rs::GB18030.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    const NEWS: &str = "区总工会召开会议\n\n会议总结了去年工作,部署了今年任务。\n";
+
+    #[test]
+    fn utf8_is_taken_as_is() {
+        assert_eq!(decoded(NEWS.as_bytes()), (NEWS.to_owned(), "UTF-8"));
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let bytes = [b"\xef\xbb\xbf".as_slice(), NEWS.as_bytes()].concat();
+        assert_eq!(decoded(&bytes), (NEWS.to_owned(), "UTF-8"));
+        assert_eq!(decode_owned(bytes), decode(NEWS.as_bytes()));
+    }
+
+    #[test]
+    fn utf16_with_bom_decodes_both_ways_round() {
+        let text = "标题 𠀀 Title\n正文。\n";
+        assert_eq!(
+            decoded(&utf16(text, true, true)),
+            (text.to_owned(), "UTF-16LE")
+        );
+        assert_eq!(
+            decoded(&utf16(text, true, false)),
+            (text.to_owned(), "UTF-16BE")
+        );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_when_ascii_heavy() {
+        let text = "City Council News\n\nThe council met on Monday to discuss the harbour.\n";
+        assert_eq!(
+            decoded(&utf16(text, false, true)),
+            (text.to_owned(), "UTF-16LE")
+        );
+        assert_eq!(
+            decoded(&utf16(text, false, false)),
+            (text.to_owned(), "UTF-16BE")
+        );
+    }
+
+    #[test]
+    fn gb18030_chinese_with_a_four_byte_character() {
+        let text =
+            "太仓市总工会召开座谈会\n\n会议总结以往工作,部署今年任务。生僻字𠀀也要显示正确。\n";
+        let bytes = gb18030(text);
+        // U+20000 is one of GB18030's four-byte sequences.
+        assert!(bytes.windows(4).any(|w| w == [0x95, 0x32, 0x82, 0x36]));
+        assert_eq!(decoded(&bytes), (text.to_owned(), "GBK"));
+    }
+
+    #[test]
+    fn gbk_text_decodes() {
+        let text = "今天天气很好。我们去公园散步吧!\r\n";
+        let (bytes, _, _) = GBK.encode(text);
+        assert_eq!(
+            decoded(&bytes),
+            ("今天天气很好。我们去公园散步吧!\n".to_owned(), "GBK")
+        );
+    }
+
+    #[test]
+    fn short_chinese_leans_to_gbk() {
+        // chardetng alone calls these EUC-KR or windows-1252.
+        for text in ["你好", "开全", "工会力量", "“党建带工建”,"] {
+            assert_eq!(decoded(&gb18030(text)), (text.to_owned(), "GBK"), "{text}");
+        }
+    }
+
+    #[test]
+    fn latin1_is_not_taken_for_chinese() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Über die Brücke gehen wir später.");
+        assert_eq!(
+            decoded(&bytes),
+            (
+                "Über die Brücke gehen wir später.".to_owned(),
+                "windows-1252"
+            )
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_inside_chinese_stays_utf8() {
+        let text = "会议总结了去年工作,部署了今年任务。要主动适应新形势,";
+        let bytes = [text.as_bytes(), b"\xff", text.as_bytes()].concat();
+        assert_eq!(decoded(&bytes), (format!("{text}\u{fffd}{text}"), "UTF-8"));
+    }
+
+    #[test]
+    fn utf8_cut_off_mid_character_stays_utf8() {
+        let bytes = &"会议总结了去年工作".as_bytes()[..3 * 8 + 2];
+        assert_eq!(
+            decoded(bytes),
+            ("会议总结了去年工\u{fffd}".to_owned(), "UTF-8")
+        );
+    }
+
+    #[test]
+    fn nul_byte_is_not_text() {
+        assert_eq!(decode(b"Hello\0world"), Err(DecodeError::NotText));
+        assert_eq!(
+            decode(&[b"\xef\xbb\xbf".as_slice(), b"a\0b"].concat()),
+            Err(DecodeError::NotText)
+        );
+    }
+
+    #[test]
+    fn mostly_control_bytes_are_not_text() {
+        assert_eq!(
+            decode(b"\x01\x02\x03abc\x1b\x1b\x04def\x05"),
+            Err(DecodeError::NotText)
+        );
+        // A few escapes in real text are cleaned, not refused.
+        let text = "Some plain words, then \x1b[1mbold\x1b[0m, then plain again.\n";
+        assert_eq!(
+            decoded(text.as_bytes()).0,
+            "Some plain words, then [1mbold[0m, then plain again.\n"
+        );
+    }
+
+    #[test]
+    fn utf16_full_of_nul_characters_is_not_text() {
+        let bytes = utf16("\0\0\0\0ab", true, true);
+        assert_eq!(decode(&bytes), Err(DecodeError::NotText));
+        // NULs on both sides are not UTF-16.
+        assert_eq!(
+            decode(&[0, 0, 0, 0, b'a', 0, 0, b'b']),
+            Err(DecodeError::NotText)
+        );
+    }
+
+    #[test]
+    fn nothing_but_whitespace_is_empty() {
+        for bytes in [
+            b"".as_slice(),
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+            b"\xfe\xff",
+            b"\n\n\r\n  \t\n",
+            "\u{3000}\u{3000}\n\x0c\n".as_bytes(),
+        ] {
+            assert_eq!(decode(bytes), Err(DecodeError::Empty), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        assert_eq!(clean("a\r\nb\rc\nd\r\n\r\ne\r"), "a\nb\nc\nd\n\ne\n");
+    }
+
+    #[test]
+    fn form_feed_becomes_a_blank_line() {
+        assert_eq!(clean("第一页\x0c第二页\n"), "第一页\n\n第二页\n");
+    }
+
+    #[test]
+    fn tabs_expand_to_tab_stops() {
+        assert_eq!(clean("a\tb\n\tc\nabcd\te"), "a   b\n    c\nabcd    e");
+        // CJK characters are two columns wide.
+        assert_eq!(clean("中\tx"), "中  x");
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        assert_eq!(clean("a\x1b[2Jb\x07c\x7fd\x00e"), "a[2Jbcde");
+        assert_eq!(clean("C1\u{9b}31m and \u{85}NEL"), "C131m and NEL");
+        assert_eq!(clean("v\x0bt"), "vt");
+    }
+
+    #[test]
+    fn bidi_controls_and_stray_boms_are_removed() {
+        assert_eq!(
+            clean("a\u{202e}b\u{2066}c\u{2069}d\u{200e}e\u{200f}f\u{61c}g\u{feff}h"),
+            "abcdefgh"
+        );
+    }
+
+    #[test]
+    fn trailing_whitespace_is_dropped() {
+        assert_eq!(clean("a  \nb\u{3000}\nc\t\nd \u{a0}"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn ideographic_indent_is_left_for_the_parser() {
+        // The parser needs it to see where a paragraph starts; it drops it there.
+        let text = "\u{3000}\u{3000}正文开始。\n  plain indent\n";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "标题\n\n“正文”——第一段。 Mixed text.\n  indented\n";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+        assert!(matches!(clean(""), Cow::Borrowed(_)));
+        assert!(matches!(clean("a\r\n"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn clean_keeps_the_clean_prefix() {
+        assert_eq!(clean("one\ntwo\nthree \n四\r\n"), "one\ntwo\nthree\n四\n");
+    }
+
+    /// A tiny deterministic generator (xorshift), so the mixed-input tests need no crate.
+    fn pseudo_random(seed: &mut u64) -> usize {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        (*seed % 1_000_003) as usize
+    }
+
+    /// `clean` written the slow, obvious way, to check the fast one against.
+    fn reference_clean(text: &str) -> String {
+        let text = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\x0c', "\n\n");
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|line| {
+                let mut out = String::new();
+                let mut col = 0;
+                for c in line.chars() {
+                    if c == '\t' {
+                        while {
+                            out.push(' ');
+                            col += 1;
+                            col % 4 != 0
+                        } {}
+                    } else if !is_removed(c) {
+                        out.push(c);
+                        col += c.width().unwrap_or(0);
+                    }
+                }
+                out.trim_end().to_owned()
+            })
+            .collect();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_pass_and_clean_is_idempotent() {
+        let pieces = [
+            "a",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "\x0c",
+            "\x1b",
+            "\u{9b}",
+            "\u{3000}",
+            "中",
+            "“",
+            "\u{202e}",
+            "\u{feff}",
+            "\u{a0}",
+            "\u{85}",
+            "é",
+            "𠀀",
+            "a plain run longer than one 32-byte block",
+            "会议总结了去年工作部署了今年任务",
+        ];
+        let mut seed = 0x5eed_u64;
+        for _ in 0..5000 {
+            let len = pseudo_random(&mut seed) % 16;
+            let text: String = (0..len)
+                .map(|_| pieces[pseudo_random(&mut seed) % pieces.len()])
+                .collect();
+            let mut full = String::new();
+            clean_lines(&text, &mut full);
+            let cleaned = clean(&text);
+            assert_eq!(cleaned, full, "{text:?}");
+            assert_eq!(cleaned, reference_clean(&text), "{text:?}");
+            assert!(matches!(clean(&cleaned), Cow::Borrowed(_)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn decode_never_panics_on_odd_bytes() {
+        let pieces: [&[u8]; 13] = [
+            b"a",
+            b"\0",
+            b"\xff\xfe",
+            b"\xfe\xff",
+            b"\xef\xbb\xbf",
+            b"\x95\x32\x82\x36",
+            b"\xe4\xb8",
+            b"\xe4\xb8\xad",
+            b"\xd6\xd0",
+            b"\x1b",
+            b"\r\n",
+            b"\x80",
+            b"\x01",
+        ];
+        let mut seed = 0xb17e_u64;
+        for _ in 0..5000 {
+            let len = pseudo_random(&mut seed) % 40;
+            let bytes: Vec<u8> = (0..len)
+                .flat_map(|_| {
+                    pieces[pseudo_random(&mut seed) % pieces.len()]
+                        .iter()
+                        .copied()
+                })
+                .collect();
+            if let Ok(decoded) = decode(&bytes) {
+                assert!(matches!(clean(&decoded.text), Cow::Borrowed(_)));
+            }
+            assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        }
+    }
+
+    #[test]
+    fn from_arg_reads_the_command_line() {
+        assert_eq!(Input::from_arg(None), Input::Sample);
+        assert_eq!(Input::from_arg(Some(OsStr::new("-"))), Input::Stdin);
+        assert_eq!(
+            Input::from_arg(Some(OsStr::new("a.txt"))),
+            Input::Path(PathBuf::from("a.txt"))
+        );
+    }
+
+    /// A fresh directory for one test, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(test: &str) -> TempDir {
+            let dir =
+                std::env::temp_dir().join(format!("kanbao-source-{}-{test}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).expect("creates the temp dir");
+            TempDir(dir)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn load_error(path: &Path) -> String {
+        match load(&Input::Path(path.to_owned())) {
+            Ok(source) => panic!("{} loaded: {source:?}", path.display()),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn load_reports_a_missing_file() {
+        let dir = TempDir::new("missing");
+        let path = dir.0.join("nope.txt");
+        assert_eq!(
+            load_error(&path),
+            format!("{}: no such file", path.display())
+        );
+    }
+
+    #[test]
+    fn load_reports_a_directory() {
+        let dir = TempDir::new("directory");
+        assert_eq!(
+            load_error(&dir.0),
+            format!("{} is a directory, not a newsletter file", dir.0.display())
+        );
+    }
+
+    #[test]
+    fn load_reports_binary_and_empty_files() {
+        let dir = TempDir::new("binary-empty");
+        let binary = dir.0.join("a.pdf");
+        std::fs::write(&binary, b"%PDF-1.7\n\0\x01\x02").expect("writes");
+        assert_eq!(
+            load_error(&binary),
+            format!("{} does not look like text", binary.display())
+        );
+        let empty = dir.0.join("empty.txt");
+        std::fs::write(&empty, b"\xef\xbb\xbf\n\n").expect("writes");
+        assert_eq!(load_error(&empty), format!("{} is empty", empty.display()));
+    }
+
+    #[test]
+    fn load_reads_a_file() {
+        let dir = TempDir::new("file");
+        let path = dir.0.join("issue.txt");
+        std::fs::write(&path, gb18030("标题\r\n\r\n正文。\r\n")).expect("writes");
+        let source = load(&Input::Path(path.clone())).expect("loads");
+        assert_eq!(source.name, path.to_string_lossy());
+        assert_eq!(
+            (source.text.as_str(), source.encoding),
+            ("标题\n\n正文。\n", "GBK")
+        );
+    }
+
+    #[test]
+    fn load_reads_the_sample() {
+        let source = load(&Input::Sample).expect("the sample loads");
+        assert_eq!(source.name, SAMPLE_NAME);
+        assert_eq!(source.encoding, "UTF-8");
+        assert!(source.text.contains("太仓市总工会"));
+    }
+
+    #[test]
+    fn io_errors_are_sorted() {
+        let denied = io_error("f", io::Error::from(io::ErrorKind::PermissionDenied));
+        assert_eq!(denied.to_string(), "f: permission denied");
+        let other = io_error("f", io::Error::other("disk on fire"));
+        assert_eq!(other.to_string(), "f: disk on fire");
+    }
+}

@@ -1,0 +1,327 @@
+//! The parser's rules, each on a small newsletter of its own, in Chinese and in English.
+//! None of these texts comes from the bundled sample.
+
+use kanbao::doc::{ArticleKind, BlockKind, Newsletter, parse};
+use kanbao::source;
+
+/// One line per article: `section | title | byline | kind | block kinds`.
+fn shape(doc: &Newsletter) -> Vec<String> {
+    let mut rows = Vec::new();
+    for s in &doc.sections {
+        for a in &s.articles {
+            let blocks: Vec<&str> = a
+                .blocks
+                .iter()
+                .map(|b| match b.kind {
+                    BlockKind::Paragraph => "P",
+                    BlockKind::Subheading => "S",
+                })
+                .collect();
+            rows.push(format!(
+                "{}{} | {}{} | {} | {} | {}",
+                s.title,
+                if s.inferred { "?" } else { "" },
+                a.title,
+                if a.title_inferred { "?" } else { "" },
+                a.byline.as_deref().unwrap_or("-"),
+                match a.kind {
+                    ArticleKind::Story => "story",
+                    ArticleKind::Photo => "photo",
+                },
+                blocks.join(""),
+            ));
+        }
+    }
+    rows
+}
+
+fn texts(doc: &Newsletter) -> Vec<&str> {
+    doc.articles()
+        .flat_map(|(_, a)| a.blocks.iter().map(|b| b.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn soft_wraps_join_without_space_in_chinese_and_with_one_in_english() {
+    let doc = parse(
+        "标题一则\n\n区总工会召开\n座谈会,部署\n全年任务。\n\nSecond item\n\nThe council met\non Monday and agreed.\n",
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "区总工会召开座谈会,部署全年任务。",
+            "The council met on Monday and agreed."
+        ]
+    );
+}
+
+#[test]
+fn a_word_hyphenated_at_a_line_end_is_rejoined() {
+    let doc = parse(
+        "Harbour plan approved\n\nThe new harbour plan was approved after a long extrac-\ntion of evidence from witnesses.\n\nA well-\nKnown case stays hyphenated.\n",
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "The new harbour plan was approved after a long extraction of evidence from witnesses.",
+            "A well- Known case stays hyphenated."
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_cut_by_a_page_break_is_joined() {
+    let text = "春季运动会圆满落幕\n\n本次运动会共设田径、球类等十二个项目,吸引了全区\n\n三十多家单位的职工参加,场面热烈。\n\n运动会期间,各代表队发扬拼搏精神;\n\n赛出了风格,赛出了水平。\n\n这次活动的开展,为推动全民健身\x0c提供了新的平台。\n";
+    let doc = parse(&source::decode(text.as_bytes()).expect("decodes").text);
+    assert_eq!(
+        texts(&doc),
+        [
+            "本次运动会共设田径、球类等十二个项目,吸引了全区三十多家单位的职工参加,场面热烈。",
+            "运动会期间,各代表队发扬拼搏精神;赛出了风格,赛出了水平。",
+            "这次活动的开展,为推动全民健身提供了新的平台。",
+        ]
+    );
+}
+
+#[test]
+fn an_english_paragraph_cut_by_a_column_break_is_joined_with_a_space() {
+    let doc = parse(
+        "Library reopens\n\nThe library reopened on Monday after a year of\n\nrepairs to its roof and walls.\n",
+    );
+    assert_eq!(
+        texts(&doc),
+        ["The library reopened on Monday after a year of repairs to its roof and walls."]
+    );
+}
+
+#[test]
+fn an_open_quote_carries_the_sentence_over_the_break() {
+    let doc = parse(
+        "座谈会召开\n\n“我们要把每一件\n\n实事办好。”主任说。\n\n“第一段引语。\n\n“第二段引语。”\n",
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "“我们要把每一件实事办好。”主任说。",
+            "“第一段引语。",
+            "“第二段引语。”"
+        ]
+    );
+}
+
+#[test]
+fn a_short_fragment_that_continues_a_sentence_is_joined() {
+    // "的" cannot start a sentence; and "合唱团" is a word of the article split by the break.
+    let text = "合唱比赛举行\n\n区文化馆组织的职工合唱比赛于周末举行,共有十支合唱团参赛。\n\n比赛现场,各支队伍的演唱\n\n的水平都很高。\n\n本次比赛的冠军是机关合\n\n唱团,亚军是教育系统合唱团。\n\n区文化馆\n";
+    let doc = parse(text);
+    assert_eq!(
+        texts(&doc),
+        [
+            "区文化馆组织的职工合唱比赛于周末举行,共有十支合唱团参赛。",
+            "比赛现场,各支队伍的演唱的水平都很高。",
+            "本次比赛的冠军是机关合唱团,亚军是教育系统合唱团。",
+        ]
+    );
+    assert_eq!(
+        shape(&doc),
+        ["综合? | 合唱比赛举行 | 区文化馆 | story | PPP"]
+    );
+}
+
+#[test]
+fn headlines_start_articles_and_credits_end_them() {
+    let text = "\n\n春季招聘会举行\n\n日前,街道举办春季招聘会,五十家企业参加。\n\n现场提供岗位一千余个。\n\n某某街道\n\n职工书屋揭牌\n\n近日,职工书屋正式揭牌。**某某区总**\n\n今年以来,区总工会开展走访慰问活动,惠及职工三千余人。\n\n慰问活动将持续到年底。\n\n城东镇总工会\n";
+    let doc = parse(text);
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 春季招聘会举行 | 某某街道 | story | PP",
+            "综合? | 职工书屋揭牌 | 某某区总 | story | P",
+            "综合? | 今年以来,区总工会开展走访慰问活动…? | 城东镇总工会 | story | PP",
+        ]
+    );
+}
+
+#[test]
+fn an_untitled_item_gets_the_start_of_its_first_sentence() {
+    let doc = parse("今年以来,区总工会围绕中心工作,扎实推进各项任务落实落地,取得了明显的成效。\n");
+    let a = doc
+        .articles()
+        .next()
+        .map(|(_, a)| a.clone())
+        .expect("one article");
+    assert!(a.title_inferred);
+    assert_eq!(a.title, "今年以来,区总工会围绕中心工作…");
+    let doc = parse("The council met on Monday. It agreed a budget.\n");
+    assert_eq!(
+        doc.sections[0].articles[0].title,
+        "The council met on Monday"
+    );
+}
+
+#[test]
+fn a_dash_line_under_a_headline_is_its_subtitle_and_dash_lines_inside_are_subheadings() {
+    let text = "稳步推进城市更新\n\n——来自老城区的调查\n\n老城区改造已进入第三年。\n\n破解资金难题——\n\n多方筹资,引入社会资本。\n\n守住城市记忆,留住街巷烟火\n\n改造中保留了老街巷的格局,修缮了一批历史建筑。居民们说,老街还是原来的样子。\n\n据新华社\n";
+    let doc = parse(text);
+    let a = &doc.sections[0].articles[0];
+    assert_eq!(a.subtitle.as_deref(), Some("——来自老城区的调查"));
+    assert_eq!(
+        shape(&doc),
+        ["新华社? | 稳步推进城市更新 | 据新华社 | story | PSPSP"]
+    );
+}
+
+#[test]
+fn a_photo_credit_makes_a_photo_item() {
+    let doc = parse(
+        "大桥建设进入收尾阶段\n\n近日,大桥主体结构完工,工人们正在进行桥面铺装。**记者 王明 摄**\n",
+    );
+    let a = &doc.sections[0].articles[0];
+    assert_eq!(a.kind, ArticleKind::Photo);
+    assert_eq!(a.byline.as_deref(), Some("记者 王明 摄"));
+    let doc = parse(
+        "Bridge nears completion\n\nWorkers lay the deck of the new bridge on Tuesday.\n\nPhoto: Jane Doe\n",
+    );
+    assert_eq!(doc.sections[0].articles[0].kind, ArticleKind::Photo);
+}
+
+#[test]
+fn consecutive_wire_copy_forms_a_section_named_after_the_agency() {
+    let text = "本地新闻一\n\n本地的一条新闻。\n\n某某区总\n\n外地新闻一\n\n外地的一条新闻。\n\n据人民日报\n\n外地新闻二\n\n外地的另一条新闻。**据人民日报**\n\n外地新闻三\n\n新华社北京3月5日电 又一条新闻。\n\n新华社记者 张三\n";
+    let doc = parse(text);
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 本地新闻一 | 某某区总 | story | P",
+            "人民日报? | 外地新闻一 | 据人民日报 | story | P",
+            "人民日报? | 外地新闻二 | 据人民日报 | story | P",
+            "新华社? | 外地新闻三 | 新华社记者 张三 | story | P",
+        ]
+    );
+}
+
+#[test]
+fn english_byline_under_the_headline_and_wire_copy() {
+    let text = "Town hall to reopen in May\n\nBy Jane Doe\n\nThe town hall will reopen in May after repairs.\n\nThe council said the work was on budget.\n\nFloods close coastal road\n\nBy John Roe, Reuters\n\nHeavy rain closed the coastal road on Sunday.\n";
+    let doc = parse(text);
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | Town hall to reopen in May | By Jane Doe | story | PP",
+            "Reuters? | Floods close coastal road | By John Roe, Reuters | story | P",
+        ]
+    );
+}
+
+#[test]
+fn explicit_section_markers_win_over_inference() {
+    let text = "【要闻】\n\n全区经济稳中向好\n\n一季度全区生产总值增长百分之六。\n\n据新华社\n\n【基层动态】\n\n社区开展义诊\n\n近日,社区开展义诊活动。\n\n## Sport\n\nLocal team wins cup\n\nThe local team won the cup on Saturday.\n";
+    let doc = parse(text);
+    assert_eq!(
+        shape(&doc),
+        [
+            "要闻 | 全区经济稳中向好 | 据新华社 | story | P",
+            "基层动态 | 社区开展义诊 | - | story | P",
+            "Sport | Local team wins cup | - | story | P",
+        ]
+    );
+}
+
+#[test]
+fn a_masthead_names_the_newsletter() {
+    let doc = parse("城东工会简报 第12期\n\n职工书屋揭牌\n\n近日,职工书屋正式揭牌。\n");
+    assert_eq!(doc.title.as_deref(), Some("城东工会简报 第12期"));
+    assert_eq!(doc.articles().count(), 1);
+    let doc = parse("# The Harbour Weekly\n\nNew ferry route\n\nA new ferry route opens today.\n");
+    assert_eq!(doc.title.as_deref(), Some("The Harbour Weekly"));
+    let doc = parse(
+        "城东工会报\n\n2023年3月10日 星期五 第8期\n\n职工书屋揭牌\n\n近日,职工书屋正式揭牌。\n",
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("城东工会报 2023年3月10日 星期五 第8期")
+    );
+    assert_eq!(
+        doc.articles().next().map(|(_, a)| a.title.as_str()),
+        Some("职工书屋揭牌")
+    );
+}
+
+#[test]
+fn subheadings_inside_an_article_that_ends_with_a_credit() {
+    let text = "区总工会召开会议\n\n会议总结了去年工作。\n\n某某区总\n\n职工服务再上台阶\n\n今年,区总工会推出多项服务。\n\n服务更贴心\n\n新建职工驿站十个。\n\n维权更有力\n\n办理法律援助案件五十件。\n\n某某区总\n";
+    let doc = parse(text);
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 区总工会召开会议 | 某某区总 | story | P",
+            "综合? | 职工服务再上台阶 | 某某区总 | story | PSPSP",
+        ]
+    );
+}
+
+#[test]
+fn ideographic_indents_open_paragraphs() {
+    let doc = parse("区总工会召开会议\n　　会议总结了去年工作。\n　　会议部署了今年任务。\n");
+    assert_eq!(
+        texts(&doc),
+        ["会议总结了去年工作。", "会议部署了今年任务。"]
+    );
+}
+
+#[test]
+fn text_stays_verbatim() {
+    let text = "标点不改\n\n这里的标点 ,有错也不改.错别字也留着。\n";
+    assert_eq!(
+        texts(&parse(text)),
+        ["这里的标点 ,有错也不改.错别字也留着。"]
+    );
+}
+
+#[test]
+fn encodings_all_give_the_same_newsletter() {
+    let text =
+        "区总工会召开会议\r\n\r\n会议总结了去年工作,部署了\r\n今年任务。\r\n\r\n某某区总\r\n";
+    let expected = parse(&text.replace("\r\n", "\n"));
+    let utf8_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    let (gb, _, _) = encoding_rs::GB18030.encode(text);
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    for bytes in [text.as_bytes(), &utf8_bom, &gb, &utf16le, &utf16be] {
+        let decoded = source::decode(bytes).expect("decodes");
+        assert_eq!(parse(&decoded.text), expected, "as {}", decoded.encoding);
+    }
+    assert_eq!(
+        shape(&expected),
+        ["综合? | 区总工会召开会议 | 某某区总 | story | P"]
+    );
+}
+
+#[test]
+fn any_text_gives_a_newsletter() {
+    for text in [
+        "x",
+        "。",
+        "**",
+        "**据新华社**",
+        "——",
+        "【】",
+        "## ",
+        "#",
+        "\n\n\n",
+        "a-\n-b",
+        "“",
+        "某某区总",
+    ] {
+        let doc = parse(text);
+        for (_, a) in doc.articles() {
+            assert!(!a.title.is_empty(), "{text:?}");
+        }
+    }
+}
