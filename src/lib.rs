@@ -4,4 +4,5 @@
 //! `doc` turns text into a [`doc::Newsletter`].
 
 pub mod doc;
+pub mod layout;
 pub mod source;

@@ -5,5 +5,5 @@ pub mod outline;
 pub mod parse;
 pub mod rules;
 
-pub use model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
+pub use model::{Article, ArticleKind, Block, BlockKind, Newsletter, Part, Section, TextPos};
 pub use parse::parse;

@@ -80,7 +80,48 @@ impl Newsletter {
     }
 }
 
+/// One piece of an article's text, in reading order: positions in the text (search matches,
+/// bookmarks, scroll anchors) are a part and a byte offset into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// The headline.
+    Title,
+    /// The second headline line.
+    Subtitle,
+    /// The credit.
+    Byline,
+    /// Block `i` of the body.
+    Block(usize),
+}
+
+/// A place in an article's text: a part and a byte offset into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TextPos {
+    /// Which piece of text.
+    pub part: Part,
+    /// Byte offset into that piece (a char boundary).
+    pub offset: usize,
+}
+
 impl Article {
+    /// The text of one part, if the article has it.
+    pub fn text(&self, part: Part) -> Option<&str> {
+        match part {
+            Part::Title => Some(&self.title),
+            Part::Subtitle => self.subtitle.as_deref(),
+            Part::Byline => self.byline.as_deref(),
+            Part::Block(i) => self.blocks.get(i).map(|b| b.text.as_str()),
+        }
+    }
+
+    /// The parts the article has, in reading order, with their text.
+    pub fn parts(&self) -> impl Iterator<Item = (Part, &str)> {
+        [Part::Title, Part::Subtitle, Part::Byline]
+            .into_iter()
+            .chain((0..self.blocks.len()).map(Part::Block))
+            .filter_map(|p| self.text(p).map(|t| (p, t)))
+    }
+
     /// The article's paragraphs (not subheadings).
     pub fn paragraphs(&self) -> impl Iterator<Item = &Block> {
         self.blocks

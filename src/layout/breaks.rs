@@ -1,0 +1,213 @@
+//! Where a line of text may break: grapheme clusters measured as ratatui measures them, and the
+//! break opportunities between them — UAX #14 adjusted by the rules of Chinese typesetting.
+
+use unicode_linebreak::{BreakOpportunity, linebreaks};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Marks that may not start a line (W3C clreq, GB/T 15834), full-width and ASCII.
+const NO_START: &[char] = &[
+    '，', '。', '、', '；', '：', '！', '？', '）', '》', '」', '』', '】', '〕', '〉', '〗', '〙',
+    '］', '｝', '”', '’', '…', '·', '・', '‼', '⁇', '⁈', '⁉', '％', '．', '｡', '､', '々', 'ゝ',
+    'ゞ', 'ー', ',', '.', ':', ';', '!', '?', ')', ']', '}', '%',
+];
+
+/// Marks that may not end a line.
+const NO_END: &[char] = &[
+    '“', '‘', '（', '《', '「', '『', '【', '〔', '〈', '〖', '〘', '［', '｛', '(', '[', '{',
+];
+
+/// Units that belong to the number before them (`1.8万`, `3‰`).
+const NUMBER_UNITS: &[char] = &['万', '亿', '‰', '℃'];
+
+/// The mark may not start a line.
+pub fn is_no_start(c: char) -> bool {
+    NO_START.contains(&c)
+}
+
+/// The mark may not end a line.
+pub fn is_no_end(c: char) -> bool {
+    NO_END.contains(&c)
+}
+
+/// Display width of one grapheme cluster: its `unicode-width` width clamped to 0..=2, the
+/// measure ratatui's buffer uses when it places the cluster in cells.
+pub fn cluster_width(cluster: &str) -> usize {
+    cluster.width().min(2)
+}
+
+/// Display width of a text: the sum of its clusters' widths.
+pub fn display_width(text: &str) -> usize {
+    text.graphemes(true).map(cluster_width).sum()
+}
+
+/// One grapheme cluster of a text, with what the line breaker needs to know about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cluster {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Columns it takes (0..=2).
+    pub width: usize,
+    /// First character.
+    pub first: char,
+    /// Last character.
+    pub last: char,
+}
+
+impl Cluster {
+    /// Blank space (not drawn at a line end, skipped at a continuation line's start).
+    pub fn is_space(&self) -> bool {
+        self.first.is_whitespace() && self.first != '\n'
+    }
+
+    /// A hard line break inside the text.
+    pub fn is_newline(&self) -> bool {
+        self.first == '\n'
+    }
+
+    /// May not start a line.
+    pub fn no_start(&self) -> bool {
+        is_no_start(self.first)
+    }
+
+    /// May not end a line.
+    pub fn no_end(&self) -> bool {
+        is_no_end(self.last)
+    }
+
+    /// Set two columns wide.
+    fn is_wide(&self) -> bool {
+        self.width == 2
+    }
+}
+
+/// The clusters of `text` in order.
+pub fn clusters(text: &str) -> Vec<Cluster> {
+    text.grapheme_indices(true)
+        .map(|(start, g)| Cluster {
+            start,
+            end: start + g.len(),
+            width: cluster_width(g),
+            first: g.chars().next().unwrap_or(' '),
+            last: g.chars().next_back().unwrap_or(' '),
+        })
+        .collect()
+}
+
+/// Break opportunities of a text split into `clusters`: element `i` tells whether a line may
+/// end before cluster `i`. Element 0 is always false and element `clusters.len()` always true.
+pub fn break_opportunities(text: &str, clusters: &[Cluster]) -> Vec<bool> {
+    let n = clusters.len();
+    let mut allowed = vec![false; n + 1];
+    allowed[n] = true;
+
+    // UAX #14 as the base, kept only where it falls on a cluster boundary.
+    let mut ci = 0;
+    for (byte, _) in linebreaks(text)
+        .filter(|&(_, op)| matches!(op, BreakOpportunity::Allowed | BreakOpportunity::Mandatory))
+    {
+        while ci < n && clusters[ci].start < byte {
+            ci += 1;
+        }
+        if ci < n && clusters[ci].start == byte && ci > 0 {
+            allowed[ci] = true;
+        }
+    }
+
+    // The last cluster before `i` that is not a space: an opening mark keeps its hold on what
+    // follows across spaces (`“ 好` does not break after the space either).
+    let mut visible = 0;
+    for i in 1..n {
+        let (prev, next) = (&clusters[i - 1], &clusters[i]);
+        if !prev.is_space() {
+            visible = i - 1;
+        }
+        if next.is_newline() || prev.is_newline() {
+            allowed[i] = true;
+            continue;
+        }
+        if !allowed[i] && quote_break(prev, next) {
+            allowed[i] = true;
+        }
+        if allowed[i] && (forbidden(prev, next) || clusters[visible].no_end()) {
+            allowed[i] = false;
+        }
+    }
+    allowed
+}
+
+/// UAX #14 keeps curly quotes to both neighbours; between wide characters Chinese text breaks
+/// before an opening quote and after a closing one (`了。”` / `伴随`, `说：` / `“我`).
+fn quote_break(prev: &Cluster, next: &Cluster) -> bool {
+    let opens = matches!(next.first, '“' | '‘')
+        && (prev.is_wide() || matches!(prev.last, ',' | '.' | ';' | ':' | '!' | '?'));
+    let closes = matches!(prev.last, '”' | '’') && next.is_wide();
+    opens || closes
+}
+
+/// Breaks the Chinese rules forbid even where UAX #14 allows them.
+fn forbidden(prev: &Cluster, next: &Cluster) -> bool {
+    next.no_start()
+        || prev.no_end()
+        || (prev.last == '—' && next.first == '—')
+        || (prev.last.is_ascii_digit() && NUMBER_UNITS.contains(&next.first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with `|` at every break opportunity.
+    fn marked(text: &str) -> String {
+        let cl = clusters(text);
+        let allowed = break_opportunities(text, &cl);
+        let mut out = String::new();
+        for (i, c) in cl.iter().enumerate() {
+            if i > 0 && allowed[i] {
+                out.push('|');
+            }
+            out.push_str(&text[c.start..c.end]);
+        }
+        out
+    }
+
+    #[test]
+    fn han_characters_break_anywhere_but_before_closing_marks() {
+        assert_eq!(marked("我们，你们。"), "我|们，|你|们。");
+        assert_eq!(marked("（注）书名《红楼梦》"), "（注）|书|名|《红|楼|梦》");
+    }
+
+    #[test]
+    fn curly_quotes_break_on_their_outer_side_next_to_han() {
+        assert_eq!(marked("说：“好。”伴随"), "说：|“好。”|伴|随");
+        assert_eq!(marked("了,“伴"), "了,|“伴");
+        // An apostrophe inside a Latin word stays put.
+        assert_eq!(marked("don’t stop"), "don’t |stop");
+    }
+
+    #[test]
+    fn dashes_ellipses_numbers_and_words_stay_whole() {
+        assert_eq!(marked("好——是"), "好|——|是");
+        assert_eq!(marked("好……是"), "好……|是");
+        assert_eq!(marked("达1.8万人"), "达|1.8万|人");
+        assert_eq!(marked("增长3.14%了"), "增|长|3.14%|了");
+        assert_eq!(marked("2023年"), "2023|年");
+        assert_eq!(marked("open source"), "open |source");
+    }
+
+    #[test]
+    fn ascii_punctuation_in_chinese_text_follows_the_same_rules() {
+        assert_eq!(marked("中,文:是(注)吗"), "中,|文:|是|(注)|吗");
+        assert_eq!(marked("甲·乙"), "甲·|乙");
+    }
+
+    #[test]
+    fn widths_are_measured_by_cluster() {
+        assert_eq!(display_width("中文ab"), 6);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("👩‍👩‍👧"), 2);
+        assert_eq!(display_width("“”——…"), 5);
+    }
+}
