@@ -33,6 +33,10 @@ const SNIFF_LEN: usize = 64 * 1024;
 /// 200 MB file would only cost time.
 const DETECT_LEN: usize = 4 * 1024 * 1024;
 
+/// The largest input we read: a newsletter is a few hundred megabytes at most, and an endless
+/// stream (`yes | kanbao -`) must end in a clear error, not in the machine running out of memory.
+const MAX_INPUT: u64 = 1 << 30;
+
 /// Tab stops are every this many columns.
 const TAB_WIDTH: usize = 4;
 
@@ -60,13 +64,29 @@ impl Input {
 
     /// The name to show for this input: the path as given (lossily, if it is not Unicode),
     /// `<stdin>`, or [`SAMPLE_NAME`].
+    ///
+    /// Control characters in a path (a newline, an escape) are shown escaped (`\n`, `\u{1b}`):
+    /// the name is printed to the terminal, and a file name must not be able to drive it.
     pub fn name(&self) -> String {
         match self {
-            Input::Path(path) => path.to_string_lossy().into_owned(),
+            Input::Path(path) => displayable(&path.to_string_lossy()),
             Input::Stdin => STDIN_NAME.to_owned(),
             Input::Sample => SAMPLE_NAME.to_owned(),
         }
     }
+}
+
+/// A name with its control and bidi characters escaped, safe to print.
+fn displayable(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_control() || is_removed(c) || is_line_break(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A newsletter read and decoded, ready for the parser.
@@ -125,6 +145,12 @@ pub enum SourceError {
         /// The input's display name.
         name: String,
     },
+    /// The input is longer than any newsletter (1 GiB), or endless.
+    #[error("{name} is too large (over 1 GiB)")]
+    TooLarge {
+        /// The input's display name.
+        name: String,
+    },
 }
 
 /// Text decoded from bytes by [`decode`].
@@ -152,14 +178,7 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
     let name = input.name();
     let decoded = match input {
         Input::Sample => decode(SAMPLE),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|error| io_error(&name, error))?;
-            decode_owned(bytes)
-        }
+        Input::Stdin => decode_owned(read_text(&mut io::stdin().lock(), 0, MAX_INPUT, &name)?),
         Input::Path(path) => decode_owned(read_file(path, &name)?),
     };
     match decoded {
@@ -183,12 +202,70 @@ fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, SourceError> {
             name: name.to_owned(),
         });
     }
-    // The size is only a hint (files grow, /proc lies), so it just sizes the buffer.
+    if metadata.len() > MAX_INPUT {
+        return Err(SourceError::TooLarge {
+            name: name.to_owned(),
+        });
+    }
+    // The size is only a hint (files grow, /proc and devices lie), so it just sizes the buffer.
     let hint = usize::try_from(metadata.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(hint.saturating_add(1));
-    file.read_to_end(&mut bytes)
-        .map_err(|error| io_error(name, error))?;
+    read_text(&mut file, hint, MAX_INPUT, name)
+}
+
+/// Reads at most `limit` bytes of what should be text. The first [`SNIFF_LEN`] bytes are
+/// judged before the rest is read, so an endless binary stream (`/dev/zero`) is refused at
+/// once; an endless text stream stops at `limit` with [`SourceError::TooLarge`].
+fn read_text(
+    reader: &mut impl Read,
+    hint: usize,
+    limit: u64,
+    name: &str,
+) -> Result<Vec<u8>, SourceError> {
+    let cap = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut bytes = Vec::with_capacity(hint.min(cap).saturating_add(1));
+    let head = (SNIFF_LEN as u64).min(limit);
+    let io = |error| io_error(name, error);
+    reader.take(head).read_to_end(&mut bytes).map_err(io)?;
+    if head_is_binary(&bytes) {
+        return Err(SourceError::NotText {
+            name: name.to_owned(),
+        });
+    }
+    let rest = limit.saturating_sub(bytes.len() as u64);
+    reader.take(rest).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 >= limit {
+        // One byte more tells a file of exactly `limit` bytes from a longer one.
+        let mut more = Vec::new();
+        reader.take(1).read_to_end(&mut more).map_err(io)?;
+        if !more.is_empty() {
+            return Err(SourceError::TooLarge {
+                name: name.to_owned(),
+            });
+        }
+    }
     Ok(bytes)
+}
+
+/// Whether the start of an input already shows it is binary (see [`looks_binary`]), judged the
+/// way [`decode`] judges the whole: UTF-16 (with a BOM or ASCII-heavy) by its characters.
+fn head_is_binary(head: &[u8]) -> bool {
+    let body = match Encoding::for_bom(head) {
+        Some((encoding, bom_len)) => {
+            let body = head.get(bom_len..).unwrap_or_default();
+            if encoding != UTF_8 {
+                return chars_look_binary(&encoding.decode_without_bom_handling(body).0);
+            }
+            body
+        }
+        None => head,
+    };
+    if !looks_binary(body) {
+        return false;
+    }
+    match utf16_without_bom(body) {
+        Some(encoding) => chars_look_binary(&encoding.decode_without_bom_handling(body).0),
+        None => true,
+    }
 }
 
 /// Sorts an io error into the cases we have a plain message for.
@@ -349,19 +426,27 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Whether bytes that are not valid UTF-8 still are UTF-8 with a little damage: a stray byte
-/// from a bad copy must not make us read a whole UTF-8 file as GBK and garble it.
+/// Whether bytes that are not valid UTF-8 still are UTF-8 with a little damage: a stray byte,
+/// a run of garbage or a line pasted in from a GBK file must not make us read a whole UTF-8 file
+/// as GBK or windows-1252 and garble all of it.
 ///
-/// Legacy text is a poor imitation of UTF-8: GBK-encoded Chinese (the sample, measured) has
-/// about four invalid sequences for every one that happens to be valid UTF-8. So at least 8
-/// valid multi-byte characters and under 5% invalid sequences is safely UTF-8.
+/// Damage comes in runs (a bad copy spoils a stretch of bytes, not every other byte), so bad
+/// runs are counted, not bad bytes. Legacy text is a poor imitation of UTF-8: in GBK-encoded
+/// Chinese (measured on the sample) the rare byte pairs that happen to be valid UTF-8 each sit
+/// between two bad runs, about one valid character per run. So at least 8 valid multi-byte
+/// characters and at least 5 of them for every bad run is safely UTF-8.
 /// A few thousand sequences settle the ratio, so huge files are not scanned to the end.
 fn mostly_utf8(bytes: &[u8]) -> bool {
-    let (mut valid, mut invalid) = (0usize, 0usize);
+    let (mut valid, mut runs) = (0usize, 0usize);
+    // Whether the previous chunk ended in a bad sequence with nothing valid after it.
+    let mut in_run = false;
     let mut chunks = bytes.utf8_chunks().peekable();
     while let Some(chunk) = chunks.next() {
         // Each multi-byte character has exactly one lead byte, 0xC0 and up.
         valid += chunk.valid().bytes().filter(|&b| b >= 0xc0).count();
+        if !chunk.valid().is_empty() {
+            in_run = false;
+        }
         let bad = chunk.invalid();
         if bad.is_empty() {
             continue;
@@ -370,14 +455,15 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         // of another encoding.
         let cut_off = chunks.peek().is_none()
             && std::str::from_utf8(bad).is_err_and(|e| e.error_len().is_none());
-        if !cut_off {
-            invalid += 1;
+        if !cut_off && !in_run {
+            runs += 1;
         }
-        if valid + invalid >= 4096 {
+        in_run = true;
+        if valid + runs >= 4096 {
             break;
         }
     }
-    valid >= 8 && invalid * 20 < valid + invalid
+    valid >= 8 && runs * 5 <= valid
 }
 
 /// Guesses the legacy encoding of bytes that are not UTF-8.
@@ -445,13 +531,14 @@ fn is_cjk(c: char) -> bool {
 
 /// Sanitises decoded text for parsing and display:
 ///
-/// - CRLF and lone CR become LF;
-/// - a form feed (page break) becomes a blank line, `\n\n`;
+/// - CRLF, lone CR and U+2028 (line separator) become LF;
+/// - a form feed (page break) and U+2029 (paragraph separator) become a blank line, `\n\n`;
 /// - tabs become spaces up to the next tab stop (every 4 columns, counted with
 ///   `unicode-width` from the line start, so CJK characters count two);
 /// - control characters (C0 but `\n`, DEL, C1), bidi controls (U+061C, U+200E, U+200F,
 ///   U+202A–U+202E, U+2066–U+2069) and stray BOMs (U+FEFF) are removed, so nothing can drive
-///   the terminal or reorder text on screen;
+///   the terminal or reorder text on screen; an escape sequence (`ESC [ 31 m`, `ESC ] … BEL`)
+///   is removed whole, so none of it is left in the text;
 /// - whitespace at the end of a line is dropped.
 ///
 /// Everything else is kept verbatim, the ideographic indent (`　　`) at the start of a line
@@ -512,11 +599,11 @@ fn is_special_byte(b: u8) -> bool {
     (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef)
 }
 
-/// The character at byte `i` of `text` if `clean_line` must not copy it as is: a tab or a
-/// character `clean` removes.
+/// The character at byte `i` of `text` if `clean_line` must not copy it as is: a tab, a line
+/// separator or a character `clean` removes.
 fn removed_at(text: &str, i: usize) -> Option<char> {
     let c = text.get(i..)?.chars().next()?;
-    (c == '\t' || is_removed(c)).then_some(c)
+    (c == '\t' || is_removed(c) || is_line_break(c)).then_some(c)
 }
 
 /// Whether a line ends in whitespace (which `clean` drops).
@@ -566,15 +653,16 @@ fn clean_lines(text: &str, out: &mut String) {
     }
 }
 
-/// Cleans one line (no line break in it), appending to `out`. Runs of ordinary characters are
-/// copied whole; column widths are only measured when a tab needs them.
+/// Cleans one line (no `\n`, `\r` or form feed in it), appending to `out`. Runs of ordinary
+/// characters are copied whole; column widths are only measured when a tab needs them.
 fn clean_line(line: &str, out: &mut String) {
-    let begin = out.len();
+    let mut begin = out.len();
     let mut rest = line;
     // The display width of `out[begin..measured]`.
     let (mut col, mut measured) = (0, begin);
     while let Some((at, c)) = next_special(rest) {
         out.push_str(&rest[..at]);
+        let mut skip = c.len_utf8();
         if c == '\t' {
             col += out[measured..]
                 .chars()
@@ -584,15 +672,87 @@ fn clean_line(line: &str, out: &mut String) {
             out.extend(std::iter::repeat_n(' ', spaces));
             col += spaces;
             measured = out.len();
+        } else if is_line_break(c) {
+            // U+2028 ends a line, U+2029 a paragraph: the same as `\n` and a blank line.
+            trim_line_end(out, begin);
+            out.push_str(if c == '\u{2029}' { "\n\n" } else { "\n" });
+            begin = out.len();
+            (col, measured) = (0, begin);
+        } else {
+            // An escape sequence goes whole: dropping only its ESC would leave `[31m` or
+            // `]0;title` in the text.
+            skip = escape_len(&rest[at..]);
         }
-        rest = &rest[at + c.len_utf8()..];
+        rest = &rest[at + skip..];
     }
     out.push_str(rest);
+    trim_line_end(out, begin);
+}
+
+/// Drops the whitespace at the end of `out[begin..]`, the line being cleaned.
+fn trim_line_end(out: &mut String, begin: usize) {
     let kept = out[begin..].trim_end().len();
     out.truncate(begin + kept);
 }
 
-/// The first tab or removed character in `text`, with its byte offset.
+/// Unicode's own line and paragraph separators, which some PDF tools write.
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// How many bytes at the start of `s` a terminal would take as one control sequence: a CSI
+/// (`ESC [ … final`, or C1 `CSI`), a control string (`ESC ] … BEL`, OSC, DCS, SOS, PM, APC,
+/// ended by BEL or ST, or by the line's end), a two- or three-byte escape (`ESC c`, `ESC ( B`),
+/// or else the one removed character `s` starts with.
+fn escape_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let Some(c) = s.chars().next() else {
+        return 0;
+    };
+    let (string, start) = match (c, b.get(1)) {
+        ('\x1b', Some(b'[')) | ('\u{9b}', _) => (false, 2),
+        ('\x1b', Some(b']' | b'P' | b'X' | b'^' | b'_'))
+        | ('\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}', _) => (true, 2),
+        ('\x1b', Some(&next)) if (0x20..=0x7e).contains(&next) => {
+            // `ESC` intermediates (0x20–0x2F) and one final byte.
+            let mut i = 1;
+            while b.get(i).is_some_and(|x| (0x20..=0x2f).contains(x)) {
+                i += 1;
+            }
+            return i + usize::from(b.get(i).is_some_and(|x| (0x30..=0x7e).contains(x)));
+        }
+        _ => return c.len_utf8(),
+    };
+    let mut i = start;
+    if !string {
+        // Parameter bytes, intermediate bytes, one final byte; anything else aborts it.
+        while b.get(i).is_some_and(|x| (0x30..=0x3f).contains(x)) {
+            i += 1;
+        }
+        while b.get(i).is_some_and(|x| (0x20..=0x2f).contains(x)) {
+            i += 1;
+        }
+        return i + usize::from(b.get(i).is_some_and(|x| (0x40..=0x7e).contains(x)));
+    }
+    while i < b.len() {
+        match b[i] {
+            0x07 => return i + 1,
+            0x1b if b.get(i + 1) == Some(&b'\\') => return i + 2,
+            // Another escape cancels the string and starts a sequence of its own.
+            0x1b => return i,
+            // ST, U+009C.
+            0xc2 if b.get(i + 1) == Some(&0x9c) => return i + 2,
+            // A line separator ends the line, and with it the string.
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => {
+                return i;
+            }
+            _ => i += 1,
+        }
+    }
+    i
+}
+
+/// The first tab, line separator or removed character in `text`, with its byte offset.
 fn next_special(text: &str) -> Option<(usize, char)> {
     special_bytes(text.as_bytes()).find_map(|(i, _)| Some((i, removed_at(text, i)?)))
 }
@@ -743,7 +903,7 @@ mod tests {
         let text = "Some plain words, then \x1b[1mbold\x1b[0m, then plain again.\n";
         assert_eq!(
             decoded(text.as_bytes()).0,
-            "Some plain words, then [1mbold[0m, then plain again.\n"
+            "Some plain words, then bold, then plain again.\n"
         );
     }
 
@@ -791,8 +951,8 @@ mod tests {
 
     #[test]
     fn control_characters_are_removed() {
-        assert_eq!(clean("a\x1b[2Jb\x07c\x7fd\x00e"), "a[2Jbcde");
-        assert_eq!(clean("C1\u{9b}31m and \u{85}NEL"), "C131m and NEL");
+        assert_eq!(clean("a\x1b[2Jb\x07c\x7fd\x00e"), "abcde");
+        assert_eq!(clean("C1\u{9b}31m and \u{85}NEL"), "C1 and NEL");
         assert_eq!(clean("v\x0bt"), "vt");
     }
 
@@ -837,18 +997,71 @@ mod tests {
         (*seed % 1_000_003) as usize
     }
 
+    /// Escape sequences removed from one line, the slow, obvious way, char by char.
+    fn reference_strip_escapes(line: &str) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let at = |i: usize| chars.get(i).copied();
+        let (mut out, mut i) = (String::new(), 0);
+        while let Some(c) = at(i) {
+            let next = at(i + 1);
+            if (c == '\x1b' && next == Some('[')) || c == '\u{9b}' {
+                i += if c == '\x1b' { 2 } else { 1 };
+                while at(i).is_some_and(|x| ('0'..='?').contains(&x)) {
+                    i += 1;
+                }
+                while at(i).is_some_and(|x| (' '..='/').contains(&x)) {
+                    i += 1;
+                }
+                i += usize::from(at(i).is_some_and(|x| ('@'..='~').contains(&x)));
+            } else if (c == '\x1b' && matches!(next, Some(']' | 'P' | 'X' | '^' | '_')))
+                || matches!(c, '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}')
+            {
+                i += if c == '\x1b' { 2 } else { 1 };
+                loop {
+                    match at(i) {
+                        None => break,
+                        Some('\x07' | '\u{9c}') => {
+                            i += 1;
+                            break;
+                        }
+                        Some('\x1b') if at(i + 1) == Some('\\') => {
+                            i += 2;
+                            break;
+                        }
+                        Some('\x1b') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+            } else if c == '\x1b' {
+                i += 1;
+                if next.is_some_and(|x| (' '..='~').contains(&x)) {
+                    while at(i).is_some_and(|x| (' '..='/').contains(&x)) {
+                        i += 1;
+                    }
+                    i += usize::from(at(i).is_some_and(|x| ('0'..='~').contains(&x)));
+                }
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        out
+    }
+
     /// `clean` written the slow, obvious way, to check the fast one against.
     fn reference_clean(text: &str) -> String {
         let text = text
             .replace("\r\n", "\n")
             .replace('\r', "\n")
-            .replace('\x0c', "\n\n");
+            .replace('\x0c', "\n\n")
+            .replace('\u{2028}', "\n")
+            .replace('\u{2029}', "\n\n");
         let lines: Vec<String> = text
             .split('\n')
             .map(|line| {
                 let mut out = String::new();
                 let mut col = 0;
-                for c in line.chars() {
+                for c in reference_strip_escapes(line).chars() {
                     if c == '\t' {
                         while {
                             out.push(' ');
@@ -878,6 +1091,13 @@ mod tests {
             "\x0c",
             "\x1b",
             "\u{9b}",
+            "[31m",
+            "\x1b]0;title\x07",
+            "\u{9d}",
+            "\\",
+            "(B",
+            "\u{2028}",
+            "\u{2029}",
             "\u{3000}",
             "中",
             "“",
@@ -937,6 +1157,75 @@ mod tests {
             }
             assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
         }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_lines() {
+        assert_eq!(clean("一行\u{2028}二行 \u{2029}三段"), "一行\n二行\n\n三段");
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(clean("red \x1b[1;31mtext\x1b[0m end"), "red text end");
+        assert_eq!(clean("标题\x1b]0;pwned\x07正文"), "标题正文");
+        assert_eq!(
+            clean("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b"),
+            "alinkb"
+        );
+        assert_eq!(clean("a\x1bP1;2q data\x1b\\b\x1b(Bc\x1bcd"), "abcd");
+        // An unterminated string ends with its line, not with the file.
+        assert_eq!(clean("a\x1b]0;title\nnext line"), "a\nnext line");
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let text = "会议总结了去年工作，部署了今年任务。要主动适应新形势。\n";
+        // A run of garbage bytes, as a bad copy leaves them.
+        let garbage = [text.as_bytes(), &[0xff; 30], text.as_bytes()].concat();
+        assert_eq!(decoded(&garbage).1, "UTF-8");
+        // A line pasted in from a GBK file.
+        let (gbk, _, _) = GBK.encode("这一行是从别的文件粘贴进来的\n");
+        let pasted = [text.as_bytes(), &gbk, text.as_bytes()].concat();
+        let (out, encoding) = decoded(&pasted);
+        assert_eq!(encoding, "UTF-8");
+        assert!(out.starts_with(text) && out.ends_with(text), "{out}");
+        // Whole GBK text is still GBK.
+        let whole = text.repeat(3);
+        let (gbk, _, _) = GBK.encode(&whole);
+        assert_eq!(decoded(&gbk).1, "GBK");
+    }
+
+    #[test]
+    fn endless_binary_is_refused_from_its_start() {
+        let mut zeros = io::repeat(0);
+        let error = read_text(&mut zeros, 0, MAX_INPUT, "/dev/zero");
+        assert!(
+            matches!(error, Err(SourceError::NotText { .. })),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn input_over_the_limit_is_too_large() {
+        let mut yes = io::repeat(b'y');
+        let error = read_text(&mut yes, 0, 100_000, "<stdin>").map(|b| b.len());
+        assert_eq!(
+            error.map_err(|e| e.to_string()),
+            Err("<stdin> is too large (over 1 GiB)".to_owned())
+        );
+        // Exactly at the limit is fine.
+        let mut exact = io::Read::take(io::repeat(b'y'), 100_000);
+        assert_eq!(
+            read_text(&mut exact, 0, 100_000, "f").map(|b| b.len()).ok(),
+            Some(100_000)
+        );
+    }
+
+    #[test]
+    fn control_characters_in_a_path_are_escaped() {
+        let input = Input::Path(PathBuf::from("evil\n\x1b[2Jname.txt"));
+        assert_eq!(input.name(), "evil\\n\\u{1b}[2Jname.txt");
+        assert_eq!(Input::Path(PathBuf::from("报纸.txt")).name(), "报纸.txt");
     }
 
     #[test]

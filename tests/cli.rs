@@ -201,3 +201,33 @@ fn usage_mistakes_exit_with_2() {
     let out = kanbao(&["--no-such-flag"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+#[cfg(unix)]
+fn an_endless_binary_stream_is_refused_without_reading_it_all() {
+    // `/dev/zero` never ends: only judging its first bytes lets kanbao answer at all.
+    assert_one_line_error(
+        &kanbao(&["--json", "/dev/zero"], b""),
+        "/dev/zero does not look like text",
+    );
+}
+
+#[test]
+fn control_characters_in_a_path_are_shown_escaped() {
+    let dir = Scratch::new("ctrlname");
+    let path = dir.0.join("bad\nname\x1b[2J.txt");
+    let path = path.to_string_lossy().into_owned();
+    let out = kanbao(&["--json", &path], b"");
+    assert_one_line_error(&out, "bad\\nname\\u{1b}[2J.txt: no such file");
+    assert!(!out.stderr.contains(&0x1b));
+}
+
+#[test]
+fn stripped_escape_sequences_leave_nothing_behind() {
+    let text = "标题\x1b]0;pwned\x07\n\n正文\x1b[31m红色\x1b[0m内容。\u{2028}第二行。\n";
+    let out = kanbao(&["--json", "-"], text.as_bytes());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let article = &doc["sections"][0]["articles"][0];
+    assert_eq!(article["title"], "标题");
+    assert_eq!(article["blocks"][0]["text"], "正文红色内容。第二行。");
+}
