@@ -41,6 +41,29 @@ pub fn display_width(text: &str) -> usize {
     text.graphemes(true).map(cluster_width).sum()
 }
 
+/// The longest start of `text` that fits in `width` columns, with `…` at its end when it had to
+/// be cut; never cuts inside a cluster, never leaves a wide character half drawn.
+pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if display_width(text) <= width {
+        return text.into();
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut end = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        let w = cluster_width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = at + g.len();
+    }
+    if width == 0 {
+        return "".into();
+    }
+    format!("{}…", text[..end].trim_end()).into()
+}
+
 /// One grapheme cluster of a text, with what the line breaker needs to know about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {
@@ -201,6 +224,16 @@ mod tests {
     fn ascii_punctuation_in_chinese_text_follows_the_same_rules() {
         assert_eq!(marked("中,文:是(注)吗"), "中,|文:|是|(注)|吗");
         assert_eq!(marked("甲·乙"), "甲·|乙");
+    }
+
+    #[test]
+    fn truncation_cuts_whole_clusters_and_marks_the_cut() {
+        assert_eq!(truncate("新闻标题", 8), "新闻标题");
+        assert_eq!(truncate("新闻标题", 7), "新闻标…");
+        assert_eq!(truncate("新闻标题", 6), "新闻…");
+        assert_eq!(truncate("新闻标题", 1), "…");
+        assert_eq!(truncate("新闻标题", 0), "");
+        assert_eq!(truncate("Big news today", 9), "Big news…");
     }
 
     #[test]

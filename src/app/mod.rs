@@ -1,0 +1,324 @@
+//! The application state: the document, focus, selection, scroll positions, popups and messages.
+//! [`update`] changes it in answer to an [`Action`]; the UI only reads it.
+
+mod action;
+mod update;
+
+pub use action::Action;
+pub use update::update;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::doc::{Article, Newsletter, TextPos};
+use crate::keymap::{Context, Key, Keymap};
+use crate::layout::{ArticleLayout, LayoutOptions};
+use crate::ui::Theme;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of sections and articles.
+    List,
+    /// The reader pane.
+    Reader,
+}
+
+/// How the screen is divided and the text set; defaults until the configuration sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Columns of the list pane (when both panes are shown).
+    pub list_width: u16,
+    /// Widest reading column, in columns; a wider pane centres it.
+    pub column: u16,
+    /// Below this many columns only one pane is shown at a time.
+    pub narrow_below: u16,
+    /// Columns for hanging punctuation right of the text.
+    pub gutter: u16,
+    /// Indent the first line of paragraphs.
+    pub indent: bool,
+    /// Blank lines between paragraphs.
+    pub paragraph_spacing: u16,
+    /// Lines one notch of the mouse wheel scrolls the reader.
+    pub wheel_lines: u16,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            list_width: 36,
+            column: 80,
+            narrow_below: 70,
+            gutter: 1,
+            indent: true,
+            paragraph_spacing: 1,
+            wheel_lines: 3,
+        }
+    }
+}
+
+/// One row of the list pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// A section header.
+    Section(usize),
+    /// An article, by its index in reading order.
+    Article(usize),
+}
+
+/// Where an article sits in the newsletter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArticleRef {
+    /// Its section.
+    pub section: usize,
+    /// Its index within the section.
+    pub index: usize,
+}
+
+/// A popup over the panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    /// The keys, scrolled by this many lines.
+    Help {
+        /// First line shown.
+        scroll: usize,
+    },
+}
+
+/// How a message in the status bar should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    /// Something done or noticed.
+    Info,
+    /// Something that went wrong.
+    Error,
+}
+
+/// A message shown in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// How it looks.
+    pub kind: MessageKind,
+    /// What it says.
+    pub text: String,
+}
+
+/// The reader's view of the open article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderView {
+    /// First visual line shown.
+    pub top: usize,
+    /// The text at the top, kept so that a new width shows the same text.
+    pub anchor: Option<TextPos>,
+}
+
+/// Laid-out articles, most recently used first; a few are kept so going back is instant.
+#[derive(Debug, Clone, Default)]
+pub struct LayoutCache {
+    entries: Vec<(usize, LayoutOptions, ArticleLayout)>,
+}
+
+impl LayoutCache {
+    const CAPACITY: usize = 8;
+
+    /// The layout of article `index` with `options`, if it was made.
+    pub fn get(&self, index: usize, options: &LayoutOptions) -> Option<&ArticleLayout> {
+        self.entries
+            .iter()
+            .find(|(i, o, _)| *i == index && o == options)
+            .map(|(_, _, l)| l)
+    }
+
+    /// Makes sure the layout exists, laying the article out if needed.
+    pub fn ensure(&mut self, index: usize, article: &Article, options: LayoutOptions) {
+        if let Some(k) = self
+            .entries
+            .iter()
+            .position(|(i, o, _)| *i == index && *o == options)
+        {
+            let entry = self.entries.remove(k);
+            self.entries.insert(0, entry);
+            return;
+        }
+        self.entries
+            .insert(0, (index, options, ArticleLayout::new(article, options)));
+        self.entries.truncate(Self::CAPACITY);
+    }
+}
+
+/// All of kanbao's state.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The newsletter.
+    pub doc: Newsletter,
+    /// The file's name, shown when the newsletter has no masthead.
+    pub name: String,
+    /// Every article in reading order.
+    pub articles: Vec<ArticleRef>,
+    /// The rows of the list pane.
+    pub rows: Vec<Row>,
+    /// For each article, its row in the list.
+    pub article_rows: Vec<usize>,
+    /// Articles opened at least once.
+    pub read: Vec<bool>,
+    /// Which pane has the keyboard.
+    pub focus: Focus,
+    /// The article under the list's cursor.
+    pub selected: usize,
+    /// The article in the reader.
+    pub open: usize,
+    /// First row shown in the list.
+    pub list_top: usize,
+    /// The reader's scroll position.
+    pub reader: ReaderView,
+    /// Layouts of recently shown articles.
+    pub layouts: LayoutCache,
+    /// The popup on top, if any.
+    pub popup: Option<Popup>,
+    /// The status bar's message.
+    pub message: Option<Message>,
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// Layout settings.
+    pub settings: Settings,
+    /// Styles.
+    pub theme: Theme,
+    /// Set when the user quits.
+    pub quit: bool,
+}
+
+impl App {
+    /// The state for reading `doc`, named `name`, on a terminal of `size`; the first article is
+    /// open and the list has focus.
+    pub fn new(doc: Newsletter, name: String, size: (u16, u16)) -> App {
+        App::with(doc, name, size, Keymap::default(), Settings::default())
+    }
+
+    /// As [`App::new`], with these keys and settings.
+    pub fn with(
+        doc: Newsletter,
+        name: String,
+        size: (u16, u16),
+        keymap: Keymap,
+        settings: Settings,
+    ) -> App {
+        let mut articles = Vec::new();
+        let mut rows = Vec::new();
+        let mut article_rows = Vec::new();
+        for (s, section) in doc.sections.iter().enumerate() {
+            rows.push(Row::Section(s));
+            for index in 0..section.articles.len() {
+                article_rows.push(rows.len());
+                rows.push(Row::Article(articles.len()));
+                articles.push(ArticleRef { section: s, index });
+            }
+        }
+        let read = vec![false; articles.len()];
+        let mut app = App {
+            doc,
+            name,
+            articles,
+            rows,
+            article_rows,
+            read,
+            focus: Focus::List,
+            selected: 0,
+            open: 0,
+            list_top: 0,
+            reader: ReaderView::default(),
+            layouts: LayoutCache::default(),
+            popup: None,
+            message: None,
+            size,
+            keymap,
+            settings,
+            theme: Theme::default(),
+            quit: false,
+        };
+        update::open(&mut app, 0);
+        app
+    }
+
+    /// Article `i` in reading order.
+    pub fn article(&self, i: usize) -> Option<&Article> {
+        let r = self.articles.get(i)?;
+        self.doc.sections.get(r.section)?.articles.get(r.index)
+    }
+
+    /// The article in the reader.
+    pub fn open_article(&self) -> Option<&Article> {
+        self.article(self.open)
+    }
+
+    /// How the open article is laid out at the reader's current width.
+    pub fn layout_options(&self) -> LayoutOptions {
+        let column = crate::ui::reader_column(self);
+        LayoutOptions {
+            width: column.text_width,
+            gutter: usize::from(self.settings.gutter),
+            indent: self.settings.indent,
+            paragraph_spacing: usize::from(self.settings.paragraph_spacing),
+        }
+    }
+
+    /// The open article's layout at the reader's current width (made by `update`).
+    pub fn layout(&self) -> Option<&ArticleLayout> {
+        self.layouts.get(self.open, &self.layout_options())
+    }
+
+    /// The name shown for the newsletter: its masthead, or the file name.
+    pub fn title(&self) -> &str {
+        self.doc.title.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Where keys are looked up now.
+    pub fn context(&self) -> Context {
+        match (self.popup, self.focus) {
+            (Some(_), _) => Context::Popup,
+            (None, Focus::List) => Context::List,
+            (None, Focus::Reader) => Context::Reader,
+        }
+    }
+
+    /// The action a terminal event asks for, if any.
+    pub fn action_for(&self, event: &Event) -> Option<Action> {
+        match *event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.keymap.action(self.context(), Key::from_event(key))
+            }
+            Event::Mouse(MouseEvent {
+                kind, column, row, ..
+            }) => match kind {
+                MouseEventKind::ScrollDown => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: true,
+                }),
+                MouseEventKind::ScrollUp => Some(Action::Wheel {
+                    column,
+                    row,
+                    down: false,
+                }),
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                _ => None,
+            },
+            Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        }
+    }
+
+    /// Progress through the open article, in percent of its lines seen.
+    pub fn progress(&self) -> u16 {
+        let Some(layout) = self.layout() else {
+            return 100;
+        };
+        let height = usize::from(crate::ui::reader_column(self).area.height);
+        let len = layout.len();
+        if len <= height {
+            return 100;
+        }
+        let seen = (self.reader.top + height).min(len);
+        u16::try_from(seen * 100 / len).unwrap_or(100)
+    }
+}

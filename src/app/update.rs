@@ -1,0 +1,224 @@
+//! `update`: the one place the state changes. Pure: no terminal, no files.
+
+use super::{Action, App, Focus, Popup, Row};
+use crate::ui;
+
+/// Applies `action` to the state.
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize { .. }) {
+        app.message = None;
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Help => {
+            app.popup = match app.popup {
+                Some(Popup::Help { .. }) => None,
+                None => Some(Popup::Help { scroll: 0 }),
+            }
+        }
+        Action::Close => app.popup = None,
+        Action::Resize { width, height } => app.size = (width, height),
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Click { column, row } => click(app, column, row),
+        _ if app.popup.is_some() => popup(app, action),
+        Action::ToggleFocus => {
+            app.focus = match app.focus {
+                Focus::List => Focus::Reader,
+                Focus::Reader => Focus::List,
+            }
+        }
+        Action::Open => {
+            open(app, app.selected);
+            app.focus = Focus::Reader;
+        }
+        Action::Back => app.focus = Focus::List,
+        Action::NextArticle => open(app, app.open + 1),
+        Action::PrevArticle => {
+            if let Some(i) = app.open.checked_sub(1) {
+                open(app, i);
+            }
+        }
+        Action::NextSection => {
+            let here = app.articles.get(app.open).map_or(0, |r| r.section);
+            if let Some(i) = app.articles.iter().position(|r| r.section > here) {
+                open(app, i);
+            }
+        }
+        Action::PrevSection => {
+            let here = app.articles.get(app.open).map_or(0, |r| r.section);
+            let target = app
+                .articles
+                .iter()
+                .rposition(|r| r.section < here)
+                .map(|last| app.articles[last].section)
+                .unwrap_or(here);
+            if let Some(i) = app.articles.iter().position(|r| r.section == target) {
+                open(app, i);
+            }
+        }
+        Action::Down
+        | Action::Up
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Top
+        | Action::Bottom => match app.focus {
+            Focus::List => {
+                let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
+                let to = target(app.selected, app.articles.len(), page, action);
+                app.selected = to;
+            }
+            Focus::Reader => {
+                let page = usize::from(ui::reader_column(app).area.height);
+                let len = app.layout().map_or(0, |l| l.len());
+                let to = target(app.reader.top, len, page, action);
+                scroll_to(app, to);
+            }
+        },
+    }
+    settle(app);
+}
+
+/// Where a movement takes a position among `len` items with `page` of them in view.
+fn target(at: usize, len: usize, page: usize, action: Action) -> usize {
+    let page = page.max(2);
+    let last = len.saturating_sub(1);
+    let to = match action {
+        Action::Down => at.saturating_add(1),
+        Action::Up => at.saturating_sub(1),
+        // A page keeps one line of the last one in view, as less does with a window.
+        Action::PageDown => at.saturating_add(page - 1),
+        Action::PageUp => at.saturating_sub(page - 1),
+        Action::HalfPageDown => at.saturating_add(page / 2),
+        Action::HalfPageUp => at.saturating_sub(page / 2),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => at,
+    };
+    to.min(last)
+}
+
+/// Opens article `i` in the reader at its top; the list's cursor follows.
+pub(super) fn open(app: &mut App, i: usize) {
+    if i >= app.articles.len() {
+        return;
+    }
+    app.open = i;
+    app.selected = i;
+    app.read[i] = true;
+    app.reader.top = 0;
+    app.reader.anchor = None;
+    settle(app);
+}
+
+/// Scrolls the reader so that line `top` is at the top (clamped so the last line stays in view).
+fn scroll_to(app: &mut App, top: usize) {
+    app.reader.top = top;
+    clamp_reader(app);
+    app.reader.anchor = app.layout().and_then(|l| l.anchor(app.reader.top));
+}
+
+fn clamp_reader(app: &mut App) {
+    let height = usize::from(ui::reader_column(app).area.height);
+    let len = app.layout().map_or(0, |l| l.len());
+    app.reader.top = app.reader.top.min(len.saturating_sub(height));
+}
+
+/// Brings derived state in line after any change: the open article laid out for the current
+/// width (the anchor keeps the same text at the top), the list scrolled to show the cursor.
+fn settle(app: &mut App) {
+    let options = app.layout_options();
+    let article = app
+        .articles
+        .get(app.open)
+        .and_then(|r| app.doc.sections.get(r.section)?.articles.get(r.index));
+    if let Some(article) = article {
+        let fresh = app.layouts.get(app.open, &options).is_none();
+        app.layouts.ensure(app.open, article, options);
+        if let (true, Some(anchor)) = (fresh, app.reader.anchor) {
+            app.reader.top = app
+                .layouts
+                .get(app.open, &options)
+                .and_then(|l| l.locate(article, anchor))
+                .map_or(0, |(line, _)| line);
+        }
+    }
+    clamp_reader(app);
+    if app.reader.anchor.is_none() {
+        app.reader.anchor = app.layout().and_then(|l| l.anchor(app.reader.top));
+    }
+
+    let height = ui::areas(app)
+        .list
+        .map_or(1, |r| usize::from(r.height))
+        .max(1);
+    let row = app.article_rows.get(app.selected).copied().unwrap_or(0);
+    // The first article of a section brings its header into view with it.
+    let want = match row.checked_sub(1).map(|r| app.rows[r]) {
+        Some(Row::Section(_)) => row - 1,
+        _ => row,
+    };
+    if want < app.list_top {
+        app.list_top = want;
+    } else if row >= app.list_top + height {
+        app.list_top = row + 1 - height;
+    }
+    app.list_top = app.list_top.min(app.rows.len().saturating_sub(height));
+
+    if let Some(Popup::Help { scroll }) = app.popup {
+        let scroll = scroll.min(ui::popup::help_max_scroll(app));
+        app.popup = Some(Popup::Help { scroll });
+    }
+}
+
+fn popup(app: &mut App, action: Action) {
+    let Some(Popup::Help { scroll }) = app.popup else {
+        return;
+    };
+    let page = usize::from(ui::popup::help_area(app).height.saturating_sub(2));
+    let max = ui::popup::help_max_scroll(app);
+    let to = target(scroll, max + 1, page, action);
+    app.popup = Some(Popup::Help { scroll: to });
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let action = if down { Action::Down } else { Action::Up };
+    if app.popup.is_some() {
+        for _ in 0..app.settings.wheel_lines {
+            popup(app, action);
+        }
+        return;
+    }
+    let areas = ui::areas(app);
+    let at = ratatui::layout::Position::new(column, row);
+    if areas.list.is_some_and(|r| r.contains(at)) {
+        let page = areas.list.map_or(1, |r| usize::from(r.height));
+        app.selected = target(app.selected, app.articles.len(), page, action);
+    } else if areas.reader.is_some_and(|r| r.contains(at)) {
+        let lines = usize::from(app.settings.wheel_lines);
+        let top = if down {
+            app.reader.top.saturating_add(lines)
+        } else {
+            app.reader.top.saturating_sub(lines)
+        };
+        scroll_to(app, top);
+    }
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.popup.is_some() {
+        return;
+    }
+    let areas = ui::areas(app);
+    let at = ratatui::layout::Position::new(column, row);
+    if let Some(list) = areas.list.filter(|r| r.contains(at)) {
+        let r = app.list_top + usize::from(row - list.y);
+        if let Some(&Row::Article(i)) = app.rows.get(r) {
+            open(app, i);
+            app.focus = Focus::Reader;
+        }
+    } else if areas.reader.is_some_and(|r| r.contains(at)) {
+        app.focus = Focus::Reader;
+    }
+}

@@ -1,0 +1,67 @@
+//! The reader pane: the visible slice of the open article's layout, and a scroll indicator.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::{Theme, put, reader_column};
+use crate::app::App;
+use crate::layout::Role;
+
+/// The style of a line's role.
+fn style(theme: &Theme, role: Role) -> Style {
+    match role {
+        Role::Title => theme.title,
+        Role::Subtitle => theme.subtitle,
+        Role::Byline => theme.byline,
+        Role::Subheading => theme.subheading,
+        Role::Paragraph | Role::Blank => theme.body,
+    }
+}
+
+/// Draws the lines in view; only those are touched, whatever the article's length.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let column = reader_column(app);
+    let (Some(layout), Some(article)) = (app.layout(), app.open_article()) else {
+        return;
+    };
+    let text = column.area.intersection(area);
+    let lines = layout.lines();
+    for (y, i) in (text.top()..text.bottom()).zip(app.reader.top..lines.len()) {
+        let line = &lines[i];
+        let x = text
+            .x
+            .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
+        put(
+            buf,
+            text,
+            x,
+            y,
+            layout.line_text(article, i),
+            style(&app.theme, line.role),
+        );
+    }
+    if let Some(bar) = column.scrollbar.map(|b| b.intersection(area)) {
+        scrollbar(app, bar, lines.len(), buf);
+    }
+}
+
+/// A thin track with a thumb whose size and place show the part of the article in view; drawn
+/// only when the article is longer than the pane.
+fn scrollbar(app: &App, bar: Rect, len: usize, buf: &mut Buffer) {
+    let height = usize::from(bar.height);
+    if len <= height || height == 0 {
+        return;
+    }
+    let thumb = (height * height / len).max(1);
+    let max_top = len - height;
+    let start = (app.reader.top.min(max_top) * (height - thumb)).div_ceil(max_top.max(1));
+    for (k, y) in (bar.top()..bar.bottom()).enumerate() {
+        let (symbol, style) = if (start..start + thumb).contains(&k) {
+            ("┃", app.theme.scroll_thumb)
+        } else {
+            ("│", app.theme.scroll_track)
+        };
+        put(buf, bar, bar.x, y, symbol, style);
+    }
+}
