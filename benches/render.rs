@@ -1,0 +1,54 @@
+//! Drawing one frame at 200×60: the sample, and a ~50 MB newsletter of copies of it. Only the
+//! visible lines are drawn, so the two should cost about the same.
+//!
+//! `cargo bench --bench render` prints the time per frame.
+
+use divan::{Bencher, black_box};
+use kanbao::app::{Action, App, update};
+use kanbao::{doc, source, tui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    divan::main();
+}
+
+/// The sample repeated in whole copies until the text is at least `bytes` long.
+fn newsletter(bytes: usize) -> String {
+    let sample = source::decode(source::SAMPLE)
+        .expect("the sample decodes")
+        .text;
+    let copies = bytes.div_ceil(sample.len() + 1);
+    let mut text = String::with_capacity(copies * (sample.len() + 1));
+    for _ in 0..copies {
+        text.push_str(&sample);
+        text.push('\n');
+    }
+    text
+}
+
+/// Opens the newsletter at 200×60 with the longest article of the first copy in the reader,
+/// scrolled a little, and draws one frame per iteration.
+fn frame(bencher: Bencher, bytes: usize) {
+    let text = newsletter(bytes);
+    let mut app = App::new(doc::parse(&text), "bench.txt".into(), (200, 60));
+    for action in [
+        Action::NextArticle,
+        Action::ToggleFocus,
+        Action::HalfPageDown,
+    ] {
+        update(&mut app, action);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("a test terminal");
+    bencher.bench_local(|| tui::draw(&mut terminal, black_box(&app)));
+}
+
+#[divan::bench]
+fn sample_200x60(bencher: Bencher) {
+    frame(bencher, 1);
+}
+
+#[divan::bench]
+fn fifty_mb_200x60(bencher: Bencher) {
+    frame(bencher, 50 << 20);
+}

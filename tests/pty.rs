@@ -1,0 +1,149 @@
+//! The real binary in a pseudo-terminal: what a user sees and the state the terminal is left in.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn nonzero(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).expect("a size above zero")
+}
+
+/// kanbao running in a pseudo-terminal, with a terminal emulator reading its output.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("kanbao starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("a reader");
+        let writer = pty.master.take_writer().expect("a writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let _keep_open = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            output,
+            screen: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+        }
+    }
+
+    /// Reads output until the screen shows `text`; panics with the screen after a while.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        while !self.screen.screen().contents().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "{text:?} never appeared; the screen:\n{}",
+                self.screen.screen().contents()
+            );
+            if let Ok(bytes) = self
+                .output
+                .recv_timeout(left.min(Duration::from_millis(100)))
+            {
+                self.screen.process(&bytes);
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end, reading the rest of its output; its exit status.
+    fn finish(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.screen.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+                    self.screen.process(&bytes);
+                }
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!(
+                    "kanbao did not exit; the screen:\n{}",
+                    self.screen.screen().contents()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn opens_the_sample_moves_to_the_next_article_and_quits_cleanly() {
+    let mut s = Session::start(&[]);
+    s.wait_for("为中国式现代化太仓新实践贡献工会力量");
+    assert!(
+        s.screen.screen().alternate_screen(),
+        "the reader uses the alternate screen"
+    );
+    s.wait_for("1/9");
+    s.send("]");
+    s.wait_for("2/9");
+    s.wait_for("今年以来");
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !s.screen.screen().alternate_screen(),
+        "the alternate screen was left"
+    );
+}
+
+#[test]
+fn a_file_given_on_the_command_line_opens_and_ctrl_c_quits() {
+    let dir = std::env::temp_dir().join(format!("kanbao-pty-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("news.txt");
+    std::fs::write(
+        &path,
+        "# The Weekly\n\nHarbour Opens\n\nThe new harbour opened on Monday after two years of \
+         work.\n\nTrains Return\n\nTrains ran again on the northern line this week.\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()]);
+    s.wait_for("Harbour Opens");
+    s.wait_for("The Weekly");
+    s.send("\x03");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(!s.screen.screen().alternate_screen());
+    std::fs::remove_dir_all(&dir).ok();
+}
