@@ -64,7 +64,7 @@ fn a_word_hyphenated_at_a_line_end_is_rejoined() {
         texts(&doc),
         [
             "The new harbour plan was approved after a long extraction of evidence from witnesses.",
-            "A well- Known case stays hyphenated."
+            "A well-Known case stays hyphenated."
         ]
     );
 }
@@ -324,4 +324,222 @@ fn any_text_gives_a_newsletter() {
             assert!(!a.title.is_empty(), "{text:?}");
         }
     }
+}
+
+#[test]
+fn a_bracketed_note_after_the_last_sentence_ends_the_article() {
+    let doc = parse("第一条新闻\n\n正文第一段。（完）\n\n第二条新闻\n\n正文二。\n");
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 第一条新闻 | - | story | P",
+            "综合? | 第二条新闻 | - | story | P"
+        ]
+    );
+    let doc = parse("第一条新闻\n\n正文第一段。（记者 张三）\n\n第二条新闻\n\n正文二。\n");
+    assert_eq!(shape(&doc)[0], "综合? | 第一条新闻 | 记者 张三 | story | P");
+    assert_eq!(texts(&doc), ["正文第一段。", "正文二。"]);
+    for tail in ["（林小雨 摄）", "\u{3000}林小雨\u{3000}摄"] {
+        let doc = parse(&format!(
+            "夜市开张\n\n图为夜市一角。{tail}\n\n第二条新闻\n\n正文二。\n"
+        ));
+        let a = &doc.sections[0].articles[0];
+        assert_eq!(a.kind, ArticleKind::Photo, "{tail}");
+        assert_eq!(doc.articles().count(), 2, "{tail}");
+    }
+    let doc = parse(
+        "Talks end\n\nThe talks ended on Monday. (Reuters)\n\nRain expected\n\nIt will rain.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "Reuters? | Talks end | Reuters | story | P",
+            "News? | Rain expected | - | story | P"
+        ]
+    );
+}
+
+#[test]
+fn an_unclosed_quote_does_not_swallow_the_next_article() {
+    let doc = parse(
+        "第一条新闻\n\n他说，“我们一定会办好。\n\n第二条新闻\n\n正文二。\n\n第三条新闻\n\n正文三。\n",
+    );
+    assert_eq!(doc.articles().count(), 3);
+    let doc = parse(
+        "First story\n\nThe mayor said \"we will act. Nobody disagreed.\n\nSecond story\n\nBody two.\n",
+    );
+    assert_eq!(doc.articles().count(), 2);
+    // A stray opener far back in a paragraph does not carry over its end.
+    let doc = parse("标题\n\n他说“好。大家都同意。\n\n第二段正文。\n");
+    assert_eq!(texts(&doc), ["他说“好。大家都同意。", "第二段正文。"]);
+}
+
+#[test]
+fn parsing_stays_linear_on_unclosed_quotes_and_punctuation_lines() {
+    let quote = format!("标题\n\n“会议指出\n\n{}", "会议指出\n\n".repeat(20_000));
+    let commas = format!("Headline\n\n{}", ",,,,\n".repeat(30_000));
+    let blocks = format!("Headline\n\n{}", "part of a sentence,\n\n".repeat(20_000));
+    for text in [quote, commas, blocks] {
+        let start = std::time::Instant::now();
+        let doc = parse(&text);
+        assert!(doc.articles().count() >= 1);
+        assert!(start.elapsed().as_secs_f64() < 3.0, "{:?}", start.elapsed());
+    }
+}
+
+#[test]
+fn one_credit_does_not_turn_later_headlines_into_subheadings() {
+    let doc = parse(
+        "标题一\n\n正文第一段。\n\n区总工会\n\n标题二\n\n正文第二段。\n\n标题三\n\n正文第三段。\n",
+    );
+    assert_eq!(doc.articles().count(), 3);
+    let doc = parse(
+        "Story one\n\nBody one.\n\nBy Jane Doe\n\nStory two\n\nBody two.\n\nStory three\n\nBody three.\n",
+    );
+    assert_eq!(doc.articles().count(), 3);
+}
+
+#[test]
+fn a_subtitle_or_byline_line_right_under_a_headline_stays_apart() {
+    let doc = parse("街道举办培训班\n——让老人跨越数字鸿沟\n\n上周三，街道举办培训班。\n");
+    let a = &doc.sections[0].articles[0];
+    assert_eq!(a.title, "街道举办培训班");
+    assert_eq!(a.subtitle.as_deref(), Some("——让老人跨越数字鸿沟"));
+    let doc = parse("Library Reopens\nBy Jane Doe\n\nThe library reopened on Saturday.\n");
+    assert_eq!(
+        shape(&doc),
+        ["News? | Library Reopens | By Jane Doe | story | P"]
+    );
+}
+
+#[test]
+fn headlines_that_mention_reporters_or_agencies_are_headlines() {
+    let doc = parse("标题一\n\n正文第一段。\n\n记者探访城西夜市\n\n夜幕降临，夜市人头攒动。\n");
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 标题一 | - | story | P",
+            "综合? | 记者探访城西夜市 | - | story | P"
+        ]
+    );
+    let doc = parse(
+        "Headline One\n\nBody one.\n\nAP Exams Begin Next Week\n\nStudents sit exams from Monday.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | Headline One | - | story | P",
+            "News? | AP Exams Begin Next Week | - | story | P"
+        ]
+    );
+}
+
+#[test]
+fn question_headlines_start_articles() {
+    let doc = parse(
+        "标题一\n\n正文第一段。\n\n你的社保卡升级了吗？\n\n近日，人社局提醒市民更换社保卡。\n",
+    );
+    assert_eq!(doc.articles().count(), 2);
+    let doc = parse(
+        "Headline One\n\nBody one.\n\nIs Your Street Next?\n\nTen streets will be resurfaced.\n",
+    );
+    assert_eq!(
+        doc.articles().nth(1).map(|(_, a)| a.title.as_str()),
+        Some("Is Your Street Next?")
+    );
+}
+
+#[test]
+fn headlines_with_numbers_are_not_mastheads_but_dates_are() {
+    for text in [
+        "第三期技能培训班开班\n\n近日，培训班开班。\n",
+        "我市2023年3月旅游收入创新高\n\n据统计，收入增长两成。\n",
+        "Issue 5 Of The Budget Resolved\n\nThe council settled it.\n",
+    ] {
+        assert_eq!(parse(text).title, None, "{text}");
+    }
+    let doc = parse("Riverside Bulletin\n\nFriday, March 10, 2023\n\nHeadline One\n\nBody one.\n");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Riverside Bulletin Friday, March 10, 2023")
+    );
+    assert_eq!(shape(&doc), ["News? | Headline One | - | story | P"]);
+}
+
+#[test]
+fn a_wire_dateline_opens_a_story_of_its_own() {
+    let doc = parse(
+        "本地新闻\n\n本报讯 市里举办活动。\n\n新华社北京9月15日电 国家统计局发布数据。\n\n分析人士指出，经济向好。\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 本地新闻 | - | story | P",
+            "新华社? | 新华社北京9月15日电 国家统计局发布数据? | - | story | PP"
+        ]
+    );
+}
+
+#[test]
+fn a_last_paragraph_without_its_full_stop_stays_a_paragraph() {
+    let doc =
+        parse("Headline One\n\nBody one ends here without a period\n\nHeadline Two\n\nBody two.\n");
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | Headline One | - | story | P",
+            "News? | Headline Two | - | story | P"
+        ]
+    );
+    let doc = parse("标题一\n\n数据显示，产值增长了5%\n\n标题二\n\n正文二。\n");
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 标题一 | - | story | P",
+            "综合? | 标题二 | - | story | P"
+        ]
+    );
+}
+
+#[test]
+fn a_parallel_subheading_is_not_joined_to_the_sentence_after_it() {
+    let doc = parse("标题一\n\n正文第一段。\n\n稳就业，惠民生\n\n市政府出台十条新措施。\n");
+    assert_eq!(
+        texts(&doc),
+        ["正文第一段。", "稳就业，惠民生", "市政府出台十条新措施。"]
+    );
+}
+
+#[test]
+fn separator_lines_are_dropped() {
+    let doc = parse(
+        "Headline One\n\nBody one.\n\n----------\n\nHeadline Two\n----------\nBody two.\n\n————\n\n****\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | Headline One | - | story | P",
+            "News? | Headline Two | - | story | P"
+        ]
+    );
+}
+
+#[test]
+fn a_hyphen_before_a_capital_or_a_digit_stays_without_a_space() {
+    let doc = parse("Talks\n\nThe Franco-\nGerman talks on COVID-\n19 ended.\n");
+    assert_eq!(texts(&doc), ["The Franco-German talks on COVID-19 ended."]);
+}
+
+#[test]
+fn a_bare_name_after_the_body_is_its_credit() {
+    let doc = parse(
+        "Headline One\n\nBody one is here.\n\nJane Doe\n\nHeadline Two\n\nBody two is here.\n\nJohn Roe\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | Headline One | Jane Doe | story | P",
+            "News? | Headline Two | John Roe | story | P"
+        ]
+    );
 }

@@ -1,5 +1,6 @@
 //! The newsletter: its model, the parser that builds it from text, and its printed forms.
 
+pub mod credit;
 pub mod model;
 pub mod outline;
 pub mod parse;

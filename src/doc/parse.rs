@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use memchr::{memchr, memmem};
 
 use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
-use super::rules::{self, Credit};
+use super::rules::{self, Credit, floor_boundary};
 
 /// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
 /// some newsletter, at worst one untitled article.
@@ -57,7 +57,8 @@ fn split(text: &str) -> Vec<Unit<'_>> {
         let raw = &text[pos..end];
         let line = raw.trim();
         pos = end + 1;
-        if line.is_empty() {
+        // A rule drawn in text (`--------`, `————`) separates like a blank line.
+        if line.is_empty() || rules::is_separator_line(line) {
             flush(&mut block, &mut units);
             continue;
         }
@@ -72,8 +73,13 @@ fn split(text: &str) -> Vec<Unit<'_>> {
             });
             continue;
         }
-        // An ideographic indent opens a new paragraph even without a blank line before it.
-        if raw.starts_with('\u{3000}') {
+        // An ideographic indent opens a new paragraph even without a blank line before it; a
+        // dash subtitle or a credit line right under a headline line starts a block of its own.
+        if raw.starts_with('\u{3000}')
+            || block
+                .as_ref()
+                .is_some_and(|b| starts_own_line(&b.text, line))
+        {
             flush(&mut block, &mut units);
         }
         match &mut block {
@@ -95,6 +101,15 @@ fn split(text: &str) -> Vec<Unit<'_>> {
     units
 }
 
+/// Whether `line` sets itself apart from the heading-shaped block above it: `——…` under a
+/// headline is its subtitle, `By Jane Doe` its byline, not more words of the headline.
+fn starts_own_line(block: &str, line: &str) -> bool {
+    rules::is_heading_like(block)
+        && rules::is_heading_like(line)
+        && ((line.starts_with('—') && rules::is_dash_subtitle(line))
+            || rules::credit(line) == Credit::Strong)
+}
+
 /// An explicit marker line: its kind and its text.
 fn marker(line: &str, first: bool) -> Option<(Mark, &str)> {
     if let Some(title) = rules::section_marker(line) {
@@ -111,17 +126,14 @@ fn flush<'a>(block: &mut Option<Unit<'a>>, units: &mut Vec<Unit<'a>>) {
     let Some(mut unit) = block.take() else {
         return;
     };
-    if let Some((body, credit)) = rules::glued_credit(&unit.text) {
+    if let Some((body, credit)) = rules::tail_credit(&unit.text) {
+        let (body, credit) = (body.len(), credit.to_string());
+        truncate(&mut unit.text, body);
+        unit.credit = Some(Cow::Owned(credit));
+    } else if let Some((body, credit)) = rules::glued_credit(&unit.text) {
         if !body.is_empty() || rules::credit(credit) != Credit::None {
             let (body, credit) = (body.len(), credit.to_string());
-            // Keep the borrow when the text was one line of the source.
-            unit.text = match unit.text {
-                Cow::Borrowed(s) => Cow::Borrowed(&s[..body]),
-                Cow::Owned(mut s) => {
-                    s.truncate(body);
-                    Cow::Owned(s)
-                }
-            };
+            truncate(&mut unit.text, body);
             unit.credit = Some(Cow::Owned(credit));
         } else {
             // A bold line that names nobody is a bold heading.
@@ -131,29 +143,47 @@ fn flush<'a>(block: &mut Option<Unit<'a>>, units: &mut Vec<Unit<'a>>) {
     units.push(unit);
 }
 
+/// Cuts text to its first `len` bytes, keeping the borrow when the text was one line of the
+/// source.
+fn truncate(text: &mut Cow<'_, str>, len: usize) {
+    match text {
+        Cow::Borrowed(s) => *s = &s[..len],
+        Cow::Owned(s) => s.truncate(len),
+    }
+}
+
 /// Appends the next line (or block) of a broken sentence: no space between CJK characters, one
 /// between Latin words, and a word hyphenated at the line end joined whole.
 fn join(buf: &mut String, next: &str) {
     let last = buf.chars().next_back();
     let first = next.chars().next();
-    if last == Some('-')
-        && first.is_some_and(|c| c.is_lowercase())
+    let hyphenated = last == Some('-')
         && buf[..buf.len() - 1]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphabetic)
-    {
+            .is_some_and(char::is_alphanumeric);
+    if hyphenated && first.is_some_and(|c| c.is_lowercase()) {
         buf.pop();
+    } else if hyphenated && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        // `Franco-` | `German`, `COVID-` | `19`: a compound whose hyphen stays, with no space.
     } else if needs_space(buf, next) {
         buf.push(' ');
     }
     buf.push_str(next);
 }
 
+/// How many characters either side of a break are looked at for the words it separates: a
+/// bounded look keeps joining a long run of punctuation lines linear.
+const SPACE_LOOK: usize = 4;
+
 /// Latin words are separated by a space; CJK text runs on.
 fn needs_space(before: &str, after: &str) -> bool {
-    let left = before.chars().rev().find(|c| c.is_alphanumeric());
-    let right = after.chars().find(|c| c.is_alphanumeric());
+    let left = before
+        .chars()
+        .rev()
+        .take(SPACE_LOOK)
+        .find(|c| c.is_alphanumeric());
+    let right = after.chars().take(SPACE_LOOK).find(|c| c.is_alphanumeric());
     let wide_edge = before.chars().next_back().is_some_and(rules::is_wide)
         || after.chars().next().is_some_and(rules::is_wide);
     match (left, right) {
@@ -168,9 +198,10 @@ fn needs_space(before: &str, after: &str) -> bool {
 
 fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>) -> Vec<Unit<'a>> {
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(units.len());
-    for unit in units {
+    let mut units = units.into_iter().peekable();
+    while let Some(unit) = units.next() {
         if let Some(prev) = out.last_mut()
-            && continues(text, prev, &unit)
+            && continues(text, prev, &unit, units.peek())
         {
             join(prev.text.to_mut(), &unit.text);
             prev.credit = unit.credit;
@@ -185,7 +216,7 @@ fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>) -> Vec<Unit<'a>> {
 /// Does block `b` go on in block `n`? A block that does not end its sentence continues, unless
 /// the evidence says it is a heading; a heading-shaped fragment continues only when the break
 /// visibly cuts a sentence or a word.
-fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>) -> bool {
+fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>, after: Option<&Unit<'_>>) -> bool {
     if b.mark != Mark::Text || n.mark != Mark::Text || b.credit.is_some() || n.text.is_empty() {
         return false;
     }
@@ -194,9 +225,16 @@ fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>) -> bool {
     if b.is_empty() {
         return false;
     }
-    if rules::has_unclosed_pair(b) {
-        // Chinese quotations over several paragraphs reopen the quote at each paragraph.
-        return !(rules::ends_sentence(b) && rules::starts_with_open_quote(n));
+    if rules::has_open_pair_at_end(b) {
+        // Chinese quotations over several paragraphs reopen the quote at each paragraph; and
+        // whatever a quote left open, it does not run past a headline with its body, or a
+        // credit.
+        let headline = rules::is_heading_like(n)
+            && after.is_none_or(|a| a.mark != Mark::Text || !rules::is_heading_like(&a.text));
+        return !(rules::ends_sentence(b)
+            && (rules::starts_with_open_quote(n)
+                || headline
+                || rules::credit(n) == Credit::Strong));
     }
     if rules::splits_number(b, n) {
         return true;
@@ -206,6 +244,10 @@ fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>) -> bool {
     }
     if rules::ends_mid_sentence(b) || rules::starts_mid_sentence(n) {
         return true;
+    }
+    if rules::is_issue_line(b) {
+        // A date or issue line belongs to the masthead, however many commas it has.
+        return false;
     }
     if !rules::is_heading_like(b) {
         // A long unfinished paragraph goes on, unless what follows is a credit line.
@@ -219,7 +261,8 @@ fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>) -> bool {
     }
     // `这次活动的开展,为推动全民健身` | `提供了新的平台。`: a clause, then only the short end of a
     // sentence. A heading is followed by a body, not by half a line.
-    if rules::is_clause(b) && rules::is_sentence_tail(n) {
+    // Two even, short phrases (`稳就业，惠民生`) are a subheading, not a clause.
+    if rules::is_clause(b) && !rules::is_parallel_pair(b) && rules::is_sentence_tail(n) {
         return true;
     }
     split_word(text, b, n, b_end)
@@ -250,13 +293,6 @@ fn split_word(text: &str, b: &str, n: &str, b_end: usize) -> bool {
 
 /// Bytes either side of a break searched for the other halves of a split word.
 const NEIGHBOURHOOD: usize = 6 * 1024;
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 // ---------------------------------------------------------------------------------------------
 // Pass 3: classification and grouping
@@ -375,7 +411,24 @@ impl Grouper {
 }
 
 fn group(text: &str, units: Vec<Unit<'_>>) -> Newsletter {
-    let shapes: Vec<Shape> = units.iter().map(shape).collect();
+    let mut shapes: Vec<Shape> = units.iter().map(shape).collect();
+    // A short question or exclamation right before a paragraph is a headline: `你的社保卡
+    // 升级了吗？`, `Is Your Street Next?`.
+    for i in 0..shapes.len() {
+        if shapes[i] == Shape::Paragraph
+            && units[i].credit.is_none()
+            && shapes.get(i + 1) == Some(&Shape::Paragraph)
+            && i.checked_sub(1)
+                .is_some_and(|p| shapes[p] == Shape::Paragraph && units[p].credit.is_none())
+            && rules::is_question_headline(&units[i].text)
+        {
+            shapes[i] = Shape::Heading {
+                credit: Credit::None,
+                dash: false,
+            };
+        }
+    }
+    let series = credit_series(&units, &shapes);
     let mut g = Grouper {
         drafts: Vec::new(),
         sections: Vec::new(),
@@ -412,10 +465,47 @@ fn group(text: &str, units: Vec<Unit<'_>>) -> Newsletter {
             Mark::Headline => {
                 g.start(Some(unit.text.into_owned()));
             }
-            Mark::Text => place(&mut g, unit, shapes[i], next, after),
+            Mark::Text => {
+                let around = Around {
+                    next,
+                    after,
+                    series: series[i],
+                };
+                place(&mut g, unit, shapes[i], around)
+            }
         }
     }
     finish(text, g)
+}
+
+/// What a block's neighbourhood tells the grouping.
+#[derive(Debug, Clone, Copy)]
+struct Around {
+    /// The next block's shape.
+    next: Option<Shape>,
+    /// The shape of the block after that.
+    after: Option<Shape>,
+    /// How many plain heading-shaped blocks there are from this one to the next credit, if a
+    /// credit comes before the next explicit marker.
+    series: Option<usize>,
+}
+
+/// For each block, [`Around::series`]: one pass from the end.
+fn credit_series(units: &[Unit<'_>], shapes: &[Shape]) -> Vec<Option<usize>> {
+    let mut out = vec![None; units.len()];
+    let mut ahead: Option<usize> = None;
+    for i in (0..units.len()).rev() {
+        ahead = match shapes[i] {
+            Shape::Marker if units[i].mark != Mark::Text => None,
+            Shape::CreditOnly => Some(0),
+            Shape::Heading { credit, .. } if credit != Credit::None => Some(0),
+            Shape::Heading { dash: false, .. } => ahead.map(|n| n + 1),
+            Shape::Paragraph if units[i].credit.is_some() => Some(0),
+            _ => ahead,
+        };
+        out[i] = ahead;
+    }
+    out
 }
 
 /// The masthead: a first block naming the newsletter and its issue, possibly over two blocks
@@ -437,8 +527,10 @@ fn masthead(units: &[Unit<'_>], shapes: &[Shape]) -> Option<(String, usize)> {
         return Some((first.text.to_string(), 1));
     }
     let second = units.get(1)?;
+    // The issue line may be a date with its commas (`Friday, March 10, 2023`), which is not
+    // heading-shaped.
     let second_ok = second.mark == Mark::Text
-        && matches!(shapes[1], Shape::Heading { .. })
+        && (matches!(shapes[1], Shape::Heading { .. }) || rules::is_issue_line(&second.text))
         && rules::has_issue_marker(&second.text)
         && units.get(2).is_some();
     second_ok.then(|| (format!("{} {}", first.text, second.text), 2))
@@ -446,7 +538,7 @@ fn masthead(units: &[Unit<'_>], shapes: &[Shape]) -> Option<(String, usize)> {
 
 /// Puts one text block where it belongs: weighs its shape against the open article and the
 /// shapes of the next two blocks.
-fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, next: Option<Shape>, after: Option<Shape>) {
+fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, around: Around) {
     match shape {
         Shape::Marker => {}
         Shape::CreditOnly => {
@@ -461,26 +553,30 @@ fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, next: Option<Shape>, aft
             }
         }
         Shape::Paragraph => {
+            // A wire or local dateline (`新华社北京9月15日电`, `本报讯`) opens a story of its
+            // own, even without a headline.
+            let opens_story =
+                rules::dateline_agency(&unit.text).is_some() || rules::opens_dateline(&unit.text);
+            if opens_story && g.open().is_some_and(|d| d.has_body()) {
+                g.start(None);
+            }
             g.current().add(BlockKind::Paragraph, unit.text);
             if let Some(credit) = unit.credit {
                 g.close_with(&credit);
             }
         }
-        Shape::Heading { credit, dash } => {
-            heading(g, unit.text.into_owned(), credit, dash, next, after)
-        }
+        Shape::Heading { credit, dash } => heading(g, unit.text.into_owned(), credit, dash, around),
     }
 }
 
-/// What a heading-shaped block is: headline, subtitle, subheading or credit.
-fn heading(
-    g: &mut Grouper,
-    text: String,
-    credit: Credit,
-    dash: bool,
-    next: Option<Shape>,
-    after: Option<Shape>,
-) {
+/// What a heading-shaped block is: headline, subtitle, subheading, credit, or the last
+/// paragraph of an article that lacks its full stop.
+fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Around) {
+    let Around {
+        next,
+        after,
+        series,
+    } = around;
     let bottom_credits = g.bottom_credits;
     let Some(open) = g.open() else {
         g.start(Some(text));
@@ -488,6 +584,7 @@ fn heading(
     };
     let has_body = open.has_body();
     let has_byline = open.byline.is_some();
+    let has_subheading = open.blocks.iter().any(|b| b.kind == BlockKind::Subheading);
     // Right under a headline, before any body.
     let fresh = open.title.is_some() && !has_body;
     if dash && fresh && open.subtitle.is_none() && !has_byline {
@@ -503,6 +600,26 @@ fn heading(
         // Nothing follows for a subheading to head, nor for a headline: a credit.
         g.close_with(&text);
         return;
+    }
+    // `[X] [headline] [body]` after a body, or right under a headline: X is the end of the
+    // body when it reads as a sentence that lost its full stop (`…增长了5%`), a credit when it
+    // is a bare name (`Jane Doe`).
+    let plain_next = matches!(
+        next,
+        Some(Shape::Heading {
+            credit: Credit::None,
+            dash: false
+        })
+    );
+    if (has_body || fresh) && plain_next && is_paragraph(after) && !dash {
+        if rules::reads_as_prose(&text) {
+            open.add(BlockKind::Paragraph, Cow::Owned(text));
+            return;
+        }
+        if has_body && rules::is_personal_name(&text) {
+            g.close_with(&text);
+            return;
+        }
     }
     // A headline announces itself by what follows it: a dash subtitle, or a credit and a body.
     let headline = matches!(next, Some(Shape::Heading { dash: true, .. }))
@@ -524,16 +641,11 @@ fn heading(
         }
     } else if dash || rules::has_subheading_shape(&text) {
         open.add(BlockKind::Subheading, Cow::Owned(text));
-    } else if bottom_credits > 0 && !has_byline {
-        // Articles here end with a credit, and this one has not ended yet.
-        let plain_next = matches!(
-            next,
-            Some(Shape::Heading {
-                credit: Credit::None,
-                dash: false
-            })
-        );
-        if plain_next && is_paragraph(after) {
+    } else if bottom_credits > 0 && !has_byline && (has_subheading || series >= Some(2)) {
+        // Articles here end with a credit, and this one has not ended yet: a run of
+        // unpunctuated lines before its credit are its subheadings. (One such line alone is
+        // as likely the headline of an article with the credit.)
+        if plain_next && is_paragraph(after) && !has_subheading {
             // `[body] [X] [headline] [body]`: X is a credit we did not recognise.
             g.close_with(&text);
         } else {
