@@ -22,4 +22,12 @@ pub struct Cli {
     /// Print the newsletter's sections and articles as a tree and exit.
     #[arg(long)]
     pub outline: bool,
+
+    /// Start at the first article instead of where you left off (bookmarks and read marks stay).
+    #[arg(long)]
+    pub fresh: bool,
+
+    /// Print every bookmark of every newsletter (file, article, text, note) and exit.
+    #[arg(long, conflicts_with_all = ["json", "outline", "file"])]
+    pub bookmarks: bool,
 }

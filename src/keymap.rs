@@ -18,8 +18,10 @@ pub enum Context {
     List,
     /// The reader pane.
     Reader,
-    /// A popup (help).
+    /// A popup (help, search results).
     Popup,
+    /// The prompt in the status bar.
+    Prompt,
 }
 
 impl Context {
@@ -30,6 +32,7 @@ impl Context {
             Context::List => "List",
             Context::Reader => "Reader",
             Context::Popup => "In a popup",
+            Context::Prompt => "In the prompt",
         }
     }
 }
@@ -185,6 +188,12 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::PrevSection, &["{"]),
     (Context::Global, Action::Help, &["?"]),
     (Context::Global, Action::Close, &["<Esc>"]),
+    (Context::Global, Action::Find, &["/"]),
+    (Context::Global, Action::SearchAll, &["S"]),
+    (Context::Global, Action::NextMatch, &["n"]),
+    (Context::Global, Action::PrevMatch, &["N"]),
+    (Context::Global, Action::AddBookmark, &["m"]),
+    (Context::Global, Action::Bookmarks, &["'"]),
     (Context::List, Action::Down, &["j", "<Down>"]),
     (Context::List, Action::Up, &["k", "<Up>"]),
     (Context::List, Action::Open, &["<Enter>", "l", "<Right>"]),
@@ -212,11 +221,27 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Reader, Action::Top, &["g", "<Home>"]),
     (Context::Reader, Action::Bottom, &["G", "<End>"]),
     (Context::Popup, Action::Close, &["<Esc>", "q", "?"]),
+    (Context::Popup, Action::Confirm, &["<Enter>"]),
     (Context::Popup, Action::Down, &["j", "<Down>"]),
     (Context::Popup, Action::Up, &["k", "<Up>"]),
     (Context::Popup, Action::PageDown, &["<Space>", "<PageDown>"]),
     (Context::Popup, Action::PageUp, &["b", "<PageUp>"]),
+    (Context::Popup, Action::Top, &["g", "<Home>"]),
+    (Context::Popup, Action::Bottom, &["G", "<End>"]),
+    (Context::Popup, Action::Delete, &["d"]),
+    (Context::Popup, Action::EditNote, &["e"]),
+    (Context::Popup, Action::Yes, &["y"]),
+    (Context::Popup, Action::No, &["n"]),
     (Context::Popup, Action::Quit, &["<C-c>"]),
+    (Context::Prompt, Action::Confirm, &["<Enter>"]),
+    (Context::Prompt, Action::Cancel, &["<Esc>", "<C-c>"]),
+    (Context::Prompt, Action::Backspace, &["<BS>", "<C-h>"]),
+    (Context::Prompt, Action::DeleteWord, &["<C-w>"]),
+    (Context::Prompt, Action::DeleteToStart, &["<C-u>"]),
+    (Context::Prompt, Action::CursorLeft, &["<Left>"]),
+    (Context::Prompt, Action::CursorRight, &["<Right>"]),
+    (Context::Prompt, Action::CursorHome, &["<Home>", "<C-a>"]),
+    (Context::Prompt, Action::CursorEnd, &["<End>", "<C-e>"]),
 ];
 
 /// One binding: in `context`, any of `keys` does `action`.
@@ -241,9 +266,9 @@ impl Default for Keymap {
     fn default() -> Self {
         let bindings = DEFAULT_BINDINGS
             .iter()
-            .map(|&(context, action, keys)| Binding {
-                context,
-                action,
+            .map(|(context, action, keys)| Binding {
+                context: *context,
+                action: action.clone(),
                 keys: keys
                     .iter()
                     .map(|k| Key::parse(k).expect("built-in key notation is valid"))
@@ -260,7 +285,9 @@ impl Keymap {
         let mut lookup = HashMap::new();
         for b in &bindings {
             for &k in &b.keys {
-                lookup.entry((b.context, k)).or_insert(b.action);
+                lookup
+                    .entry((b.context, k))
+                    .or_insert_with(|| b.action.clone());
             }
         }
         Keymap { bindings, lookup }
@@ -271,13 +298,22 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The action of `key` in `context`; the panes fall back to the global bindings.
+    /// The action of `key` in `context`: the panes fall back to the global bindings, and in the
+    /// prompt any other character is typed.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
-        self.lookup.get(&(context, key)).copied().or_else(|| {
-            (context != Context::Popup)
-                .then(|| self.lookup.get(&(Context::Global, key)).copied())
-                .flatten()
-        })
+        if let Some(action) = self.lookup.get(&(context, key)) {
+            return Some(action.clone());
+        }
+        match context {
+            Context::List | Context::Reader => self.lookup.get(&(Context::Global, key)).cloned(),
+            Context::Prompt => match key.code {
+                KeyCode::Char(c) if (key.mods - KeyModifiers::SHIFT).is_empty() => {
+                    Some(Action::Insert(c))
+                }
+                _ => None,
+            },
+            Context::Global | Context::Popup => None,
+        }
     }
 }
 
@@ -343,5 +379,18 @@ mod tests {
         assert_eq!(km.action(Context::Popup, k("q")), Some(Action::Close));
         assert_eq!(km.action(Context::Popup, k("]")), None);
         assert_eq!(km.action(Context::Popup, k("<C-c>")), Some(Action::Quit));
+        assert_eq!(
+            km.action(Context::Prompt, k("q")),
+            Some(Action::Insert('q'))
+        );
+        assert_eq!(
+            km.action(Context::Prompt, k("工")),
+            Some(Action::Insert('工'))
+        );
+        assert_eq!(
+            km.action(Context::Prompt, k("<C-w>")),
+            Some(Action::DeleteWord)
+        );
+        assert_eq!(km.action(Context::Prompt, k("<C-x>")), None);
     }
 }

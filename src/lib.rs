@@ -4,10 +4,13 @@
 //! `doc` turns text into a [`doc::Newsletter`], `layout` sets it by display width, `app` holds
 //! the reader's state, `ui` draws it and `tui` runs it in a terminal.
 
+pub mod anchor;
 pub mod app;
 pub mod doc;
+pub mod find;
 pub mod keymap;
 pub mod layout;
 pub mod source;
+pub mod store;
 pub mod tui;
 pub mod ui;

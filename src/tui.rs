@@ -1,28 +1,55 @@
-//! The terminal: set up and always restored (on quit, on error, on panic), and the event loop
-//! that draws, waits for an event and hands it to `update`. The only module that touches it.
+//! The terminal: set up and always restored (on quit, on error, on panic, on SIGTERM/SIGHUP),
+//! and the event loop that draws, waits for an event, hands it to `update` and writes what
+//! `update` queued for the store. The only module that touches the terminal.
 
 use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
-use crate::app::{self, Action, App};
+use crate::app::{self, Action, App, MessageKind};
+use crate::store::{Change, Store};
 use crate::ui;
 
-/// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(app: &mut App) -> io::Result<()> {
+/// How long the reader must be idle before its position is written (each article change and
+/// quitting write it too); keeps held-down keys from writing the file on every step.
+const IDLE: Duration = Duration::from_millis(300);
+
+/// Runs the reader until the user quits or a SIGTERM/SIGHUP arrives; the terminal is restored
+/// whatever happens, and the position is saved to `store` on the way out.
+pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
-    let result =
-        execute!(stdout(), EnableMouseCapture).and_then(|()| event_loop(&mut terminal, app));
+    let mut saver = Saver {
+        store,
+        position: None,
+        warned: false,
+    };
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+        .and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop));
     restore();
+    if stop.load(Ordering::Relaxed) || result.is_err() {
+        app.save_position();
+    }
+    saver.take(app);
+    saver.flush_position(app);
     result
 }
 
-/// Leaves the terminal as it was: mouse capture off, main screen, cooked mode.
+/// Leaves the terminal as it was: mouse capture and bracketed paste off, main screen, cooked
+/// mode.
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -35,7 +62,53 @@ fn install_panic_hook() {
     }));
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// Writes the changes `update` queued: bookmarks at once, the position when the reader rests.
+struct Saver<'a> {
+    store: Option<&'a Store>,
+    position: Option<Change>,
+    warned: bool,
+}
+
+impl Saver<'_> {
+    fn take(&mut self, app: &mut App) {
+        for change in std::mem::take(&mut app.pending) {
+            if matches!(change, Change::Position { .. }) {
+                self.position = Some(change);
+            } else {
+                self.save(app, &change);
+            }
+        }
+    }
+
+    fn flush_position(&mut self, app: &mut App) {
+        if let Some(change) = self.position.take() {
+            self.save(app, &change);
+        }
+    }
+
+    fn save(&mut self, app: &mut App, change: &Change) {
+        let Some(store) = self.store else {
+            return;
+        };
+        if let Err(e) = store.save(change)
+            && !self.warned
+        {
+            // Once is enough: the reader goes on without saving.
+            self.warned = true;
+            app.say(
+                MessageKind::Error,
+                format!("bookmarks cannot be saved: {e}"),
+            );
+        }
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    saver: &mut Saver,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app::update(
         app,
@@ -46,12 +119,17 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     );
     loop {
         draw(terminal, app)?;
-        if app.quit {
+        if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        let event = event::read()?;
-        if let Some(action) = app.action_for(&event) {
-            app::update(app, action);
+        if event::poll(IDLE)? {
+            let event = event::read()?;
+            if let Some(action) = app.action_for(&event) {
+                app::update(app, action);
+            }
+            saver.take(app);
+        } else {
+            saver.flush_position(app);
         }
     }
 }

@@ -24,11 +24,12 @@ struct Session {
 }
 
 impl Session {
-    fn start(args: &[&str]) -> Session {
+    /// kanbao with `args`, keeping its bookmarks and positions in `data` (never the user's).
+    fn start_with(args: &[&str], data: &std::path::Path, size: (u16, u16)) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows: size.1,
+                cols: size.0,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -36,6 +37,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_DATA_HOME", data);
+        cmd.env("XDG_CONFIG_HOME", data);
         let child = pty.slave.spawn_command(cmd).expect("kanbao starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("a reader");
@@ -54,8 +57,14 @@ impl Session {
             child,
             writer,
             output,
-            screen: vt100::Parser::new(nonzero(ROWS), nonzero(COLS), 0),
+            screen: vt100::Parser::new(nonzero(size.1), nonzero(size.0), 0),
         }
+    }
+
+    /// kanbao with `args` at the default size and a data directory of its own.
+    fn start(args: &[&str]) -> Session {
+        let data = tempfile::tempdir().expect("a temporary directory").keep();
+        Session::start_with(args, &data, (COLS, ROWS))
     }
 
     /// Reads output until the screen shows `text`; panics with the screen after a while.
@@ -118,6 +127,21 @@ fn opens_the_sample_moves_to_the_next_article_and_quits_cleanly() {
     s.send("]");
     s.wait_for("2/9");
     s.wait_for("今年以来");
+    // A Chinese query typed into the prompt: the counter shows and the reader jumps to it, far
+    // down the sample's longest article.
+    s.send("}");
+    s.wait_for("8/9");
+    assert!(!s.screen.screen().contents().contains("生动注脚"));
+    s.send("/");
+    s.send("生动注脚");
+    s.wait_for("/生动注脚");
+    s.wait_for(" 1/1 ");
+    s.send("\r");
+    s.wait_for("1/1 · 100% · reader");
+    assert!(
+        s.screen.screen().contents().contains("生动注脚"),
+        "the reader jumped there"
+    );
     s.send("q");
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");

@@ -2,68 +2,12 @@
 //! compared with reviewed snapshots in `tests/snapshots/`, plus checks of styles and of sizes
 //! down to 1×1.
 
+mod common;
+
+use common::{buffer, press, sample, screen};
 use kanbao::app::{Action, App, Focus, update};
-use kanbao::keymap::Key;
-use kanbao::{doc, source, tui};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{
-    Event, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
-use unicode_width::UnicodeWidthStr;
-
-fn sample(width: u16, height: u16) -> App {
-    let text = source::decode(source::SAMPLE).unwrap().text;
-    App::new(doc::parse(&text), "sample.txt".into(), (width, height))
-}
-
-/// Presses keys written in the keymap's notation, one after another: `"jj<Enter><C-d>"`.
-fn press(app: &mut App, keys: &str) {
-    let mut rest = keys;
-    while !rest.is_empty() {
-        let len = if rest.starts_with('<') {
-            rest.find('>').map_or(1, |i| i + 1)
-        } else {
-            rest.chars().next().map_or(1, char::len_utf8)
-        };
-        let key = Key::parse(&rest[..len]).unwrap();
-        rest = &rest[len..];
-        let event = Event::Key(KeyEvent::new(key.code, key.mods));
-        if let Some(action) = app.action_for(&event) {
-            update(app, action);
-        }
-    }
-}
-
-fn buffer(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    tui::draw(&mut terminal, app).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The screen as a reader sees it: a wide character once, not followed by its blank twin.
-fn screen(app: &App) -> String {
-    let buf = buffer(app);
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn resize(app: &mut App, width: u16, height: u16) {
     update(app, Action::Resize { width, height });

@@ -4,7 +4,7 @@ use crate::keymap::Context;
 
 /// What the user asked for. Keys map to actions through the keymap; the mouse and the terminal
 /// produce the variants with coordinates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Leave kanbao.
     Quit,
@@ -40,8 +40,50 @@ pub enum Action {
     PrevSection,
     /// Show the keys.
     Help,
-    /// Close the topmost popup.
+    /// Close the topmost popup, or clear the search highlights.
     Close,
+    /// Find in the open article: open the prompt.
+    Find,
+    /// Search the whole newsletter: open the prompt.
+    SearchAll,
+    /// Go to the next match of the search.
+    NextMatch,
+    /// Go to the previous match of the search.
+    PrevMatch,
+    /// Type a character into the prompt.
+    Insert(char),
+    /// Paste text into the prompt.
+    Paste(String),
+    /// Delete the character before the prompt's cursor.
+    Backspace,
+    /// Delete the word before the prompt's cursor.
+    DeleteWord,
+    /// Delete everything before the prompt's cursor.
+    DeleteToStart,
+    /// Move the prompt's cursor left.
+    CursorLeft,
+    /// Move the prompt's cursor right.
+    CursorRight,
+    /// Move the prompt's cursor to the start.
+    CursorHome,
+    /// Move the prompt's cursor to the end.
+    CursorEnd,
+    /// Accept the prompt (or the popup's selection).
+    Confirm,
+    /// Leave the prompt, undoing what it did.
+    Cancel,
+    /// Bookmark the top line of the reader, with a note.
+    AddBookmark,
+    /// Show the bookmarks.
+    Bookmarks,
+    /// Delete the selected item (asks first).
+    Delete,
+    /// Edit the selected bookmark's note.
+    EditNote,
+    /// Yes, go ahead.
+    Yes,
+    /// No, keep it.
+    No,
     /// The mouse wheel turned over a cell: `down` or up, by one notch.
     Wheel {
         /// Column of the pointer.
@@ -69,18 +111,20 @@ pub enum Action {
 
 impl Action {
     /// What the action does where it is bound, for the help popup.
-    pub fn describe_in(self, context: Context) -> &'static str {
+    pub fn describe_in(&self, context: Context) -> &'static str {
         match (self, context) {
             (Action::Down, Context::List) => "next article",
             (Action::Up, Context::List) => "previous article",
             (Action::Down, _) => "line down",
             (Action::Up, _) => "line up",
+            (Action::Confirm, Context::Popup) => "go to the selected item",
+            (Action::Close, Context::Popup) => "close the popup",
             _ => self.describe(),
         }
     }
 
     /// What the action does, for the help popup.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
             Action::ToggleFocus => "switch between list and reader",
@@ -99,7 +143,28 @@ impl Action {
             Action::NextSection => "next section",
             Action::PrevSection => "previous section",
             Action::Help => "this help",
-            Action::Close => "close the popup",
+            Action::Close => "close the popup / clear highlights",
+            Action::Find => "find in the article",
+            Action::SearchAll => "search the whole newsletter",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::Insert(_) => "type",
+            Action::Paste(_) => "paste",
+            Action::Backspace => "delete a character",
+            Action::DeleteWord => "delete a word",
+            Action::DeleteToStart => "delete to the start",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorHome => "cursor to the start",
+            Action::CursorEnd => "cursor to the end",
+            Action::Confirm => "accept",
+            Action::Cancel => "cancel",
+            Action::AddBookmark => "bookmark the top line (with a note)",
+            Action::Bookmarks => "the bookmarks",
+            Action::Delete => "delete the bookmark (asks first)",
+            Action::EditNote => "edit the bookmark's note",
+            Action::Yes => "yes, delete",
+            Action::No => "no, keep it",
             Action::Wheel { .. } => "scroll the pane under the pointer",
             Action::Click { .. } => "open the article clicked",
             Action::Resize { .. } => "fit the terminal",

@@ -2,9 +2,14 @@
 //! [`update`] changes it in answer to an [`Action`]; the UI only reads it.
 
 mod action;
+pub mod bookmarks;
+pub mod prompt;
+pub mod search;
 mod update;
 
 pub use action::Action;
+pub use prompt::{Prompt, PromptKind};
+pub use search::{FindState, ResultRow, SearchResults};
 pub use update::update;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -80,6 +85,22 @@ pub enum Popup {
     /// The keys, scrolled by this many lines.
     Help {
         /// First line shown.
+        scroll: usize,
+    },
+    /// The bookmarks of this newsletter.
+    Bookmarks {
+        /// The bookmark under the cursor.
+        selected: usize,
+        /// First bookmark shown.
+        scroll: usize,
+        /// Asking whether to delete the selected one.
+        confirm: bool,
+    },
+    /// The whole newsletter's search results (in `App::results`).
+    Results {
+        /// The row under the cursor.
+        selected: usize,
+        /// First row shown.
         scroll: usize,
     },
 }
@@ -176,6 +197,20 @@ pub struct App {
     pub popup: Option<Popup>,
     /// The status bar's message.
     pub message: Option<Message>,
+    /// The prompt being typed, if any.
+    pub prompt: Option<Prompt>,
+    /// Where the reader was when the prompt opened.
+    pub origin: Option<search::Origin>,
+    /// The search highlighted in the reader.
+    pub find: Option<FindState>,
+    /// The last whole-newsletter search.
+    pub results: Option<SearchResults>,
+    /// Bookmarks and this newsletter's identity in the store.
+    pub saved: bookmarks::Saved,
+    /// Changes for the store, written by the event loop after each update.
+    pub pending: Vec<crate::store::Change>,
+    /// Where a bookmark being added (its note being typed) goes.
+    pub pending_anchor: Option<crate::anchor::Anchor>,
     /// The terminal's size (columns, rows).
     pub size: (u16, u16),
     /// The key bindings.
@@ -230,6 +265,13 @@ impl App {
             layouts: LayoutCache::default(),
             popup: None,
             message: None,
+            prompt: None,
+            origin: None,
+            find: None,
+            results: None,
+            saved: bookmarks::Saved::default(),
+            pending: Vec::new(),
+            pending_anchor: None,
             size,
             keymap,
             settings,
@@ -274,11 +316,19 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn context(&self) -> Context {
+        if self.prompt.is_some() {
+            return Context::Prompt;
+        }
         match (self.popup, self.focus) {
             (Some(_), _) => Context::Popup,
             (None, Focus::List) => Context::List,
             (None, Focus::Reader) => Context::Reader,
         }
+    }
+
+    /// Shows a message in the status bar until the next key.
+    pub fn say(&mut self, kind: MessageKind, text: String) {
+        self.message = Some(Message { kind, text });
     }
 
     /// The action a terminal event asks for, if any.
@@ -304,6 +354,7 @@ impl App {
                 _ => None,
             },
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
+            Event::Paste(ref text) if self.prompt.is_some() => Some(Action::Paste(text.clone())),
             _ => None,
         }
     }

@@ -1,6 +1,7 @@
 //! `update`: the one place the state changes. Pure: no terminal, no files.
 
-use super::{Action, App, Focus, Popup, Row};
+use super::prompt::PromptKind;
+use super::{Action, App, Focus, Popup, Row, bookmarks, search};
 use crate::ui;
 
 /// Applies `action` to the state.
@@ -8,19 +9,44 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if app.prompt.is_some() {
+        match action {
+            Action::Resize { width, height } => app.size = (width, height),
+            Action::Quit => {
+                app.save_position();
+                app.quit = true;
+            }
+            action => search::edit(app, &action),
+        }
+        settle(app);
+        return;
+    }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            app.save_position();
+            app.quit = true;
+        }
         Action::Help => {
             app.popup = match app.popup {
                 Some(Popup::Help { .. }) => None,
-                None => Some(Popup::Help { scroll: 0 }),
+                _ => Some(Popup::Help { scroll: 0 }),
             }
         }
-        Action::Close => app.popup = None,
+        Action::Close => {
+            if app.popup.take().is_none() {
+                app.find = None;
+            }
+        }
+        Action::Find => search::start(app, PromptKind::Find),
+        Action::SearchAll => search::start(app, PromptKind::SearchAll),
+        Action::AddBookmark => bookmarks::start_add(app),
+        Action::Bookmarks => bookmarks::open_popup(app),
+        Action::NextMatch => search::step(app, true),
+        Action::PrevMatch => search::step(app, false),
         Action::Resize { width, height } => app.size = (width, height),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
-        _ if app.popup.is_some() => popup(app, action),
+        _ if app.popup.is_some() => popup(app, &action),
         Action::ToggleFocus => {
             app.focus = match app.focus {
                 Focus::List => Focus::Reader,
@@ -32,6 +58,22 @@ pub fn update(app: &mut App, action: Action) {
             app.focus = Focus::Reader;
         }
         Action::Back => app.focus = Focus::List,
+        // Prompt editing outside a prompt: nothing to edit.
+        Action::Insert(_)
+        | Action::Paste(_)
+        | Action::Backspace
+        | Action::DeleteWord
+        | Action::DeleteToStart
+        | Action::CursorLeft
+        | Action::CursorRight
+        | Action::CursorHome
+        | Action::CursorEnd
+        | Action::Confirm
+        | Action::Cancel
+        | Action::Delete
+        | Action::EditNote
+        | Action::Yes
+        | Action::No => {}
         Action::NextArticle => open(app, app.open + 1),
         Action::PrevArticle => {
             if let Some(i) = app.open.checked_sub(1) {
@@ -66,13 +108,13 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Bottom => match app.focus {
             Focus::List => {
                 let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
-                let to = target(app.selected, app.articles.len(), page, action);
+                let to = target(app.selected, app.articles.len(), page, &action);
                 app.selected = to;
             }
             Focus::Reader => {
                 let page = usize::from(ui::reader_column(app).area.height);
                 let len = app.layout().map_or(0, |l| l.len());
-                let to = target(app.reader.top, len, page, action);
+                let to = target(app.reader.top, len, page, &action);
                 scroll_to(app, to);
             }
         },
@@ -81,7 +123,7 @@ pub fn update(app: &mut App, action: Action) {
 }
 
 /// Where a movement takes a position among `len` items with `page` of them in view.
-fn target(at: usize, len: usize, page: usize, action: Action) -> usize {
+fn target(at: usize, len: usize, page: usize, action: &Action) -> usize {
     let page = page.max(2);
     let last = len.saturating_sub(1);
     let to = match action {
@@ -104,16 +146,20 @@ pub(super) fn open(app: &mut App, i: usize) {
     if i >= app.articles.len() {
         return;
     }
+    let changed = i != app.open;
     app.open = i;
     app.selected = i;
     app.read[i] = true;
     app.reader.top = 0;
     app.reader.anchor = None;
     settle(app);
+    if changed {
+        app.save_position();
+    }
 }
 
 /// Scrolls the reader so that line `top` is at the top (clamped so the last line stays in view).
-fn scroll_to(app: &mut App, top: usize) {
+pub(super) fn scroll_to(app: &mut App, top: usize) {
     app.reader.top = top;
     clamp_reader(app);
     app.reader.anchor = app.layout().and_then(|l| l.anchor(app.reader.top));
@@ -127,7 +173,8 @@ fn clamp_reader(app: &mut App) {
 
 /// Brings derived state in line after any change: the open article laid out for the current
 /// width (the anchor keeps the same text at the top), the list scrolled to show the cursor.
-fn settle(app: &mut App) {
+pub(super) fn settle(app: &mut App) {
+    search::follow(app);
     let options = app.layout_options();
     let article = app
         .articles
@@ -172,7 +219,18 @@ fn settle(app: &mut App) {
     }
 }
 
-fn popup(app: &mut App, action: Action) {
+fn popup(app: &mut App, action: &Action) {
+    if let Some(Popup::Bookmarks { .. }) = app.popup {
+        bookmarks::popup_action(app, action);
+        return;
+    }
+    if let Some(Popup::Results { .. }) = app.popup {
+        match action {
+            Action::Confirm => search::results_open(app),
+            _ => search::results_move(app, action),
+        }
+        return;
+    }
     let Some(Popup::Help { scroll }) = app.popup else {
         return;
     };
@@ -186,7 +244,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let action = if down { Action::Down } else { Action::Up };
     if app.popup.is_some() {
         for _ in 0..app.settings.wheel_lines {
-            popup(app, action);
+            popup(app, &action);
         }
         return;
     }
@@ -194,7 +252,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let at = ratatui::layout::Position::new(column, row);
     if areas.list.is_some_and(|r| r.contains(at)) {
         let page = areas.list.map_or(1, |r| usize::from(r.height));
-        app.selected = target(app.selected, app.articles.len(), page, action);
+        app.selected = target(app.selected, app.articles.len(), page, &action);
     } else if areas.reader.is_some_and(|r| r.contains(at)) {
         let lines = usize::from(app.settings.wheel_lines);
         let top = if down {

@@ -10,6 +10,8 @@ use crate::layout::{display_width, truncate};
 
 /// Marks the article open in the reader.
 const OPEN: &str = "▸ ";
+/// Marks an article that holds a bookmark.
+const BOOKMARK: &str = "* ";
 /// Marks a photo item.
 const PHOTO: &str = "▣ ";
 
@@ -61,6 +63,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 }
                 let marker = if i == app.open { OPEN } else { "  " };
                 let x = put(buf, area, area.x, y, marker, theme.open_marker.patch(style));
+                let x = if app.saved.marked.get(i).copied().unwrap_or(false) {
+                    put(buf, area, x, y, BOOKMARK, theme.bookmark.patch(style))
+                } else {
+                    x
+                };
                 let x = if article.kind == ArticleKind::Photo {
                     put(buf, area, x, y, PHOTO, style)
                 } else {

@@ -150,11 +150,13 @@ pub fn render(frame: &mut Frame, app: &App) {
     if let Some(r) = a.reader {
         reader_pane::render(app, r, buf);
     }
-    if let Some(r) = a.status {
-        status_bar::render(app, r, buf);
-    }
+    let cursor = a.status.and_then(|r| status_bar::render(app, r, buf));
     if app.popup.is_some() {
         popup::render(app, buf);
+    }
+    // A real cursor at the prompt, so an input method shows its candidates there.
+    if let Some(at) = cursor {
+        frame.set_cursor_position(at);
     }
 }
 

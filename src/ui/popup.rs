@@ -1,11 +1,13 @@
-//! Popups over the panes: the help, generated from the keymap.
+//! Popups over the panes: the help, generated from the keymap, and the results of a search of
+//! the whole newsletter.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::put;
-use crate::app::{App, Popup};
+use crate::app::{App, Popup, ResultRow};
+use crate::find;
 use crate::keymap::Context;
 use crate::layout::display_width;
 
@@ -78,20 +80,191 @@ pub fn help_max_scroll(app: &App) -> usize {
     help_lines(app).len().saturating_sub(inner)
 }
 
+/// Where the results popup goes: most of the screen.
+pub fn results_area(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let width = 100.min(w.saturating_sub(4)).max(w.min(3));
+    let height = h.saturating_sub(4).max(h.min(3));
+    Rect::new((w - width) / 2, (h - height) / 2, width, height)
+}
+
 /// Draws the popup on top of everything.
 pub fn render(app: &App, buf: &mut Buffer) {
-    let Some(Popup::Help { scroll }) = app.popup else {
-        return;
-    };
-    let theme = &app.theme;
-    let area = help_area(app).intersection(buf.area);
+    match app.popup {
+        Some(Popup::Help { scroll }) => render_help(app, scroll, buf),
+        Some(Popup::Results { selected, scroll }) => render_results(app, selected, scroll, buf),
+        Some(Popup::Bookmarks {
+            selected,
+            scroll,
+            confirm,
+        }) => render_bookmarks(app, (selected, scroll, confirm), buf),
+        None => {}
+    }
+}
+
+/// A bordered, cleared box for a popup; its inside.
+fn frame(area: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
+    let area = area.intersection(buf.area);
     split_wide_edges(area, buf);
     Clear.render(area, buf);
     let block = Block::bordered()
-        .title(" Keys · Esc closes ")
-        .border_style(theme.popup_border);
+        .title(title)
+        .border_style(app.theme.popup_border);
     let inner = block.inner(area);
     block.render(area, buf);
+    inner
+}
+
+/// Where the bookmarks popup goes.
+pub fn bookmarks_area(app: &App) -> Rect {
+    let (w, h) = app.size;
+    let width = 80.min(w.saturating_sub(4)).max(w.min(3));
+    let height = h.saturating_sub(4).max(h.min(3));
+    Rect::new((w - width) / 2, (h - height) / 2, width, height)
+}
+
+/// Rows a bookmark takes in its popup: the article and when, the marked text, the note, a blank.
+pub const BOOKMARK_ROWS: u16 = 4;
+
+/// Each bookmark: the article and when, the marked text, the note.
+fn render_bookmarks(
+    app: &App,
+    (selected, scroll, confirm): (usize, usize, bool),
+    buf: &mut Buffer,
+) {
+    let theme = &app.theme;
+    let title = if confirm {
+        " Delete this bookmark? y deletes, any other key keeps it ".to_string()
+    } else {
+        format!(
+            " {} bookmarks · Enter jumps · e edits the note · d deletes · Esc closes ",
+            app.saved.marks.len()
+        )
+    };
+    let inner = frame(bookmarks_area(app), &title, app, buf);
+    let room = usize::from(inner.width.saturating_sub(4));
+    let mut y = inner.top();
+    for (i, mark) in app.saved.marks.iter().enumerate().skip(scroll) {
+        if y >= inner.bottom() {
+            break;
+        }
+        let b = &mark.bookmark;
+        let detached = mark.found.place().is_none();
+        let head = format!(
+            "{}  {}{}",
+            b.anchor.title,
+            crate::store::format_time(b.created),
+            if detached {
+                "  (detached: text not found)"
+            } else {
+                ""
+            }
+        );
+        let style = if i == selected {
+            let cursor = if confirm {
+                theme.error
+            } else {
+                theme.selection
+            };
+            buf.set_style(
+                Rect::new(inner.x, y, inner.width, 1).intersection(inner),
+                cursor,
+            );
+            theme.popup_heading.patch(cursor)
+        } else {
+            theme.popup_heading
+        };
+        put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            &crate::layout::truncate(&head, room + 2),
+            style,
+        );
+        let snippet = format!("“{}…”", b.anchor.snippet);
+        put(
+            buf,
+            inner,
+            inner.x + 3,
+            y + 1,
+            &crate::layout::truncate(&snippet, room),
+            theme.popup_text,
+        );
+        if !b.note.is_empty() {
+            let note = format!("✎ {}", b.note);
+            put(
+                buf,
+                inner,
+                inner.x + 3,
+                y + 2,
+                &crate::layout::truncate(&note, room),
+                theme.byline,
+            );
+        }
+        y = y.saturating_add(BOOKMARK_ROWS);
+    }
+}
+
+fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
+    let Some(results) = &app.results else {
+        return;
+    };
+    let theme = &app.theme;
+    let title = format!(
+        " {} matches of “{}” · Enter opens · Esc closes ",
+        results.hits.len(),
+        results.query.text()
+    );
+    let inner = frame(results_area(app), &title, app, buf);
+    let rows = results.rows.iter().enumerate().skip(scroll);
+    for (y, (r, row)) in (inner.top()..inner.bottom()).zip(rows) {
+        match *row {
+            ResultRow::Article { article, count } => {
+                let title = app.article(article).map_or("", |a| a.title.as_str());
+                let count = format!(" ({count})");
+                let room = usize::from(inner.width).saturating_sub(display_width(&count) + 1);
+                let x = put(
+                    buf,
+                    inner,
+                    inner.x + 1,
+                    y,
+                    &crate::layout::truncate(title, room),
+                    theme.popup_heading,
+                );
+                put(buf, inner, x, y, &count, theme.popup_text);
+            }
+            ResultRow::Hit(h) => {
+                let hit = &results.hits[h];
+                let Some(text) = app.article(hit.article).and_then(|a| a.text(hit.part)) else {
+                    continue;
+                };
+                let room = usize::from(inner.width.saturating_sub(4));
+                let (snippet, mark) = find::snippet(text, hit.range.clone(), room);
+                let style = if r == selected {
+                    buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selection);
+                    theme.popup_text.patch(theme.selection)
+                } else {
+                    theme.popup_text
+                };
+                let x = put(buf, inner, inner.x + 3, y, &snippet[..mark.start], style);
+                let x = put(
+                    buf,
+                    inner,
+                    x,
+                    y,
+                    &snippet[mark.clone()],
+                    theme.current_match,
+                );
+                put(buf, inner, x, y, &snippet[mark.end..], style);
+            }
+        }
+    }
+}
+
+fn render_help(app: &App, scroll: usize, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let inner = frame(help_area(app), " Keys · Esc closes ", app, buf);
     let lines = help_lines(app);
     // The actions line up after the widest keys, leaving them at least half the popup.
     let widest = lines

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 
 use super::{Theme, put, reader_column};
 use crate::app::App;
-use crate::layout::Role;
+use crate::layout::{Line, Role, display_width};
 
 /// The style of a line's role.
 fn style(theme: &Theme, role: Role) -> Style {
@@ -32,17 +32,47 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let x = text
             .x
             .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
-        put(
-            buf,
-            text,
-            x,
-            y,
-            layout.line_text(article, i),
-            style(&app.theme, line.role),
-        );
+        let shown = layout.line_text(article, i);
+        put(buf, text, x, y, shown, style(&app.theme, line.role));
+        highlight(app, line, shown, (x, y), text, buf);
     }
     if let Some(bar) = column.scrollbar.map(|b| b.intersection(area)) {
         scrollbar(app, bar, lines.len(), buf);
+    }
+}
+
+/// Paints the matches of the search that fall on `line` (a match split over two lines is
+/// painted on both); the line's text starts at `at`, and nothing is painted outside `area`.
+fn highlight(app: &App, line: &Line, shown: &str, at: (u16, u16), area: Rect, buf: &mut Buffer) {
+    let (Some(find), Some(part)) = (&app.find, line.part) else {
+        return;
+    };
+    if find.article != app.open {
+        return;
+    }
+    let start = line.range.start;
+    let first = find
+        .matches
+        .partition_point(|m| (m.part, m.range.end) <= (part, start));
+    for (k, m) in find.matches.iter().enumerate().skip(first) {
+        if m.part != part || m.range.start >= line.range.end {
+            break;
+        }
+        let from = m.range.start.max(start) - start;
+        let to = m.range.end.min(line.range.end) - start;
+        let (Some(before), Some(inside)) = (shown.get(..from), shown.get(from..to)) else {
+            continue;
+        };
+        let x =
+            at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
+        let width = u16::try_from(display_width(inside)).unwrap_or(u16::MAX);
+        let style = if find.current == Some(k) {
+            app.theme.current_match
+        } else {
+            app.theme.matched
+        };
+        let cells = Rect::new(x, at.1, width, 1).intersection(area);
+        buf.set_style(cells, style);
     }
 }
 

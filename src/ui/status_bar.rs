@@ -2,14 +2,26 @@
 //! the latest message.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::put;
-use crate::app::{App, Focus, MessageKind};
+use crate::app::{App, Focus, MessageKind, Prompt, PromptKind};
 use crate::layout::{display_width, truncate};
 
-/// Draws the status bar into its one-row `area`.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The search's counter: `3/12`, or how many matches before one is chosen.
+fn counter(app: &App) -> Option<String> {
+    let find = app.find.as_ref()?;
+    Some(match (find.current, find.matches.len()) {
+        (_, 0) => "no match".to_string(),
+        (Some(i), n) => format!("{}/{n}", i + 1),
+        (None, n) => format!("{n} matches"),
+    })
+}
+
+/// Draws the status bar into its one-row `area`; where the terminal's cursor goes when a
+/// prompt is open.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
     let width = usize::from(area.width);
@@ -18,7 +30,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Focus::List => "list",
         Focus::Reader => "reader",
     };
-    let right = format!(" {}% · {focus} ", app.progress());
+    let right = match counter(app) {
+        Some(c) => format!(" {c} · {}% · {focus} ", app.progress()),
+        None => format!(" {}% · {focus} ", app.progress()),
+    };
+    if let Some(prompt) = &app.prompt {
+        let right = match (prompt.kind, counter(app)) {
+            (PromptKind::Find, Some(c)) => format!(" {c} "),
+            _ => String::new(),
+        };
+        return Some(render_prompt(app, prompt, &right, area, buf));
+    }
 
     let (middle, middle_style) = match &app.message {
         Some(m) => (
@@ -63,4 +85,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .right()
         .saturating_sub(u16::try_from(right_w).unwrap_or(0));
     put(buf, area, right_x, area.y, &right, theme.status);
+    None
+}
+
+/// The prompt: its label, the text scrolled so the cursor shows, and `right` at the end.
+fn render_prompt(
+    app: &App,
+    prompt: &Prompt,
+    right: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Position {
+    let theme = &app.theme;
+    buf.set_style(area, theme.prompt);
+    let width = usize::from(area.width);
+    let right_w = display_width(right);
+    let label = prompt.kind.label();
+    let room = width.saturating_sub(display_width(label) + right_w + 1);
+    // Drop clusters from the start until the text up to the cursor fits.
+    let mut start = 0;
+    let mut before = prompt.cursor_column();
+    let mut clusters = prompt.input[..prompt.cursor].graphemes(true);
+    while before > room {
+        let Some(g) = clusters.next() else { break };
+        start += g.len();
+        before -= display_width(g);
+    }
+    let x = put(buf, area, area.x, area.y, label, theme.prompt);
+    let shown = truncate(&prompt.input[start..], room);
+    put(buf, area, x, area.y, &shown, theme.prompt);
+    if right_w > 0 && right_w < width {
+        let rx = area.right() - u16::try_from(right_w).unwrap_or(0);
+        put(buf, area, rx, area.y, right, theme.status);
+    }
+    let cx = x.saturating_add(u16::try_from(before).unwrap_or(u16::MAX));
+    Position::new(cx.min(area.right().saturating_sub(1)), area.y)
 }

@@ -15,6 +15,10 @@ pub struct Theme {
     pub subheading: Style,
     /// Body text.
     pub body: Style,
+    /// A match of the search.
+    pub matched: Style,
+    /// The current match.
+    pub current_match: Style,
     /// Section header in the list.
     pub section: Style,
     /// Article title in the list.
@@ -25,6 +29,8 @@ pub struct Theme {
     pub read: Style,
     /// The marker of the open article.
     pub open_marker: Style,
+    /// The marker of an article with bookmarks.
+    pub bookmark: Style,
     /// The list's cursor when the list has focus.
     pub selection: Style,
     /// The list's cursor when the reader has focus.
@@ -49,6 +55,8 @@ pub struct Theme {
     pub popup_heading: Style,
     /// Text inside a popup.
     pub popup_text: Style,
+    /// The prompt's text.
+    pub prompt: Style,
 }
 
 impl Default for Theme {
@@ -61,11 +69,17 @@ impl Default for Theme {
             byline: plain.fg(Color::DarkGray),
             subheading: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             body: plain,
+            matched: plain.bg(Color::Yellow).fg(Color::Black),
+            current_match: plain
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
             section: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
             item: plain,
             inferred: plain.add_modifier(Modifier::ITALIC),
             read: plain.fg(Color::DarkGray),
             open_marker: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            bookmark: plain.fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
             selection: plain.add_modifier(Modifier::REVERSED),
             selection_unfocused: plain.add_modifier(Modifier::UNDERLINED),
             separator: plain.fg(Color::DarkGray),
@@ -84,6 +98,7 @@ impl Default for Theme {
             popup_border: plain.fg(Color::Cyan),
             popup_heading: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             popup_text: plain,
+            prompt: plain.bg(Color::Black).fg(Color::White),
         }
     }
 }

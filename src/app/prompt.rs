@@ -1,0 +1,180 @@
+//! The one-line prompt in the status bar: what it is for, its text and its cursor, and the
+//! editing operations on them (by grapheme cluster, so wide characters move as one).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::layout::display_width;
+
+/// What the prompt's text is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Find in the open article (`/`).
+    Find,
+    /// Search the whole newsletter (`S`).
+    SearchAll,
+    /// The note of a new bookmark (`m`).
+    Note,
+    /// A new note for the bookmark with this id.
+    EditNote(u64),
+}
+
+impl PromptKind {
+    /// What the prompt shows before the text.
+    pub fn label(self) -> &'static str {
+        match self {
+            PromptKind::Find => "/",
+            PromptKind::SearchAll => "Search all: ",
+            PromptKind::Note => "Bookmark note (Enter saves, Esc cancels): ",
+            PromptKind::EditNote(_) => "Note: ",
+        }
+    }
+}
+
+/// A line being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it is for.
+    pub kind: PromptKind,
+    /// The text so far.
+    pub input: String,
+    /// Byte offset of the cursor in `input` (always on a cluster boundary).
+    pub cursor: usize,
+}
+
+impl Prompt {
+    /// An empty prompt.
+    pub fn new(kind: PromptKind) -> Prompt {
+        Prompt {
+            kind,
+            input: String::new(),
+            cursor: 0,
+        }
+    }
+
+    /// Inserts text at the cursor; line breaks and tabs become spaces, other control characters
+    /// are dropped (a paste can hold anything).
+    pub fn insert(&mut self, text: &str) {
+        let clean: String = text
+            .chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect();
+        self.input.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+    }
+
+    /// Deletes the cluster before the cursor.
+    pub fn backspace(&mut self) {
+        let start = self.prev_boundary();
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes the word before the cursor (and the spaces after it), as Ctrl-w does in a shell.
+    pub fn delete_word(&mut self) {
+        let before = &self.input[..self.cursor];
+        let trimmed = before.trim_end();
+        let start = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
+    }
+
+    /// Deletes everything before the cursor.
+    pub fn delete_to_start(&mut self) {
+        self.input.replace_range(..self.cursor, "");
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor one cluster left.
+    pub fn left(&mut self) {
+        self.cursor = self.prev_boundary();
+    }
+
+    /// Moves the cursor one cluster right.
+    pub fn right(&mut self) {
+        self.cursor = self.input[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len());
+    }
+
+    /// Moves the cursor to the start.
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    /// Moves the cursor to the end.
+    pub fn end(&mut self) {
+        self.cursor = self.input.len();
+    }
+
+    /// Columns between the start of the text and the cursor.
+    pub fn cursor_column(&self) -> usize {
+        display_width(&self.input[..self.cursor])
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.input[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> Prompt {
+        let mut p = Prompt::new(PromptKind::Find);
+        p.insert(text);
+        p
+    }
+
+    #[test]
+    fn editing_moves_by_whole_characters() {
+        let mut p = typed("工会e\u{301}x");
+        p.backspace();
+        assert_eq!(p.input, "工会e\u{301}");
+        p.backspace();
+        assert_eq!(p.input, "工会");
+        assert_eq!(p.cursor_column(), 4);
+        p.left();
+        assert_eq!(p.cursor_column(), 2);
+        p.insert("总");
+        assert_eq!(p.input, "工总会");
+        p.home();
+        p.right();
+        p.right();
+        assert_eq!(p.cursor, "工总".len());
+        p.end();
+        assert_eq!(p.cursor, p.input.len());
+        p.right();
+        assert_eq!(p.cursor, p.input.len());
+    }
+
+    #[test]
+    fn words_and_lines_are_deleted_back_to_the_cursor() {
+        let mut p = typed("open source  ");
+        p.delete_word();
+        assert_eq!(p.input, "open ");
+        p.insert("data 工会");
+        p.left();
+        p.delete_to_start();
+        assert_eq!(p.input, "会");
+        assert_eq!(p.cursor, 0);
+    }
+
+    #[test]
+    fn pasted_control_characters_do_not_get_in() {
+        let p = typed("a\u{1b}[31m\nb\tc");
+        assert_eq!(p.input, "a[31m b c");
+    }
+}

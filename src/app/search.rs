@@ -1,0 +1,376 @@
+//! Find in the open article and search the whole newsletter: the prompt's effects, the matches
+//! and the current one, `n`/`N` with wrap-around, and the results popup.
+
+use super::prompt::{Prompt, PromptKind};
+use super::{Action, App, Focus, MessageKind, Popup, ReaderView};
+use crate::doc::TextPos;
+use crate::find::{self, Hit, Match, Query};
+use crate::ui;
+
+/// The search shown in the reader: its query, the matches in the open article, the current one.
+#[derive(Debug, Clone)]
+pub struct FindState {
+    /// What is looked for.
+    pub query: Query,
+    /// The article the matches are in.
+    pub article: usize,
+    /// All matches in that article, in reading order.
+    pub matches: Vec<Match>,
+    /// The match the reader is on.
+    pub current: Option<usize>,
+}
+
+/// Where the reader was when the prompt opened, to go back there on `Esc`.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    view: ReaderView,
+    focus: Focus,
+    find: Option<FindState>,
+}
+
+/// The whole newsletter's matches, for the results popup.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// What was looked for.
+    pub query: Query,
+    /// Every match, in reading order.
+    pub hits: Vec<Hit>,
+    /// The popup's rows: a header per article, then its matches.
+    pub rows: Vec<ResultRow>,
+}
+
+/// One row of the results popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultRow {
+    /// An article and how many matches it holds.
+    Article {
+        /// The article, in reading order.
+        article: usize,
+        /// Its number of matches.
+        count: usize,
+    },
+    /// A match: index into `hits`.
+    Hit(usize),
+}
+
+/// Opens the prompt.
+pub(super) fn start(app: &mut App, kind: PromptKind) {
+    app.origin = Some(Origin {
+        view: app.reader.clone(),
+        focus: app.focus,
+        find: app.find.clone(),
+    });
+    if kind == PromptKind::Find {
+        app.focus = Focus::Reader;
+    }
+    app.prompt = Some(Prompt::new(kind));
+}
+
+/// Applies an editing action to the prompt; find-in-page follows every keystroke.
+pub(super) fn edit(app: &mut App, action: &Action) {
+    let Some(prompt) = app.prompt.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Insert(c) => prompt.insert(c.encode_utf8(&mut [0; 4])),
+        Action::Paste(text) => prompt.insert(text),
+        Action::Backspace => prompt.backspace(),
+        Action::DeleteWord => prompt.delete_word(),
+        Action::DeleteToStart => prompt.delete_to_start(),
+        Action::CursorLeft => prompt.left(),
+        Action::CursorRight => prompt.right(),
+        Action::CursorHome => prompt.home(),
+        Action::CursorEnd => prompt.end(),
+        Action::Confirm => return confirm(app),
+        Action::Cancel => return cancel(app),
+        _ => return,
+    }
+    if prompt.kind == PromptKind::Find {
+        incremental(app);
+    }
+}
+
+/// Finds the prompt's text in the open article and shows the first match at or after where the
+/// reader was; with no match the reader goes back there.
+fn incremental(app: &mut App) {
+    let Some(prompt) = &app.prompt else { return };
+    let origin = app
+        .origin
+        .as_ref()
+        .map(|o| o.view.clone())
+        .unwrap_or_default();
+    app.reader = origin.clone();
+    let Some(query) = Query::new(&prompt.input) else {
+        app.find = None;
+        return;
+    };
+    let matches = app
+        .open_article()
+        .map(|a| find::find_in_article(a, &query))
+        .unwrap_or_default();
+    let from = origin.anchor.unwrap_or(TextPos {
+        part: crate::doc::Part::Title,
+        offset: 0,
+    });
+    let current = (!matches.is_empty()).then(|| {
+        matches
+            .iter()
+            .position(|m| (m.part, m.range.start) >= (from.part, from.offset))
+            .unwrap_or(0)
+    });
+    app.find = Some(FindState {
+        query,
+        article: app.open,
+        matches,
+        current,
+    });
+    if current.is_some() {
+        reveal(app);
+    }
+}
+
+fn confirm(app: &mut App) {
+    let Some(prompt) = app.prompt.take() else {
+        return;
+    };
+    let origin = app.origin.take();
+    match prompt.kind {
+        PromptKind::Note | PromptKind::EditNote(_) => {
+            super::bookmarks::confirm_note(app, prompt.kind, prompt.input);
+        }
+        PromptKind::Find => {
+            if app.find.as_ref().is_some_and(|f| f.matches.is_empty()) {
+                app.find = origin.and_then(|o| o.find);
+                app.say(MessageKind::Error, format!("no match for {}", prompt.input));
+            }
+        }
+        PromptKind::SearchAll => {
+            if let Some(o) = origin {
+                app.focus = o.focus;
+            }
+            let Some(query) = Query::new(&prompt.input) else {
+                return;
+            };
+            let hits = find::find_in_newsletter(&app.doc, &query);
+            if hits.is_empty() {
+                app.say(MessageKind::Error, format!("no match for {}", query.text()));
+                return;
+            }
+            let rows = result_rows(&hits);
+            app.results = Some(SearchResults { query, hits, rows });
+            app.popup = Some(Popup::Results {
+                selected: 1,
+                scroll: 0,
+            });
+        }
+    }
+}
+
+fn cancel(app: &mut App) {
+    app.pending_anchor = None;
+    if let Some(Prompt {
+        kind: PromptKind::EditNote(id),
+        ..
+    }) = app.prompt.take()
+    {
+        let selected = app.saved.marks.iter().position(|m| m.bookmark.id == id);
+        app.popup = Some(Popup::Bookmarks {
+            selected: selected.unwrap_or(0),
+            scroll: 0,
+            confirm: false,
+        });
+    }
+    if let Some(o) = app.origin.take() {
+        app.reader = o.view;
+        app.focus = o.focus;
+        app.find = o.find;
+    }
+}
+
+fn result_rows(hits: &[Hit]) -> Vec<ResultRow> {
+    let mut rows = Vec::with_capacity(hits.len() + hits.len() / 4);
+    let mut i = 0;
+    while i < hits.len() {
+        let article = hits[i].article;
+        let count = hits[i..]
+            .iter()
+            .take_while(|h| h.article == article)
+            .count();
+        rows.push(ResultRow::Article { article, count });
+        rows.extend((i..i + count).map(ResultRow::Hit));
+        i += count;
+    }
+    rows
+}
+
+/// `n` / `N`: the next or previous match, wrapping around at the ends (and saying so).
+pub(super) fn step(app: &mut App, forward: bool) {
+    let Some(find) = app.find.as_mut() else {
+        app.say(
+            MessageKind::Info,
+            "no search: / finds in the article".into(),
+        );
+        return;
+    };
+    let n = find.matches.len();
+    if n == 0 {
+        let text = format!("no match for {} here", find.query.text());
+        app.say(MessageKind::Error, text);
+        return;
+    }
+    let (next, wrapped) = match (find.current, forward) {
+        (None, true) => (0, false),
+        (None, false) => (n - 1, false),
+        (Some(i), true) if i + 1 < n => (i + 1, false),
+        (Some(_), true) => (0, true),
+        (Some(i), false) if i > 0 => (i - 1, false),
+        (Some(_), false) => (n - 1, true),
+    };
+    find.current = Some(next);
+    app.focus = Focus::Reader;
+    reveal(app);
+    if wrapped {
+        let text = if forward {
+            "search wrapped to the top"
+        } else {
+            "search wrapped to the bottom"
+        };
+        app.say(MessageKind::Info, text.into());
+    }
+}
+
+/// Keeps the find state on the open article: matches are found again when another one opens.
+pub(super) fn follow(app: &mut App) {
+    let Some(find) = app.find.as_ref() else {
+        return;
+    };
+    if find.article == app.open {
+        return;
+    }
+    let matches = app
+        .open_article()
+        .map(|a| find::find_in_article(a, &find.query))
+        .unwrap_or_default();
+    if let Some(find) = app.find.as_mut() {
+        find.article = app.open;
+        find.matches = matches;
+        find.current = None;
+    }
+}
+
+/// Scrolls the current match into view, with a few lines of context above it when it was out
+/// of view.
+fn reveal(app: &mut App) {
+    let Some(m) = app
+        .find
+        .as_ref()
+        .and_then(|f| f.matches.get(f.current?).cloned())
+    else {
+        return;
+    };
+    super::update::settle(app);
+    let (Some(article), Some(layout)) = (app.open_article(), app.layout()) else {
+        return;
+    };
+    let pos = |offset| TextPos {
+        part: m.part,
+        offset,
+    };
+    let Some((first, _)) = layout.locate(article, pos(m.range.start)) else {
+        return;
+    };
+    let last = layout
+        .locate(
+            article,
+            pos(m.range.end.saturating_sub(1).max(m.range.start)),
+        )
+        .map_or(first, |(l, _)| l);
+    let height = usize::from(ui::reader_column(app).area.height).max(1);
+    let top = app.reader.top;
+    if first < top || last >= top + height {
+        let context = (height / 4).min(3);
+        super::update::scroll_to(app, first.saturating_sub(context));
+    }
+}
+
+/// Moves the results popup's cursor over match rows (headers are skipped).
+pub(super) fn results_move(app: &mut App, action: &Action) {
+    let (Some(Popup::Results { selected, scroll }), Some(results)) = (app.popup, &app.results)
+    else {
+        return;
+    };
+    let rows = &results.rows;
+    let page = usize::from(ui::popup::results_area(app).height.saturating_sub(2)).max(2);
+    let hit_row = |r: usize| matches!(rows.get(r), Some(ResultRow::Hit(_)));
+    let mut to = match action {
+        Action::Down => selected + 1,
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => selected + page - 1,
+        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page - 1),
+        Action::Top => 0,
+        Action::Bottom => rows.len(),
+        _ => selected,
+    }
+    .min(rows.len().saturating_sub(1));
+    // Off a header: onwards in the direction of travel, else back.
+    let down = !matches!(action, Action::Up | Action::PageUp | Action::HalfPageUp);
+    if !hit_row(to) {
+        let forward = (to..rows.len()).find(|&r| hit_row(r));
+        let backward = (0..to).rev().find(|&r| hit_row(r));
+        to = if down {
+            forward.or(backward)
+        } else {
+            backward.or(forward)
+        }
+        .unwrap_or(selected);
+    }
+    // Keep the article's header in view above its first match.
+    let want = if matches!(
+        rows.get(to.wrapping_sub(1)),
+        Some(ResultRow::Article { .. })
+    ) {
+        to - 1
+    } else {
+        to
+    };
+    let scroll = if want < scroll {
+        want
+    } else if to >= scroll + page {
+        to + 1 - page
+    } else {
+        scroll
+    };
+    app.popup = Some(Popup::Results {
+        selected: to,
+        scroll,
+    });
+}
+
+/// Opens the article of the selected match, on that match, with find-in-page on the same query.
+pub(super) fn results_open(app: &mut App) {
+    let (Some(Popup::Results { selected, .. }), Some(results)) = (app.popup, &app.results) else {
+        return;
+    };
+    let Some(&ResultRow::Hit(h)) = results.rows.get(selected) else {
+        return;
+    };
+    let hit = results.hits[h].clone();
+    let query = results.query.clone();
+    app.popup = None;
+    super::update::open(app, hit.article);
+    app.focus = Focus::Reader;
+    let matches = app
+        .open_article()
+        .map(|a| find::find_in_article(a, &query))
+        .unwrap_or_default();
+    let current = matches
+        .iter()
+        .position(|m| m.part == hit.part && m.range == hit.range);
+    app.find = Some(FindState {
+        query,
+        article: hit.article,
+        matches,
+        current,
+    });
+    reveal(app);
+}

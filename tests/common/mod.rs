@@ -1,0 +1,106 @@
+#![allow(dead_code)] // each test file uses its own share of these
+//! What the screen tests share: the sample in an `App`, keys pressed by notation, the screen as
+//! text.
+
+use kanbao::app::{App, update};
+use kanbao::keymap::Key;
+use kanbao::{doc, source, tui};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{Event, KeyEvent};
+use unicode_width::UnicodeWidthStr;
+
+/// The bundled sample open in a terminal of this size.
+pub fn sample(width: u16, height: u16) -> App {
+    let text = source::decode(source::SAMPLE).unwrap().text;
+    App::new(doc::parse(&text), "sample.txt".into(), (width, height))
+}
+
+/// Presses keys written in the keymap's notation, one after another: `"jj<Enter><C-d>"`.
+pub fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while !rest.is_empty() {
+        let len = if rest.starts_with('<') {
+            rest.find('>').map_or(1, |i| i + 1)
+        } else {
+            rest.chars().next().map_or(1, char::len_utf8)
+        };
+        let key = Key::parse(&rest[..len]).unwrap();
+        rest = &rest[len..];
+        let event = Event::Key(KeyEvent::new(key.code, key.mods));
+        if let Some(action) = app.action_for(&event) {
+            update(app, action);
+        }
+    }
+}
+
+pub fn buffer(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    tui::draw(&mut terminal, app).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as a reader sees it: a wide character once, not followed by its blank twin.
+pub fn screen(app: &App) -> String {
+    let buf = buffer(app);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            line.push_str(symbol);
+            skip = symbol.width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The runs of highlighted text on screen, row by row: `row 5: 工会 [current]`, so snapshots
+/// show what a plain-text screen cannot.
+pub fn highlights(app: &App) -> String {
+    use ratatui::style::Color;
+    let buf = buffer(app);
+    let theme = app.theme;
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut run = String::new();
+        let mut kind = None;
+        let flush = |run: &mut String, kind: &mut Option<&str>, out: &mut String| {
+            if let Some(k) = kind.take() {
+                out.push_str(&format!("row {y}: {run} [{k}]\n"));
+            }
+            run.clear();
+        };
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(x, y)];
+            skip = cell.symbol().width().saturating_sub(1);
+            let here = match cell.bg {
+                bg if Some(bg) == theme.current_match.bg => Some("current"),
+                bg if Some(bg) == theme.matched.bg && bg != Color::Reset => Some("match"),
+                _ => None,
+            };
+            if here != kind {
+                flush(&mut run, &mut kind, &mut out);
+                kind = here;
+            }
+            if kind.is_some() {
+                run.push_str(cell.symbol());
+            }
+        }
+        flush(&mut run, &mut kind, &mut out);
+    }
+    out
+}
