@@ -171,3 +171,52 @@ fn a_file_given_on_the_command_line_opens_and_ctrl_c_quits() {
     assert!(!s.screen.screen().alternate_screen());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_bookmark_survives_a_restart_at_another_size_and_is_deleted_from_the_popup() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(&[], data.path(), (120, 40));
+    s.wait_for("1/9");
+    s.send("}");
+    s.wait_for("8/9");
+    s.send("\t\x04");
+    s.wait_for("· reader");
+    s.send("m");
+    s.wait_for("Bookmark note");
+    s.send("立法成果\r");
+    s.wait_for("bookmark saved");
+    s.send("q");
+    assert!(s.finish().success());
+    let file = data.path().join("kanbao").join("bookmarks.toml");
+    let text = std::fs::read_to_string(&file).expect("the bookmarks file was written");
+    assert!(text.contains("立法成果"), "{text}");
+
+    // Scripts see it too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .arg("--bookmarks")
+        .env("XDG_DATA_HOME", data.path())
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(listed.contains("夯实新时代良法善治根基\t"), "{listed}");
+    assert!(listed.contains("\t立法成果\t"), "{listed}");
+
+    // Reopened in a smaller terminal: the same article and place.
+    let mut s = Session::start_with(&[], data.path(), (90, 30));
+    s.wait_for("resumed at 夯实新时代良法善治根基");
+    s.wait_for("▸ * 夯实新时代良法善治根基");
+    s.wait_for("制定修改全国人大组织法");
+    s.send("'");
+    s.wait_for("立法成果");
+    s.send("\r");
+    s.send("'");
+    s.send("d");
+    s.wait_for("Delete this bookmark?");
+    s.send("y");
+    s.wait_for("bookmark deleted");
+    s.send("q");
+    assert!(s.finish().success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains("立法成果"), "deleted: {text}");
+}

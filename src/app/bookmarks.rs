@@ -6,7 +6,7 @@ use super::prompt::{Prompt, PromptKind};
 use super::{Action, App, Focus, MessageKind, Popup};
 use crate::anchor::{Anchor, Found};
 use crate::doc::TextPos;
-use crate::store::{self, Bookmark, Change, Record};
+use crate::store::{Bookmark, Change, Record};
 use crate::ui;
 
 /// A bookmark with where it is in the newsletter as it is now.
@@ -163,7 +163,7 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
             let Some(anchor) = app.pending_anchor.take() else {
                 return;
             };
-            let now = store::now_millis();
+            let now = (app.clock)();
             // Ids are creation times; two in the same millisecond get the next free one.
             let id = app
                 .saved

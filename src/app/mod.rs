@@ -221,6 +221,8 @@ pub struct App {
     pub theme: Theme,
     /// Set when the user quits.
     pub quit: bool,
+    /// The time, in milliseconds since 1970 (a parameter so tests can fix it).
+    pub clock: fn() -> u64,
 }
 
 impl App {
@@ -277,6 +279,7 @@ impl App {
             settings,
             theme: Theme::default(),
             quit: false,
+            clock: crate::store::now_millis,
         };
         update::open(&mut app, 0);
         app

@@ -136,9 +136,10 @@ fn render_bookmarks(
     let title = if confirm {
         " Delete this bookmark? y deletes, any other key keeps it ".to_string()
     } else {
+        let n = app.saved.marks.len();
         format!(
-            " {} bookmarks · Enter jumps · e edits the note · d deletes · Esc closes ",
-            app.saved.marks.len()
+            " {n} bookmark{} · Enter jumps · e edits the note · d deletes · Esc closes ",
+            if n == 1 { "" } else { "s" }
         )
     };
     let inner = frame(bookmarks_area(app), &title, app, buf);
