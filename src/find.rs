@@ -139,23 +139,62 @@ impl Query {
         if !self.may_occur(haystack) {
             return;
         }
+        if !self.needs_folding(haystack) {
+            // Folding would change nothing a match could touch: search the text as it is.
+            self.scan(haystack, |i| i, found);
+            return;
+        }
         scratch.fold(haystack, !self.case_sensitive);
-        let folded = scratch.text.as_str();
+        self.scan(&scratch.text, |i| scratch.original(i), found);
+    }
+
+    /// The matches in `text` (the haystack or its folded copy), mapped back to the haystack's
+    /// offsets by `original`.
+    fn scan(
+        &self,
+        text: &str,
+        original: impl Fn(usize) -> usize,
+        found: &mut impl FnMut(Range<usize>),
+    ) {
         let first = self.tokens[0].as_bytes();
         let finder = memmem::Finder::new(first);
         let mut at = 0;
-        while let Some(i) = finder.find(&folded.as_bytes()[at..]) {
+        while let Some(i) = finder.find(&text.as_bytes()[at..]) {
             let start = at + i;
-            match self.rest_matches(folded, start + first.len()) {
+            match self.rest_matches(text, start + first.len()) {
                 Some(end) => {
-                    found(scratch.original(start)..scratch.original(end));
+                    found(original(start)..original(end));
                     at = end;
                 }
                 None => {
-                    at = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+                    at = start + text[start..].chars().next().map_or(1, char::len_utf8);
                 }
             }
         }
+    }
+
+    /// Whether the haystack holds a character that folds onto one of the query's: a full-width
+    /// form, an ideographic space, or (ignoring case) a capital.
+    fn needs_folding(&self, haystack: &str) -> bool {
+        let bytes = haystack.as_bytes();
+        let has = |c: char| memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some();
+        if self.tokens.len() > 1 && has('\u{3000}') {
+            return true;
+        }
+        let mut seen = Vec::new();
+        for c in self.tokens.iter().flat_map(|t| t.chars()) {
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            if wide_form(c).is_some_and(has)
+                || (!self.case_sensitive && c.to_uppercase().any(|u| u != c && has(u)))
+                || (!self.case_sensitive && wide_form(c.to_ascii_uppercase()).is_some_and(has))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// After the first word ends at `pos` in the folded text: where the whole query ends, if
@@ -177,25 +216,26 @@ impl Query {
     }
 
     /// A quick look for a way the first word's first character could appear in the text
-    /// (itself, in the other case, or in full width); folding is skipped for texts without one.
+    /// (itself, in the other case, or in full width); the rest is skipped for texts without one.
     fn may_occur(&self, haystack: &str) -> bool {
         let Some(c) = self.tokens[0].chars().next() else {
             return false;
         };
         let bytes = haystack.as_bytes();
         let has = |c: char| memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some();
-        if has(c) {
-            return true;
-        }
-        if !self.case_sensitive && c.to_uppercase().any(has) {
-            return true;
-        }
-        let wide = |c: char| char::from_u32(c as u32 + 0xFEE0).filter(|_| ('!'..='~').contains(&c));
-        let upper_wide = c.to_ascii_uppercase();
-        wide(c).is_some_and(has)
-            || (!self.case_sensitive && wide(upper_wide).is_some_and(has))
-            || (c == ' ' && has('\u{3000}'))
+        has(c)
+            || (!self.case_sensitive && c.to_uppercase().any(has))
+            || wide_form(c).is_some_and(has)
+            || (!self.case_sensitive && wide_form(c.to_ascii_uppercase()).is_some_and(has))
     }
+}
+
+/// The full-width form of a printable ASCII character.
+fn wide_form(c: char) -> Option<char> {
+    ('!'..='~')
+        .contains(&c)
+        .then(|| char::from_u32(c as u32 + 0xFEE0))
+        .flatten()
 }
 
 /// A folded copy of a text and the way back to the original's offsets, reused between parts.

@@ -74,7 +74,7 @@ impl Default for Theme {
                 .bg(Color::LightRed)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
-            section: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            section: plain.fg(Color::LightBlue).add_modifier(Modifier::BOLD),
             item: plain,
             inferred: plain.add_modifier(Modifier::ITALIC),
             read: plain.fg(Color::DarkGray),
