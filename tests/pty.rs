@@ -220,3 +220,27 @@ fn a_bookmark_survives_a_restart_at_another_size_and_is_deleted_from_the_popup()
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains("立法成果"), "deleted: {text}");
 }
+
+#[test]
+fn sigterm_saves_the_position_and_restores_the_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(&[], data.path(), (100, 30));
+    s.wait_for("1/9");
+    s.send("]]");
+    s.wait_for("3/9");
+    let pid = s.child.process_id().expect("a process id");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = s.finish();
+    assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
+    assert!(
+        !s.screen.screen().alternate_screen(),
+        "the terminal was restored"
+    );
+    let text = std::fs::read_to_string(data.path().join("kanbao").join("bookmarks.toml"))
+        .expect("the position was saved");
+    assert!(text.contains("title = \"“金”彩服务 春风送岗\""), "{text}");
+}

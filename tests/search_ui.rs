@@ -182,3 +182,17 @@ fn every_match_is_painted_whole_at_every_width_even_across_a_line_break() {
         assert!(split <= n);
     }
 }
+
+#[test]
+fn pasted_text_goes_into_the_prompt_whole() {
+    use ratatui::crossterm::event::Event;
+    let mut app = sample(100, 30);
+    press(&mut app, "/");
+    let paste = Event::Paste("工会\n工作".into());
+    let action = app.action_for(&paste).unwrap();
+    kanbao::app::update(&mut app, action);
+    assert_eq!(app.prompt.as_ref().unwrap().input, "工会 工作");
+    // Outside a prompt a paste does nothing.
+    press(&mut app, "<Esc>");
+    assert!(app.action_for(&paste).is_none());
+}
