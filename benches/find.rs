@@ -8,21 +8,15 @@ use divan::{Bencher, black_box};
 use kanbao::find::{Query, find_in_article, find_in_newsletter};
 use kanbao::{doc, source};
 
+mod common;
+
 fn main() {
     divan::main();
 }
 
 /// ~50 MB: whole copies of the sample, then an article with a word that occurs only there.
 fn big() -> doc::Newsletter {
-    let sample = source::decode(source::SAMPLE)
-        .expect("the sample decodes")
-        .text;
-    let copies = (50usize << 20).div_ceil(sample.len() + 1);
-    let mut text = String::with_capacity(copies * (sample.len() + 1) + 200);
-    for _ in 0..copies {
-        text.push_str(&sample);
-        text.push('\n');
-    }
+    let mut text = common::newsletter(50 << 20);
     text.push_str("\n最后一篇\n\n这是全文唯一出现ENDMARKER终的段落。\n");
     doc::parse(&text)
 }

@@ -6,22 +6,12 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use kanbao::{doc, source};
 
+mod common;
+
+use common::newsletter;
+
 fn main() {
     divan::main();
-}
-
-/// The sample repeated in whole copies until the text is at least `bytes` long.
-fn newsletter(bytes: usize) -> String {
-    let sample = source::decode(source::SAMPLE)
-        .expect("the sample decodes")
-        .text;
-    let copies = bytes.div_ceil(sample.len() + 1);
-    let mut text = String::with_capacity(copies * (sample.len() + 1));
-    for _ in 0..copies {
-        text.push_str(&sample);
-        text.push('\n');
-    }
-    text
 }
 
 #[divan::bench]

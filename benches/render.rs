@@ -5,26 +5,16 @@
 
 use divan::{Bencher, black_box};
 use kanbao::app::{Action, App, update};
-use kanbao::{doc, source, tui};
+use kanbao::{doc, tui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod common;
+
+use common::newsletter;
+
 fn main() {
     divan::main();
-}
-
-/// The sample repeated in whole copies until the text is at least `bytes` long.
-fn newsletter(bytes: usize) -> String {
-    let sample = source::decode(source::SAMPLE)
-        .expect("the sample decodes")
-        .text;
-    let copies = bytes.div_ceil(sample.len() + 1);
-    let mut text = String::with_capacity(copies * (sample.len() + 1));
-    for _ in 0..copies {
-        text.push_str(&sample);
-        text.push('\n');
-    }
-    text
 }
 
 /// Opens the newsletter at 200×60 with the longest article of the first copy in the reader,

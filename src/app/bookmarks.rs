@@ -304,13 +304,7 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
         _ => selected,
     }
     .min(n.saturating_sub(1));
-    let scroll = if to < scroll {
-        to
-    } else if to >= scroll + page {
-        to + 1 - page
-    } else {
-        scroll
-    };
+    let scroll = super::scroll_into_view(scroll, to, to, page);
     app.popup = Some(Popup::Bookmarks {
         selected: to,
         scroll,

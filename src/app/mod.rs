@@ -166,6 +166,18 @@ impl LayoutCache {
     }
 }
 
+/// Where a window of `page` rows should start, now at `scroll`, so that rows `first..=last`
+/// are in view (the first wins when they cannot all be).
+pub(crate) fn scroll_into_view(scroll: usize, first: usize, last: usize, page: usize) -> usize {
+    if first < scroll {
+        first
+    } else if last >= scroll + page {
+        last + 1 - page
+    } else {
+        scroll
+    }
+}
+
 /// All of kanbao's state.
 #[derive(Debug, Clone)]
 pub struct App {

@@ -333,13 +333,7 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
     } else {
         to
     };
-    let scroll = if want < scroll {
-        want
-    } else if to >= scroll + page {
-        to + 1 - page
-    } else {
-        scroll
-    };
+    let scroll = super::scroll_into_view(scroll, want, to, page);
     app.popup = Some(Popup::Results {
         selected: to,
         scroll,

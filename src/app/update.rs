@@ -206,11 +206,7 @@ pub(super) fn settle(app: &mut App) {
         Some(Row::Section(_)) => row - 1,
         _ => row,
     };
-    if want < app.list_top {
-        app.list_top = want;
-    } else if row >= app.list_top + height {
-        app.list_top = row + 1 - height;
-    }
+    app.list_top = super::scroll_into_view(app.list_top, want, row, height);
     app.list_top = app.list_top.min(app.rows.len().saturating_sub(height));
 
     if let Some(Popup::Help { scroll }) = app.popup {
