@@ -3,6 +3,7 @@
 //! Bylines sit under a headline (`By Jane Doe`), after the body (`记者 张三`, `姑苏区总`), glued
 //! to the last paragraph (`…。**太仓市总**`, `…。（记者 张三）`), or name an agency (`据新华社`).
 
+use super::hints::{Lexicon, latin_words};
 use super::rules::{
     HEADING_MAX_COLUMNS, ends_sentence, has_inner_sentence_end, is_han, is_wide, width,
 };
@@ -24,13 +25,19 @@ pub fn glued_credit(s: &str) -> Option<(&str, &str)> {
 /// `…。（林小雨 摄）`, `… here. (Reuters)`), or set off by spaces after a Chinese sentence
 /// (`…作品。　林小雨　摄`). Returns the paragraph and the credit (without its brackets).
 pub fn tail_credit(s: &str) -> Option<(&str, &str)> {
+    tail_credit_with(s, Lexicon::none())
+}
+
+/// [`tail_credit`], knowing the user's credit words and agencies as well.
+pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str, &'s str)> {
     let s = s.trim_end();
     if let Some(inner) = s.strip_suffix(['）', ')']) {
         let open = inner.rfind(['（', '('])?;
         let opener = inner[open..].chars().next()?;
         let note = inner[open + opener.len_utf8()..].trim();
         let body = inner[..open].trim_end();
-        let ok = !body.is_empty() && ends_sentence(body) && credit(note) == Credit::Strong;
+        let ok =
+            !body.is_empty() && ends_sentence(body) && credit_with(note, lex) == Credit::Strong;
         return ok.then_some((body, note));
     }
     // `。　林小雨　摄`: only in Chinese, where a space never separates words, and only for the
@@ -48,7 +55,7 @@ pub fn tail_credit(s: &str) -> Option<(&str, &str)> {
         && note.chars().any(is_han)
         && width(note) <= 32
         && (is_photo_credit(note) || reporter)
-        && credit(note) == Credit::Strong;
+        && credit_with(note, lex) == Credit::Strong;
     ok.then_some((body, note))
 }
 
@@ -133,11 +140,16 @@ const LATIN_CREDIT_OPENINGS: &[&str] = &[
 
 /// Classifies a short block as a credit line.
 pub fn credit(s: &str) -> Credit {
+    credit_with(s, Lexicon::none())
+}
+
+/// [`credit`], knowing the user's credit words and agencies as well.
+pub(crate) fn credit_with(s: &str, lex: &Lexicon) -> Credit {
     let s = s.trim();
     if s.is_empty() || width(s) > HEADING_MAX_COLUMNS || has_inner_sentence_end(s) {
         return Credit::None;
     }
-    if wire_agency(s).is_some() || is_photo_credit(s) {
+    if wire_agency_with(s, lex).is_some() || is_photo_credit(s) || lex.opens_byline(s) {
         return Credit::Strong;
     }
     if CREDIT_WORDS.iter().any(|w| s.contains(w))
@@ -276,7 +288,29 @@ const AGENCY_ENDINGS: &[&str] = &["社", "日报", "晚报", "报", "网", "电�
 /// The wire agency a credit line names: `据新华社` → `新华社`, `新华社记者 X` → `新华社`,
 /// `(Reuters)` → `Reuters`. Local desks and reporters name none.
 pub fn wire_agency(s: &str) -> Option<String> {
+    wire_agency_with(s, Lexicon::none())
+}
+
+/// [`wire_agency`], knowing the user's agencies as well. The built-in agencies come first, so
+/// that hints only add.
+pub(crate) fn wire_agency_with(s: &str, lex: &Lexicon) -> Option<String> {
     let s = s.trim().trim_matches(['(', ')', '（', '）']).trim();
+    builtin_agency(s).or_else(|| {
+        lex.credit_agency(s).or_else(|| {
+            if !lex.has_latin_agencies() {
+                return None;
+            }
+            latin_agency(s, |lower, words| {
+                lex.latin_agencies().find_map(|(name, key)| {
+                    ends_with_agency(lower, words, key).then(|| name.to_string())
+                })
+            })
+        })
+    })
+}
+
+/// A built-in agency named by a credit line trimmed of its brackets.
+fn builtin_agency(s: &str) -> Option<String> {
     if let Some(rest) = s.strip_prefix('据') {
         let name = rest
             .trim()
@@ -309,38 +343,55 @@ pub fn wire_agency(s: &str) -> Option<String> {
             return Some(name.to_string());
         }
     }
+    latin_agency(s, |lower, words| {
+        LATIN_AGENCIES.iter().find_map(|(key, name)| {
+            let key_words: Vec<&str> = key.split(' ').collect();
+            ends_with_agency(lower, words, &key_words).then(|| (*name).to_string())
+        })
+    })
+}
+
+/// The agency ending an English credit line: `find` is given the line in lower case and its
+/// words without the titles that may follow an agency's name (`Writer`, `Staff`).
+fn latin_agency(s: &str, find: impl Fn(&str, &[&str]) -> Option<String>) -> Option<String> {
     if s.chars().any(is_wide) {
         return None;
     }
     let lower = s.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = latin_words(&lower).collect();
     if words.len() > 8 {
         return None;
     }
-    // The agency ends the credit (`By John Roe, Reuters`, `(AP)`, `Bloomberg News`), and what
-    // comes before it is a name set off by a comma or a dash: `AP Exams Begin…` and
-    // `Bloomberg Philanthropies Funds…` are headlines.
     let end = words
         .iter()
         .rposition(|w| !LATIN_AGENCY_TITLES.contains(w))
         .map_or(0, |i| i + 1);
-    let words = &words[..end];
-    LATIN_AGENCIES.iter().find_map(|(key, name)| {
-        let key_words: Vec<&str> = key.split(' ').collect();
-        let start = words.len().checked_sub(key_words.len())?;
-        if words[start..] != key_words[..] {
-            return None;
-        }
-        let alone = start == 0;
-        let set_off = lower
-            .rfind(key_words[0])
-            .map(|at| lower[..at].trim_end())
-            .is_some_and(|before| before.ends_with([',', '—', '-', '/', ';', '|']));
-        (alone || set_off).then(|| (*name).to_string())
-    })
+    find(&lower, &words[..end])
+}
+
+/// The agency ends the credit (`By John Roe, Reuters`, `(AP)`, `Bloomberg News`), and what
+/// comes before it is a name set off by a comma or a dash: `AP Exams Begin…` and
+/// `Bloomberg Philanthropies Funds…` are headlines.
+fn ends_with_agency(lower: &str, words: &[&str], key: &[impl AsRef<str>]) -> bool {
+    let Some(start) = words.len().checked_sub(key.len()) else {
+        return false;
+    };
+    let Some(first) = key.first() else {
+        return false;
+    };
+    if !words[start..]
+        .iter()
+        .zip(key)
+        .all(|(w, k)| *w == k.as_ref())
+    {
+        return false;
+    }
+    let alone = start == 0;
+    let set_off = lower
+        .rfind(first.as_ref())
+        .map(|at| lower[..at].trim_end())
+        .is_some_and(|before| before.ends_with([',', '—', '-', '/', ';', '|']));
+    alone || set_off
 }
 
 /// Words that may follow an agency's name in a credit: `Associated Press Writer`.
@@ -357,6 +408,11 @@ const LATIN_AGENCY_TITLES: &[&str] = &[
 
 /// A wire dateline opening a story: `新华社北京3月5日电`, `WASHINGTON (Reuters) -`.
 pub fn dateline_agency(paragraph: &str) -> Option<String> {
+    dateline_agency_with(paragraph, Lexicon::none())
+}
+
+/// [`dateline_agency`], knowing the user's agencies as well.
+pub(crate) fn dateline_agency_with(paragraph: &str, lex: &Lexicon) -> Option<String> {
     // The first 40 characters, borrowed: this runs on every paragraph.
     let head = paragraph
         .char_indices()
@@ -370,6 +426,9 @@ pub fn dateline_agency(paragraph: &str) -> Option<String> {
             return Some((*agency).to_string());
         }
     }
+    if let Some(agency) = lex.dateline_agency(head) {
+        return Some(agency);
+    }
     let open = head.find('(')?;
     let close = head[open..].find(')')? + open;
     let before = &head[..open];
@@ -379,7 +438,7 @@ pub fn dateline_agency(paragraph: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_uppercase() || c == ' ' || c == ',' || c == '.')
     {
-        return wire_agency(&head[open + 1..close]);
+        return wire_agency_with(&head[open + 1..close], lex);
     }
     None
 }

@@ -10,15 +10,22 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memmem};
 
+use super::credit::{credit_with, dateline_agency_with, tail_credit_with, wire_agency_with};
+use super::hints::Lexicon;
 use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
 use super::rules::{self, Credit, floor_boundary};
 
 /// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
-/// some newsletter, at worst one untitled article.
+/// some newsletter, at worst one untitled article. With the user's hints: [`super::parse_with`].
 pub fn parse(text: &str) -> Newsletter {
-    let units = split(text);
-    let units = repair(text, units);
-    group(text, units)
+    parse_in(text, Lexicon::none())
+}
+
+/// The parser, knowing what `lex` adds to the built-in rules.
+pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
+    let units = split(text, lex);
+    let units = repair(text, units, lex);
+    group(text, units, lex)
 }
 
 /// What a block is before classification.
@@ -48,7 +55,7 @@ struct Unit<'a> {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: blocks
 
-fn split(text: &str) -> Vec<Unit<'_>> {
+fn split<'a>(text: &'a str, lex: &Lexicon) -> Vec<Unit<'a>> {
     let mut units = Vec::with_capacity(text.len() / 256 + 1);
     let mut block: Option<Unit<'_>> = None;
     let mut pos = 0;
@@ -59,11 +66,11 @@ fn split(text: &str) -> Vec<Unit<'_>> {
         pos = end + 1;
         // A rule drawn in text (`--------`, `————`) separates like a blank line.
         if line.is_empty() || rules::is_separator_line(line) {
-            flush(&mut block, &mut units);
+            flush(&mut block, &mut units, lex);
             continue;
         }
-        if let Some(mark) = marker(line, units.is_empty() && block.is_none()) {
-            flush(&mut block, &mut units);
+        if let Some(mark) = marker(line, units.is_empty() && block.is_none(), lex) {
+            flush(&mut block, &mut units, lex);
             let (mark, title) = mark;
             units.push(Unit {
                 mark,
@@ -78,9 +85,9 @@ fn split(text: &str) -> Vec<Unit<'_>> {
         if raw.starts_with('\u{3000}')
             || block
                 .as_ref()
-                .is_some_and(|b| starts_own_line(&b.text, line))
+                .is_some_and(|b| starts_own_line(&b.text, line, lex))
         {
-            flush(&mut block, &mut units);
+            flush(&mut block, &mut units, lex);
         }
         match &mut block {
             None => {
@@ -97,22 +104,27 @@ fn split(text: &str) -> Vec<Unit<'_>> {
             }
         }
     }
-    flush(&mut block, &mut units);
+    flush(&mut block, &mut units, lex);
     units
 }
 
 /// Whether `line` sets itself apart from the heading-shaped block above it: `——…` under a
 /// headline is its subtitle, `By Jane Doe` its byline, not more words of the headline.
-fn starts_own_line(block: &str, line: &str) -> bool {
+fn starts_own_line(block: &str, line: &str, lex: &Lexicon) -> bool {
     rules::is_heading_like(block)
         && rules::is_heading_like(line)
         && ((line.starts_with('—') && rules::is_dash_subtitle(line))
-            || rules::credit(line) == Credit::Strong)
+            || credit_with(line, lex) == Credit::Strong)
 }
 
 /// An explicit marker line: its kind and its text.
-fn marker(line: &str, first: bool) -> Option<(Mark, &str)> {
+fn marker<'l>(line: &'l str, first: bool, lex: &Lexicon) -> Option<(Mark, &'l str)> {
     if let Some(title) = rules::section_marker(line) {
+        return Some((Mark::Section, title));
+    }
+    // The user's forms come before Markdown headings: a newsletter that marks its sections
+    // `### X` means them as sections.
+    if let Some(title) = lex.section_marker(line) {
         return Some((Mark::Section, title));
     }
     match rules::markdown_heading(line)? {
@@ -122,16 +134,16 @@ fn marker(line: &str, first: bool) -> Option<(Mark, &str)> {
     }
 }
 
-fn flush<'a>(block: &mut Option<Unit<'a>>, units: &mut Vec<Unit<'a>>) {
+fn flush<'a>(block: &mut Option<Unit<'a>>, units: &mut Vec<Unit<'a>>, lex: &Lexicon) {
     let Some(mut unit) = block.take() else {
         return;
     };
-    if let Some((body, credit)) = rules::tail_credit(&unit.text) {
+    if let Some((body, credit)) = tail_credit_with(&unit.text, lex) {
         let (body, credit) = (body.len(), credit.to_string());
         truncate(&mut unit.text, body);
         unit.credit = Some(Cow::Owned(credit));
     } else if let Some((body, credit)) = rules::glued_credit(&unit.text) {
-        if !body.is_empty() || rules::credit(credit) != Credit::None {
+        if !body.is_empty() || credit_with(credit, lex) != Credit::None {
             let (body, credit) = (body.len(), credit.to_string());
             truncate(&mut unit.text, body);
             unit.credit = Some(Cow::Owned(credit));
@@ -196,12 +208,12 @@ fn needs_space(before: &str, after: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Pass 2: joining blocks cut by page and column breaks
 
-fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>) -> Vec<Unit<'a>> {
+fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>, lex: &Lexicon) -> Vec<Unit<'a>> {
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(units.len());
     let mut units = units.into_iter().peekable();
     while let Some(unit) = units.next() {
         if let Some(prev) = out.last_mut()
-            && continues(text, prev, &unit, units.peek())
+            && continues(text, prev, &unit, units.peek(), lex)
         {
             join(prev.text.to_mut(), &unit.text);
             prev.credit = unit.credit;
@@ -216,7 +228,13 @@ fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>) -> Vec<Unit<'a>> {
 /// Does block `b` go on in block `n`? A block that does not end its sentence continues, unless
 /// the evidence says it is a heading; a heading-shaped fragment continues only when the break
 /// visibly cuts a sentence or a word.
-fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>, after: Option<&Unit<'_>>) -> bool {
+fn continues(
+    text: &str,
+    b: &Unit<'_>,
+    n: &Unit<'_>,
+    after: Option<&Unit<'_>>,
+    lex: &Lexicon,
+) -> bool {
     if b.mark != Mark::Text || n.mark != Mark::Text || b.credit.is_some() || n.text.is_empty() {
         return false;
     }
@@ -234,7 +252,7 @@ fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>, after: Option<&Unit<'_>>) -
         return !(rules::ends_sentence(b)
             && (rules::starts_with_open_quote(n)
                 || headline
-                || rules::credit(n) == Credit::Strong));
+                || credit_with(n, lex) == Credit::Strong));
     }
     if rules::splits_number(b, n) {
         return true;
@@ -251,12 +269,12 @@ fn continues(text: &str, b: &Unit<'_>, n: &Unit<'_>, after: Option<&Unit<'_>>) -
     }
     if !rules::is_heading_like(b) {
         // A long unfinished paragraph goes on, unless what follows is a credit line.
-        return !(rules::is_heading_like(n) && rules::credit(n) != Credit::None);
+        return !(rules::is_heading_like(n) && credit_with(n, lex) != Credit::None);
     }
     if b.ends_with('—') || rules::is_dash_subtitle(b) || rules::is_dash_subtitle(n) {
         return false;
     }
-    if rules::credit(b) != Credit::None {
+    if credit_with(b, lex) != Credit::None {
         return false;
     }
     // `这次活动的开展,为推动全民健身` | `提供了新的平台。`: a clause, then only the short end of a
@@ -310,7 +328,7 @@ enum Shape {
     Marker,
 }
 
-fn shape(u: &Unit<'_>) -> Shape {
+fn shape(u: &Unit<'_>, lex: &Lexicon) -> Shape {
     if u.mark != Mark::Text {
         return Shape::Marker;
     }
@@ -323,7 +341,7 @@ fn shape(u: &Unit<'_>) -> Shape {
     }
     if u.credit.is_none() && rules::is_heading_like(&u.text) {
         Shape::Heading {
-            credit: rules::credit(&u.text),
+            credit: credit_with(&u.text, lex),
             dash: rules::is_dash_subtitle(&u.text),
         }
     } else {
@@ -410,8 +428,8 @@ impl Grouper {
     }
 }
 
-fn group(text: &str, units: Vec<Unit<'_>>) -> Newsletter {
-    let mut shapes: Vec<Shape> = units.iter().map(shape).collect();
+fn group(text: &str, units: Vec<Unit<'_>>, lex: &Lexicon) -> Newsletter {
+    let mut shapes: Vec<Shape> = units.iter().map(|u| shape(u, lex)).collect();
     // A short question or exclamation right before a paragraph is a headline: `你的社保卡
     // 升级了吗？`, `Is Your Street Next?`.
     for i in 0..shapes.len() {
@@ -471,11 +489,11 @@ fn group(text: &str, units: Vec<Unit<'_>>) -> Newsletter {
                     after,
                     series: series[i],
                 };
-                place(&mut g, unit, shapes[i], around)
+                place(&mut g, unit, shapes[i], around, lex)
             }
         }
     }
-    finish(text, g)
+    finish(text, g, lex)
 }
 
 /// What a block's neighbourhood tells the grouping.
@@ -538,7 +556,7 @@ fn masthead(units: &[Unit<'_>], shapes: &[Shape]) -> Option<(String, usize)> {
 
 /// Puts one text block where it belongs: weighs its shape against the open article and the
 /// shapes of the next two blocks.
-fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, around: Around) {
+fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, around: Around, lex: &Lexicon) {
     match shape {
         Shape::Marker => {}
         Shape::CreditOnly => {
@@ -555,8 +573,8 @@ fn place(g: &mut Grouper, unit: Unit<'_>, shape: Shape, around: Around) {
         Shape::Paragraph => {
             // A wire or local dateline (`新华社北京9月15日电`, `本报讯`) opens a story of its
             // own, even without a headline.
-            let opens_story =
-                rules::dateline_agency(&unit.text).is_some() || rules::opens_dateline(&unit.text);
+            let opens_story = dateline_agency_with(&unit.text, lex).is_some()
+                || rules::opens_dateline(&unit.text);
             if opens_story && g.open().is_some_and(|d| d.has_body()) {
                 g.start(None);
             }
@@ -656,7 +674,7 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
     }
 }
 
-fn finish(text: &str, g: Grouper) -> Newsletter {
+fn finish(text: &str, g: Grouper, lex: &Lexicon) -> Newsletter {
     let latin = rules::is_latin_text(&text[..floor_boundary(text, text.len().min(8192))]);
     let default_section = if latin { "News" } else { "综合" };
     let mut sections: Vec<Section> = Vec::new();
@@ -672,7 +690,7 @@ fn finish(text: &str, g: Grouper) -> Newsletter {
     let mut wire: Option<Option<String>> = None;
     for d in g.drafts {
         let section = d.section;
-        let (article, agency) = article(d);
+        let (article, agency) = article(d, lex);
         if explicit {
             match section {
                 Some(s) => sections[s].articles.push(article),
@@ -712,7 +730,7 @@ fn finish(text: &str, g: Grouper) -> Newsletter {
 }
 
 /// A finished article and the wire agency it comes from.
-fn article(d: Draft) -> (Article, Option<String>) {
+fn article(d: Draft, lex: &Lexicon) -> (Article, Option<String>) {
     let first_paragraph = d
         .blocks
         .iter()
@@ -722,8 +740,8 @@ fn article(d: Draft) -> (Article, Option<String>) {
     let agency = d
         .byline
         .as_deref()
-        .and_then(rules::wire_agency)
-        .or_else(|| first_paragraph.and_then(rules::dateline_agency));
+        .and_then(|b| wire_agency_with(b, lex))
+        .or_else(|| first_paragraph.and_then(|p| dateline_agency_with(p, lex)));
     let kind = if d.byline.as_deref().is_some_and(rules::is_photo_credit) {
         ArticleKind::Photo
     } else {

@@ -551,6 +551,12 @@ pub fn section_marker(line: &str) -> Option<&str> {
     } else {
         return None;
     };
+    section_title(inner)
+}
+
+/// What stands inside a section marker, when it can be a section's title: short, one phrase,
+/// not a sentence (`【编者按:这是一句话。】` is a note). Returns it trimmed.
+pub(crate) fn section_title(inner: &str) -> Option<&str> {
     let inner = inner.trim();
     let ok = !inner.is_empty()
         && inner.chars().count() <= 24
