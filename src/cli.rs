@@ -27,6 +27,14 @@ pub struct Cli {
     #[arg(long)]
     pub fresh: bool,
 
+    /// Read the configuration from this file instead of the one in your config directory.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Check the configuration file, print what is wrong in it (file, line, key) and exit.
+    #[arg(long, conflicts_with_all = ["json", "outline", "file", "bookmarks"])]
+    pub check_config: bool,
+
     /// Print every bookmark of every newsletter (file, article, text, note) and exit.
     #[arg(long, conflicts_with_all = ["json", "outline", "file"])]
     pub bookmarks: bool,

@@ -4,13 +4,18 @@
 //!
 //! Matches are byte ranges of the original text. A query that folding cannot affect (CJK text
 //! with no Latin letters, digits or spaces) is looked for directly in the text with `memmem`;
-//! any other query is looked for in a folded copy of each part that could hold it.
+//! any other query is looked for in the text as it is too, unless the part holds a character
+//! that folds onto one of the query's (a full-width form, a capital when case is ignored): only
+//! such parts are folded, into a reused buffer.
 
 use std::ops::Range;
 
 use memchr::memmem;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::doc::{Article, Newsletter, Part};
+use crate::layout::breaks::cluster_width;
 use crate::layout::{display_width, truncate};
 
 /// A compiled query.
@@ -25,6 +30,14 @@ pub struct Query {
     case_sensitive: bool,
     /// The query can be looked for in the text as it is.
     direct: bool,
+    /// The first word, built once: a part is scanned for it tens of thousands of times.
+    first: memmem::Finder<'static>,
+    /// The forms the first word's first character may take in the text (itself, other case,
+    /// full width): a part with none of them cannot hold a match.
+    first_forms: Vec<memmem::Finder<'static>>,
+    /// Characters that fold onto one of the query's (full-width forms, and capitals when case
+    /// is ignored): a part with none of them is searched as it is, without a folded copy.
+    triggers: Vec<memmem::Finder<'static>>,
 }
 
 /// One match in an article.
@@ -72,7 +85,7 @@ fn fold(c: char, lower: bool) -> char {
 
 /// A character set two columns wide: Han, kana, Hangul, full-width punctuation.
 fn is_cjk(c: char) -> bool {
-    crate::layout::breaks::cluster_width(c.encode_utf8(&mut [0; 4])) == 2
+    cluster_width(c.encode_utf8(&mut [0; 4])) == 2
 }
 
 impl Query {
@@ -86,7 +99,11 @@ impl Query {
         if unfolded.is_empty() {
             return None;
         }
-        let case_sensitive = unfolded.iter().any(|t| t.chars().any(char::is_uppercase));
+        // A capital typed in full width (an input method's full-width mode) is taken as the
+        // letter, not as a wish to match case: `Ａ` finds `a`.
+        let case_sensitive = text
+            .chars()
+            .any(|c| c.is_uppercase() && !('\u{FF01}'..='\u{FF5E}').contains(&c));
         let tokens: Vec<String> = unfolded
             .iter()
             .map(|t| t.chars().map(|c| fold(c, !case_sensitive)).collect())
@@ -104,8 +121,27 @@ impl Query {
             && tokens[0]
                 .chars()
                 .all(|c| !c.is_ascii() && !c.is_lowercase() && !c.is_uppercase());
+        let finder =
+            |c: char| memmem::Finder::new(c.encode_utf8(&mut [0; 4]).as_bytes()).into_owned();
+        let first_char = tokens[0].chars().next()?;
+        let mut first_forms = vec![first_char];
+        let mut triggers = Vec::new();
+        let mut seen = Vec::new();
+        for c in tokens.iter().flat_map(|t| t.chars()) {
+            if !seen.contains(&c) {
+                seen.push(c);
+                triggers.extend(folds_onto(c, case_sensitive));
+            }
+        }
+        first_forms.extend(folds_onto(first_char, case_sensitive));
+        first_forms.dedup();
+        triggers.sort_unstable();
+        triggers.dedup();
         Some(Query {
             text: text.trim().to_string(),
+            first: memmem::Finder::new(tokens[0].as_bytes()).into_owned(),
+            first_forms: first_forms.into_iter().map(finder).collect(),
+            triggers: triggers.into_iter().map(finder).collect(),
             tokens,
             optional_gaps,
             case_sensitive,
@@ -128,11 +164,11 @@ impl Query {
 
     fn search(&self, haystack: &str, scratch: &mut Scratch, found: &mut impl FnMut(Range<usize>)) {
         if self.direct {
-            let needle = self.tokens[0].as_bytes();
+            let len = self.first.needle().len();
             let mut at = 0;
-            while let Some(i) = memmem::find(&haystack.as_bytes()[at..], needle) {
-                found(at + i..at + i + needle.len());
-                at += i + needle.len();
+            while let Some(i) = self.first.find(&haystack.as_bytes()[at..]) {
+                found(at + i..at + i + len);
+                at += i + len;
             }
             return;
         }
@@ -156,12 +192,11 @@ impl Query {
         original: impl Fn(usize) -> usize,
         found: &mut impl FnMut(Range<usize>),
     ) {
-        let first = self.tokens[0].as_bytes();
-        let finder = memmem::Finder::new(first);
+        let first_len = self.first.needle().len();
         let mut at = 0;
-        while let Some(i) = finder.find(&text.as_bytes()[at..]) {
+        while let Some(i) = self.first.find(&text.as_bytes()[at..]) {
             let start = at + i;
-            match self.rest_matches(text, start + first.len()) {
+            match self.rest_matches(text, start + first_len) {
                 Some(end) => {
                     found(original(start)..original(end));
                     at = end;
@@ -173,28 +208,11 @@ impl Query {
         }
     }
 
-    /// Whether the haystack holds a character that folds onto one of the query's: a full-width
-    /// form, an ideographic space, or (ignoring case) a capital.
+    /// Whether the haystack holds a character that folds onto one of the query's. (An
+    /// ideographic space needs no folding: the whitespace rule sees it as a space anyway.)
     fn needs_folding(&self, haystack: &str) -> bool {
         let bytes = haystack.as_bytes();
-        let has = |c: char| memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some();
-        if self.tokens.len() > 1 && has('\u{3000}') {
-            return true;
-        }
-        let mut seen = Vec::new();
-        for c in self.tokens.iter().flat_map(|t| t.chars()) {
-            if seen.contains(&c) {
-                continue;
-            }
-            seen.push(c);
-            if wide_form(c).is_some_and(has)
-                || (!self.case_sensitive && c.to_uppercase().any(|u| u != c && has(u)))
-                || (!self.case_sensitive && wide_form(c.to_ascii_uppercase()).is_some_and(has))
-            {
-                return true;
-            }
-        }
-        false
+        self.triggers.iter().any(|f| f.find(bytes).is_some())
     }
 
     /// After the first word ends at `pos` in the folded text: where the whole query ends, if
@@ -215,19 +233,25 @@ impl Query {
         Some(pos)
     }
 
-    /// A quick look for a way the first word's first character could appear in the text
-    /// (itself, in the other case, or in full width); the rest is skipped for texts without one.
+    /// A quick look for a way the first word's first character could appear in the text; the
+    /// rest is skipped for texts without one.
     fn may_occur(&self, haystack: &str) -> bool {
-        let Some(c) = self.tokens[0].chars().next() else {
-            return false;
-        };
         let bytes = haystack.as_bytes();
-        let has = |c: char| memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some();
-        has(c)
-            || (!self.case_sensitive && c.to_uppercase().any(has))
-            || wide_form(c).is_some_and(has)
-            || (!self.case_sensitive && wide_form(c.to_ascii_uppercase()).is_some_and(has))
+        self.first_forms.iter().any(|f| f.find(bytes).is_some())
     }
+}
+
+/// The other characters of a text that fold onto `c` (itself folded): its full-width form and,
+/// when case is ignored, its capitals and their full-width forms.
+fn folds_onto(c: char, case_sensitive: bool) -> Vec<char> {
+    let mut out: Vec<char> = wide_form(c).into_iter().collect();
+    if !case_sensitive {
+        for u in c.to_uppercase().filter(|&u| u != c) {
+            out.push(u);
+            out.extend(wide_form(u));
+        }
+    }
+    out
 }
 
 /// The full-width form of a printable ASCII character.
@@ -242,26 +266,40 @@ fn wide_form(c: char) -> Option<char> {
 #[derive(Debug, Default)]
 struct Scratch {
     text: String,
-    /// For each byte of `text` (and its end), the original offset of its character.
-    map: Vec<usize>,
+    /// `(folded, original)` offsets just after each character whose folded form has another
+    /// length (a full-width form is 3 bytes, its ASCII 1): between two of them both texts
+    /// advance together, so this stays small where a byte-for-byte map would be 8 bytes a byte.
+    shifts: Vec<(usize, usize)>,
     original_len: usize,
 }
 
 impl Scratch {
     fn fold(&mut self, haystack: &str, lower: bool) {
         self.text.clear();
-        self.map.clear();
+        self.shifts.clear();
         self.original_len = haystack.len();
+        // Copy runs that folding leaves alone in one go.
+        let mut run = 0;
         for (i, c) in haystack.char_indices() {
             let f = fold(c, lower);
+            if f == c {
+                continue;
+            }
+            self.text.push_str(&haystack[run..i]);
             self.text.push(f);
-            self.map.extend(std::iter::repeat_n(i, f.len_utf8()));
+            run = i + c.len_utf8();
+            if f.len_utf8() != c.len_utf8() {
+                self.shifts.push((self.text.len(), run));
+            }
         }
-        self.map.push(haystack.len());
+        self.text.push_str(&haystack[run..]);
     }
 
+    /// The original offset of a character boundary of the folded text.
     fn original(&self, folded: usize) -> usize {
-        self.map.get(folded).copied().unwrap_or(self.original_len)
+        let i = self.shifts.partition_point(|&(f, _)| f <= folded);
+        let (f, o) = i.checked_sub(1).map_or((0, 0), |i| self.shifts[i]);
+        (o + (folded - f)).min(self.original_len)
     }
 }
 
@@ -295,8 +333,10 @@ pub fn find_in_newsletter(doc: &Newsletter, query: &Query) -> Vec<Hit> {
     out
 }
 
-/// A snippet of context around `range` in `text` that fits `width` columns, with `…` where it
-/// was cut; the match's byte range within the snippet.
+/// A snippet of context around `range` in `text` that fits `width` display columns, with the
+/// match inside it: the snippet and the match's byte range within it. Cut by display width with
+/// `…` at cut ends, never inside a grapheme cluster; line breaks and tabs become spaces (a
+/// result is one row).
 pub fn snippet(text: &str, range: Range<usize>, width: usize) -> (String, Range<usize>) {
     let range = range.start.min(text.len())..range.end.min(text.len());
     let (Some(before), Some(hit), Some(after)) = (
@@ -308,36 +348,48 @@ pub fn snippet(text: &str, range: Range<usize>, width: usize) -> (String, Range<
     };
     let hit_w = display_width(hit);
     if hit_w >= width {
-        let cut = truncate(hit, width).into_owned();
+        let cut = one_row(&truncate(hit, width));
         let len = cut.len();
         return (cut, 0..len);
     }
-    // A third of the room before the match, the rest after it.
+    // At least a third of the room before the match; more when what follows is short.
     let room = width - hit_w;
-    let mut left = String::new();
-    let mut used = 0;
-    let want_left = room / 3;
-    let mut chars = before.chars().rev().peekable();
-    while let Some(&c) = chars.peek() {
-        let w = display_width(c.encode_utf8(&mut [0; 4]));
-        if used + w + 1 > want_left {
-            break;
-        }
-        used += w;
-        left.insert(0, c);
-        chars.next();
-    }
-    if chars.peek().is_some() {
-        left.insert(0, '…');
-        used += 1;
-    }
-    let right = truncate(after, room.saturating_sub(used));
+    let want_left = (room / 3).max(room.saturating_sub(display_width(after)));
+    let left = tail(before, want_left);
+    let right = truncate(after, room - display_width(&left));
     let mut out = left;
     let start = out.len();
     out.push_str(hit);
     let end = out.len();
     out.push_str(&right);
-    (out, start..end)
+    (one_row(&out), start..end)
+}
+
+/// The longest end of `text` that fits in `width` columns, with `…` at its start when it had
+/// to be cut.
+fn tail(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        return text.to_string();
+    }
+    let mut used = 1; // the `…`
+    let mut start = text.len();
+    for (at, g) in text.grapheme_indices(true).rev() {
+        let w = cluster_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    format!("…{}", text[start..].trim_start())
+}
+
+/// The text with line breaks and tabs as spaces: byte for byte, so ranges into it still hold.
+fn one_row(text: &str) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
 }
 
 #[cfg(test)]
@@ -376,6 +428,9 @@ mod tests {
         assert_eq!(found("，", "甲,乙，丙"), [",", "，"]);
         assert_eq!(found("ab", "ＡＢ和ab"), ["ＡＢ", "ab"]);
         assert_eq!(found("２０２３", "2023"), ["2023"]);
+        // A capital typed in full width does not make the search case-sensitive.
+        assert_eq!(found("Ａ", "a A ａ Ａ"), ["a", "A", "ａ", "Ａ"]);
+        assert_eq!(found("Ab", "ab Ab ＡＢ Ａｂ"), ["Ab", "Ａｂ"]);
     }
 
     #[test]
@@ -398,6 +453,13 @@ mod tests {
     #[test]
     fn matches_do_not_overlap_and_ranges_are_the_original_bytes() {
         assert_eq!(found("aa", "aaa"), ["aa"]);
+        assert_eq!(found("工工", "工工工工工"), ["工工", "工工"]);
+        // Full-width forms before and after the match shift the offsets both ways.
+        let text = "２０２３年，ＵＮＩＯＮ和union的ＵＮＩＯＮ";
+        let ranges = Query::new("union").unwrap().find_in(text);
+        let got: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, ["ＵＮＩＯＮ", "union", "ＵＮＩＯＮ"]);
+        assert_eq!(ranges[0], 18..33);
         let text = "Ｔｈｅ ＵＮＩＯＮ";
         let ranges = Query::new("union").unwrap().find_in(text);
         assert_eq!(ranges.len(), 1);
@@ -452,6 +514,36 @@ mod tests {
         let (s, m) = snippet(text, r, 5);
         assert!(display_width(&s) <= 5);
         assert_eq!(m.start, 0);
+    }
+
+    #[test]
+    fn a_snippet_near_the_end_shows_more_of_what_comes_before() {
+        let text = "一二三四五六七八九十甲乙丙丁";
+        let q = Query::new("丙丁").unwrap();
+        let (s, m) = snippet(text, q.find_in(text)[0].clone(), 12);
+        assert_eq!(s, "…十甲乙丙丁");
+        assert_eq!(&s[m], "丙丁");
+    }
+
+    #[test]
+    fn a_snippet_is_one_row_and_never_splits_a_cluster() {
+        let text = "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}\n👩\u{200d}👩 工会 tail";
+        let r = Query::new("工会").unwrap().find_in(text)[0].clone();
+        for width in 5..20 {
+            let (s, m) = snippet(text, r.clone(), width);
+            assert!(display_width(&s) <= width, "{s:?} at {width}");
+            assert_eq!(&s[m], "工会");
+            assert!(!s.contains('\n'));
+            let after_ellipsis = s.strip_prefix('…').unwrap_or(&s);
+            assert!(
+                !after_ellipsis.starts_with(['\u{301}', '\u{200d}']),
+                "{s:?}"
+            );
+            assert!(
+                !after_ellipsis.starts_with("👩") || after_ellipsis.starts_with("👩\u{200d}"),
+                "{s:?}"
+            );
+        }
     }
 
     proptest::proptest! {

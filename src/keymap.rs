@@ -25,6 +25,26 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in the order help lists them.
+    pub const ALL: [Context; 5] = [
+        Context::Global,
+        Context::List,
+        Context::Reader,
+        Context::Popup,
+        Context::Prompt,
+    ];
+
+    /// The context's name in the configuration (`[keys.list]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::List => "list",
+            Context::Reader => "reader",
+            Context::Popup => "popup",
+            Context::Prompt => "prompt",
+        }
+    }
+
     /// A heading for the help popup.
     pub fn label(self) -> &'static str {
         match self {
@@ -256,7 +276,7 @@ pub struct Binding {
 }
 
 /// All bindings, and the lookup from a key press to an action.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
     lookup: HashMap<(Context, Key), Action>,

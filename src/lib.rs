@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod app;
+pub mod config;
 pub mod doc;
 pub mod find;
 pub mod keymap;

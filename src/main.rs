@@ -10,7 +10,7 @@ use clap::Parser;
 use kanbao::app::{App, MessageKind};
 use kanbao::source::{self, Input};
 use kanbao::store::{self, Store, StoreError};
-use kanbao::{doc, tui};
+use kanbao::{config, doc, tui};
 
 mod cli;
 
@@ -36,12 +36,30 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     if cli.bookmarks {
         return print_bookmarks();
     }
+    let loaded = config::load(cli.config.as_deref())?;
+    if cli.check_config {
+        return check_config(&loaded);
+    }
     let input = Input::from_arg(cli.file.as_deref().map(|p| p.as_os_str()));
     let source = source::load(&input)?;
-    let newsletter = doc::parse(&source.text);
+    let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
     let interactive = !cli.json && !cli.outline && io::stdout().is_terminal();
     if interactive {
-        let mut app = App::new(newsletter, source.name.clone(), (80, 24));
+        let config = loaded.config;
+        let mut app = App::with(
+            newsletter,
+            source.name.clone(),
+            (80, 24),
+            config.keymap,
+            config.settings,
+        );
+        // NO_COLOR (no-color.org): any non-empty value turns colours off.
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        app.theme = if no_color {
+            config.theme.without_colors()
+        } else {
+            config.theme
+        };
         let store = match Store::user() {
             Ok(store) => Some(store),
             Err(e) => {
@@ -61,6 +79,13 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
             }
             None => store::Saved::default(),
         };
+        if let Some(first) = loaded.problems.first() {
+            let more = match loaded.problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more: kanbao --check-config)", n - 1),
+            };
+            app.say(MessageKind::Error, format!("{first}{more}"));
+        }
         let id = store::fingerprint(&source.text);
         let record = saved.newsletters.get(&id);
         app.restore(
@@ -82,6 +107,27 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// `--check-config`: every problem on its own line, and a non-zero exit when there is one.
+fn check_config(loaded: &config::Loaded) -> anyhow::Result<()> {
+    let Some(path) = &loaded.path else {
+        println!("no configuration file: kanbao uses its defaults");
+        return Ok(());
+    };
+    let name = Input::Path(path.clone()).name();
+    if loaded.problems.is_empty() {
+        println!("{name}: no problems");
+        return Ok(());
+    }
+    for p in &loaded.problems {
+        eprintln!("kanbao: {p}");
+    }
+    anyhow::bail!(
+        "{name}: {} problem{}",
+        loaded.problems.len(),
+        if loaded.problems.len() == 1 { "" } else { "s" }
+    )
 }
 
 /// The path remembered for a newsletter: absolute when it is a file.

@@ -69,12 +69,17 @@ impl Session {
 
     /// Reads output until the screen shows `text`; panics with the screen after a while.
     fn wait_for(&mut self, text: &str) {
+        self.wait_until(&format!("{text:?} never appeared"), |s| s.contains(text));
+    }
+
+    /// Reads output until the screen's text satisfies `done`.
+    fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
         let deadline = Instant::now() + PATIENCE;
-        while !self.screen.screen().contents().contains(text) {
+        while !done(&self.screen.screen().contents()) {
             let left = deadline.saturating_duration_since(Instant::now());
             assert!(
                 !left.is_zero(),
-                "{text:?} never appeared; the screen:\n{}",
+                "{what}; the screen:\n{}",
                 self.screen.screen().contents()
             );
             if let Ok(bytes) = self
@@ -243,4 +248,67 @@ fn sigterm_saves_the_position_and_restores_the_terminal() {
     let text = std::fs::read_to_string(data.path().join("kanbao").join("bookmarks.toml"))
         .expect("the position was saved");
     assert!(text.contains("title = \"“金”彩服务 春风送岗\""), "{text}");
+}
+
+#[test]
+fn a_rebound_key_works_in_the_real_binary() {
+    let data = tempfile::tempdir().unwrap();
+    let config = data.path().join("mine.toml");
+    std::fs::write(&config, "[keys.global]\nquit = [\"x\"]\n").unwrap();
+    let mut s = Session::start_with(
+        &["--config", config.to_str().unwrap()],
+        data.path(),
+        (100, 30),
+    );
+    s.wait_for("1/9");
+    // q no longer quits…
+    s.send("q?");
+    s.wait_for("Keys · Esc closes");
+    s.wait_for(" x ");
+    assert!(s.child.try_wait().unwrap().is_none(), "q did not quit");
+    // …x does (after closing the help, where q closes the popup).
+    s.send("\x1b");
+    s.wait_until("the help stayed open", |screen| {
+        !screen.contains("Keys · Esc closes")
+    });
+    s.send("x");
+    assert!(s.finish().success());
+}
+
+#[test]
+fn check_config_reports_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("bad.toml");
+    std::fs::write(&config, "[layout]\ncolumn = \"wide\"\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--check-config", "--config", config.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("bad.toml:2: layout.column: expected a whole number"),
+        "{err}"
+    );
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "theme = \"light\"\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--check-config", "--config", good.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--config", "/nonexistent/kanbao.toml", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr).lines().count(),
+        1,
+        "one clear line"
+    );
 }

@@ -110,6 +110,54 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action's name in the configuration's `[keys]` tables, for actions keys can do.
+    pub fn name(&self) -> Option<&'static str> {
+        Some(match self {
+            Action::Quit => "quit",
+            Action::ToggleFocus => "toggle_focus",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextArticle => "next_article",
+            Action::PrevArticle => "prev_article",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "prev_section",
+            Action::Help => "help",
+            Action::Close => "close",
+            Action::Find => "find",
+            Action::SearchAll => "search_all",
+            Action::NextMatch => "next_match",
+            Action::PrevMatch => "prev_match",
+            Action::Backspace => "backspace",
+            Action::DeleteWord => "delete_word",
+            Action::DeleteToStart => "delete_to_start",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorHome => "cursor_home",
+            Action::CursorEnd => "cursor_end",
+            Action::Confirm => "confirm",
+            Action::Cancel => "cancel",
+            Action::AddBookmark => "add_bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::Delete => "delete",
+            Action::EditNote => "edit_note",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Insert(_)
+            | Action::Paste(_)
+            | Action::Wheel { .. }
+            | Action::Click { .. }
+            | Action::Resize { .. } => return None,
+        })
+    }
+
     /// What the action does where it is bound, for the help popup.
     pub fn describe_in(&self, context: Context) -> &'static str {
         match (self, context) {

@@ -61,8 +61,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     };
                     buf.set_style(row, cursor);
                 }
-                let marker = if i == app.open { OPEN } else { "  " };
-                let x = put(buf, area, area.x, y, marker, theme.open_marker.patch(style));
+                let (marker, marker_style) = if i == app.open {
+                    (OPEN, theme.open_marker.patch(style))
+                } else {
+                    ("  ", style)
+                };
+                let x = put(buf, area, area.x, y, marker, marker_style);
                 let x = if app.saved.marked.get(i).copied().unwrap_or(false) {
                     put(buf, area, x, y, BOOKMARK, theme.bookmark.patch(style))
                 } else {

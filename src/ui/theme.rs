@@ -59,9 +59,18 @@ pub struct Theme {
     pub prompt: Style,
 }
 
+/// The number of roles a theme styles.
+pub const ROLES: usize = 26;
+
 impl Default for Theme {
-    /// Colours that read well on a dark terminal, using the terminal's own foreground for text.
     fn default() -> Self {
+        Theme::dark()
+    }
+}
+
+impl Theme {
+    /// Colours that read well on a dark terminal, using the terminal's own foreground for text.
+    pub fn dark() -> Theme {
         let plain = Style::new();
         Theme {
             title: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -100,5 +109,107 @@ impl Default for Theme {
             popup_text: plain,
             prompt: plain.bg(Color::Black).fg(Color::White),
         }
+    }
+
+    /// Colours that read well on a light terminal.
+    pub fn light() -> Theme {
+        let plain = Style::new();
+        Theme {
+            title: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            subtitle: plain.fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            byline: plain.fg(Color::DarkGray),
+            subheading: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            body: plain,
+            matched: plain.bg(Color::LightYellow).fg(Color::Black),
+            current_match: plain
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            section: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            item: plain,
+            inferred: plain.add_modifier(Modifier::ITALIC),
+            read: plain.fg(Color::DarkGray),
+            open_marker: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
+            bookmark: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            selection: plain.add_modifier(Modifier::REVERSED),
+            selection_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            separator: plain.fg(Color::Gray),
+            scroll_track: plain.fg(Color::Gray),
+            scroll_thumb: plain.fg(Color::DarkGray),
+            status: plain.bg(Color::Gray).fg(Color::Black),
+            status_strong: plain
+                .bg(Color::Gray)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            info: plain.bg(Color::Gray).fg(Color::Green),
+            error: plain
+                .bg(Color::Red)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
+            popup_border: plain.fg(Color::Blue),
+            popup_heading: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            popup_text: plain,
+            prompt: plain.bg(Color::White).fg(Color::Black),
+        }
+    }
+
+    /// A built-in theme by name: `dark` or `light`.
+    pub fn preset(name: &str) -> Option<Theme> {
+        match name {
+            "dark" => Some(Theme::dark()),
+            "light" => Some(Theme::light()),
+            _ => None,
+        }
+    }
+
+    /// Every role by the name the configuration gives it.
+    pub fn roles_mut(&mut self) -> [(&'static str, &mut Style); ROLES] {
+        [
+            ("title", &mut self.title),
+            ("subtitle", &mut self.subtitle),
+            ("byline", &mut self.byline),
+            ("subheading", &mut self.subheading),
+            ("body", &mut self.body),
+            ("match", &mut self.matched),
+            ("current_match", &mut self.current_match),
+            ("section", &mut self.section),
+            ("item", &mut self.item),
+            ("inferred", &mut self.inferred),
+            ("read", &mut self.read),
+            ("open_marker", &mut self.open_marker),
+            ("bookmark", &mut self.bookmark),
+            ("selection", &mut self.selection),
+            ("selection_unfocused", &mut self.selection_unfocused),
+            ("separator", &mut self.separator),
+            ("scroll_track", &mut self.scroll_track),
+            ("scroll_thumb", &mut self.scroll_thumb),
+            ("status", &mut self.status),
+            ("status_strong", &mut self.status_strong),
+            ("info", &mut self.info),
+            ("error", &mut self.error),
+            ("popup_border", &mut self.popup_border),
+            ("popup_heading", &mut self.popup_heading),
+            ("popup_text", &mut self.popup_text),
+            ("prompt", &mut self.prompt),
+        ]
+    }
+
+    /// The same theme without colours, only bold, italic, reversed and the like (for
+    /// `NO_COLOR`).
+    pub fn without_colors(mut self) -> Theme {
+        for (_, style) in self.roles_mut() {
+            *style = Style::new()
+                .add_modifier(style.add_modifier)
+                .remove_modifier(style.sub_modifier);
+        }
+        // Without colours, matches and the status bar still have to stand out.
+        self.matched = self.matched.add_modifier(Modifier::UNDERLINED);
+        self.current_match = self.current_match.add_modifier(Modifier::REVERSED);
+        self.status = self.status.add_modifier(Modifier::REVERSED);
+        self.status_strong = self.status_strong.add_modifier(Modifier::REVERSED);
+        self.info = self.info.add_modifier(Modifier::REVERSED);
+        self.error = self.error.add_modifier(Modifier::REVERSED);
+        self.prompt = self.prompt.add_modifier(Modifier::REVERSED);
+        self
     }
 }

@@ -104,3 +104,37 @@ pub fn highlights(app: &App) -> String {
     }
     out
 }
+
+/// The screen with its styles: each row as runs of text, each run after the style it is drawn
+/// in (`[bold yellow]标题`), so snapshots show themes.
+pub fn styled(app: &App) -> String {
+    use kanbao::config::style;
+    let buf = buffer(app);
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut current = None;
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(x, y)];
+            skip = cell.symbol().width().saturating_sub(1);
+            // The terminal's own colours are not worth a word.
+            let mut cell_style = cell.style();
+            cell_style.fg = cell_style.fg.filter(|c| *c != ratatui::style::Color::Reset);
+            cell_style.bg = cell_style.bg.filter(|c| *c != ratatui::style::Color::Reset);
+            let s = style::format(cell_style);
+            if current.as_ref() != Some(&s) {
+                line.push_str(&format!("[{s}]"));
+                current = Some(s);
+            }
+            line.push_str(cell.symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
