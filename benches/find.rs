@@ -44,6 +44,12 @@ fn fifty_mb_latin_and_digits_folded(bencher: Bencher) {
     search(bencher, "2023", 1);
 }
 
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn fifty_mb_latin_ignoring_case(bencher: Bencher) {
+    // Lower case: each part is looked over for `a`, `A`, `ａ` and `Ａ` before it is searched.
+    search(bencher, "and", 1);
+}
+
 #[divan::bench]
 fn longest_article_find_in_page(bencher: Bencher) {
     let text = source::decode(source::SAMPLE)
