@@ -5,30 +5,81 @@ use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-/// Marks that may not start a line (W3C clreq, GB/T 15834), full-width and ASCII.
-const NO_START: &[char] = &[
-    '，', '。', '、', '；', '：', '！', '？', '）', '》', '」', '』', '】', '〕', '〉', '〗', '〙',
-    '］', '｝', '”', '’', '…', '·', '・', '‼', '⁇', '⁈', '⁉', '％', '．', '｡', '､', '々', 'ゝ',
-    'ゞ', 'ー', ',', '.', ':', ';', '!', '?', ')', ']', '}', '%',
-];
-
-/// Marks that may not end a line.
-const NO_END: &[char] = &[
-    '“', '‘', '（', '《', '「', '『', '【', '〔', '〈', '〖', '〘', '［', '｛', '(', '[', '{',
-];
-
-/// Units that belong to the number before them (`1.8万`, `3‰`).
-const NUMBER_UNITS: &[char] = &['万', '亿', '‰', '℃'];
-
-/// The mark may not start a line.
+/// The mark may not start a line (W3C clreq, GB/T 15834), full-width and ASCII.
 pub fn is_no_start(c: char) -> bool {
-    NO_START.contains(&c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '〗'
+            | '〙'
+            | '］'
+            | '｝'
+            | '”'
+            | '’'
+            | '…'
+            | '·'
+            | '・'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '％'
+            | '．'
+            | '｡'
+            | '､'
+            | '々'
+            | 'ゝ'
+            | 'ゞ'
+            | 'ー'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+    )
 }
 
 /// The mark may not end a line.
 pub fn is_no_end(c: char) -> bool {
-    NO_END.contains(&c)
+    matches!(
+        c,
+        '“' | '‘'
+            | '（'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '〖'
+            | '〘'
+            | '［'
+            | '｛'
+            | '('
+            | '['
+            | '{'
+    )
 }
+
+/// Units that belong to the number before them (`1.8万`, `3‰`).
+const NUMBER_UNITS: &[char] = &['万', '亿', '‰', '℃'];
 
 /// Display width of one grapheme cluster: its `unicode-width` width clamped to 0..=2, the
 /// measure ratatui's buffer uses when it places the cluster in cells.
@@ -106,17 +157,60 @@ impl Cluster {
     }
 }
 
+/// Characters that always make a grapheme cluster of their own when the next character is one
+/// of them too: printable ASCII and Latin-1, general punctuation, CJK punctuation, kana, Han,
+/// full-width forms. (Combining marks, joiners, variation selectors, Hangul jamo, regional
+/// indicators and emoji are not among them.)
+fn is_simple(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E
+        | 0xA0..=0x2FF
+        | 0x2010..=0x2027
+        | 0x2030..=0x205E
+        | 0x3000..=0x3029
+        | 0x3030..=0x303F
+        | 0x3041..=0x3096
+        | 0x30A0..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xFF01..=0xFF9D)
+}
+
 /// The clusters of `text` in order.
+///
+/// Between two simple characters (see `is_simple`) there is always a cluster boundary, so
+/// runs of them — nearly all of a newsletter — are split by character; anything else is left
+/// to `unicode-segmentation`, starting from a known boundary.
 pub fn clusters(text: &str) -> Vec<Cluster> {
-    text.grapheme_indices(true)
-        .map(|(start, g)| Cluster {
-            start,
-            end: start + g.len(),
-            width: cluster_width(g),
-            first: g.chars().next().unwrap_or(' '),
-            last: g.chars().next_back().unwrap_or(' '),
-        })
-        .collect()
+    let mut out = Vec::with_capacity(text.len() / 2 + 1);
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        let simple = is_simple(c) && chars.next().is_none_or(is_simple);
+        let len = if simple {
+            c.len_utf8()
+        } else {
+            rest.graphemes(true).next().map_or(c.len_utf8(), str::len)
+        };
+        let g = &rest[..len];
+        out.push(Cluster {
+            start: at,
+            end: at + len,
+            width: if simple {
+                unicode_width::UnicodeWidthChar::width(c)
+                    .unwrap_or(0)
+                    .min(2)
+            } else {
+                cluster_width(g)
+            },
+            first: c,
+            last: g.chars().next_back().unwrap_or(c),
+        });
+        at += len;
+    }
+    out
 }
 
 /// Break opportunities of a text split into `clusters`: element `i` tells whether a line may
@@ -234,6 +328,21 @@ mod tests {
         assert_eq!(truncate("新闻标题", 1), "…");
         assert_eq!(truncate("新闻标题", 0), "");
         assert_eq!(truncate("Big news today", 9), "Big news…");
+    }
+
+    #[test]
+    fn the_fast_path_splits_exactly_as_unicode_segmentation() {
+        let text = "中文,English “引号”——…… 12% e\u{301} 👩\u{200d}👩\u{200d}👧 🇨🇳🇯🇵 \
+                    ｶﾞ か\u{3099} 한국어 a\u{200d}b \u{fe0f}x\r\n。";
+        let ours: Vec<&str> = clusters(text)
+            .iter()
+            .map(|c| &text[c.start..c.end])
+            .collect();
+        let theirs: Vec<&str> = text.graphemes(true).collect();
+        assert_eq!(ours, theirs);
+        let widths: Vec<usize> = clusters(text).iter().map(|c| c.width).collect();
+        let expected: Vec<usize> = theirs.iter().map(|g| cluster_width(g)).collect();
+        assert_eq!(widths, expected);
     }
 
     #[test]
