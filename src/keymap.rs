@@ -212,6 +212,7 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::SearchAll, &["S"]),
     (Context::Global, Action::NextMatch, &["n"]),
     (Context::Global, Action::PrevMatch, &["N"]),
+    (Context::Global, Action::Suspend, &["<C-z>"]),
     (Context::Global, Action::AddBookmark, &["m"]),
     (Context::Global, Action::Bookmarks, &["'"]),
     (Context::List, Action::Down, &["j", "<Down>"]),

@@ -1,4 +1,5 @@
-//! The terminal: set up and always restored (on quit, on error, on panic, on SIGTERM/SIGHUP),
+//! The terminal: set up and always restored (on quit, on error, on panic, on SIGTERM, SIGHUP or
+//! SIGINT, and around a suspension with Ctrl-z),
 //! and the event loop that draws, waits for an event, hands it to `update` and writes what
 //! `update` queued for the store. The only module that touches the terminal.
 
@@ -10,7 +11,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{execute, terminal};
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::app::{self, Action, App, MessageKind};
@@ -25,7 +26,8 @@ const IDLE: Duration = Duration::from_millis(300);
 /// whatever happens, and the position is saved to `store` on the way out.
 pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
@@ -35,8 +37,7 @@ pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
         position: None,
         warned: false,
     };
-    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
-        .and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop));
+    let result = enter().and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop));
     restore();
     if stop.load(Ordering::Relaxed) || result.is_err() {
         app.save_position();
@@ -44,6 +45,32 @@ pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
     saver.take(app);
     saver.flush_position(app);
     result
+}
+
+/// Asks the terminal for what raw mode and the alternate screen do not give: the mouse and
+/// bracketed paste.
+fn enter() -> io::Result<()> {
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
+}
+
+/// Ctrl-z: gives the terminal back, stops until the shell's `fg`, then takes it again and
+/// draws everything anew.
+fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after SIGCONT (or at once, where no shell does job control).
+    terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        terminal::EnterAlternateScreen,
+        terminal::Clear(terminal::ClearType::All)
+    )?;
+    enter()?;
+    // Both buffers empty: the next frame is drawn whole (Terminal::clear would ask the
+    // terminal where its cursor is, which needs an answer we do not need).
+    term.swap_buffers();
+    term.swap_buffers();
+    Ok(())
 }
 
 /// Leaves the terminal as it was: mouse capture and bracketed paste off, main screen, cooked
@@ -59,6 +86,10 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        eprintln!(
+            "kanbao crashed; your bookmarks are safe. Please report this to the kanbao \
+             developers with the message above and, if you can, the file you were reading."
+        );
     }));
 }
 
@@ -118,9 +149,28 @@ fn event_loop(
         },
     );
     loop {
+        // A resize the event queue has not told of yet: lay out for the real size first.
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            app::update(
+                app,
+                Action::Resize {
+                    width: size.width,
+                    height: size.height,
+                },
+            );
+        }
         draw(terminal, app)?;
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
+        }
+        // Lets a test check what a crash leaves behind (debug builds only).
+        if cfg!(debug_assertions) && std::env::var_os("KANBAO_TEST_PANIC").is_some() {
+            panic!("a panic forced by KANBAO_TEST_PANIC");
+        }
+        if std::mem::take(&mut app.suspend) {
+            suspend(terminal)?;
+            continue;
         }
         if event::poll(IDLE)? {
             let event = event::read()?;

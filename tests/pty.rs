@@ -1,124 +1,8 @@
 //! The real binary in a pseudo-terminal: what a user sees and the state the terminal is left in.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+mod common;
 
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-
-const ROWS: u16 = 40;
-const COLS: u16 = 120;
-const PATIENCE: Duration = Duration::from_secs(20);
-
-fn nonzero(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n).expect("a size above zero")
-}
-
-/// kanbao running in a pseudo-terminal, with a terminal emulator reading its output.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    screen: vt100::Parser,
-}
-
-impl Session {
-    /// kanbao with `args`, keeping its bookmarks and positions in `data` (never the user's).
-    fn start_with(args: &[&str], data: &std::path::Path, size: (u16, u16)) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: size.1,
-                cols: size.0,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_kanbao"));
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("XDG_DATA_HOME", data);
-        cmd.env("XDG_CONFIG_HOME", data);
-        let child = pty.slave.spawn_command(cmd).expect("kanbao starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("a reader");
-        let writer = pty.master.take_writer().expect("a writer");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let _keep_open = pty.master;
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            child,
-            writer,
-            output,
-            screen: vt100::Parser::new(nonzero(size.1), nonzero(size.0), 0),
-        }
-    }
-
-    /// kanbao with `args` at the default size and a data directory of its own.
-    fn start(args: &[&str]) -> Session {
-        let data = tempfile::tempdir().expect("a temporary directory").keep();
-        Session::start_with(args, &data, (COLS, ROWS))
-    }
-
-    /// Reads output until the screen shows `text`; panics with the screen after a while.
-    fn wait_for(&mut self, text: &str) {
-        self.wait_until(&format!("{text:?} never appeared"), |s| s.contains(text));
-    }
-
-    /// Reads output until the screen's text satisfies `done`.
-    fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + PATIENCE;
-        while !done(&self.screen.screen().contents()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            assert!(
-                !left.is_zero(),
-                "{what}; the screen:\n{}",
-                self.screen.screen().contents()
-            );
-            if let Ok(bytes) = self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(100)))
-            {
-                self.screen.process(&bytes);
-            }
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the process to end, reading the rest of its output; its exit status.
-    fn finish(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
-                self.screen.process(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.screen.process(&bytes);
-                }
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!(
-                    "kanbao did not exit; the screen:\n{}",
-                    self.screen.screen().contents()
-                );
-            }
-        }
-    }
-}
+use common::pty::Session;
 
 #[test]
 fn opens_the_sample_moves_to_the_next_article_and_quits_cleanly() {
@@ -233,12 +117,7 @@ fn sigterm_saves_the_position_and_restores_the_terminal() {
     s.wait_for("1/9");
     s.send("]]");
     s.wait_for("3/9");
-    let pid = s.child.process_id().expect("a process id");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.signal("TERM");
     let status = s.finish();
     assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
     assert!(

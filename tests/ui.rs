@@ -250,3 +250,14 @@ fn the_status_bar_tells_where_the_reader_is() {
     press(&mut app, "<Tab>");
     assert!(screen(&app).lines().last().unwrap().contains("· reader"));
 }
+
+#[test]
+fn a_frame_smaller_than_the_state_knows_is_drawn_inside_it() {
+    // The terminal shrank and the resize event has not arrived yet.
+    let app = sample(200, 60);
+    for (w, h) in [(1, 1), (30, 10), (120, 40)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        kanbao::tui::draw(&mut terminal, &app).unwrap();
+    }
+}

@@ -72,6 +72,8 @@ pub enum Action {
     Confirm,
     /// Leave the prompt, undoing what it did.
     Cancel,
+    /// Suspend kanbao and go back to the shell (`fg` resumes).
+    Suspend,
     /// Bookmark the top line of the reader, with a note.
     AddBookmark,
     /// Show the bookmarks.
@@ -144,6 +146,7 @@ impl Action {
             Action::CursorEnd => "cursor_end",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
+            Action::Suspend => "suspend",
             Action::AddBookmark => "add_bookmark",
             Action::Bookmarks => "bookmarks",
             Action::Delete => "delete",
@@ -207,6 +210,7 @@ impl Action {
             Action::CursorEnd => "cursor to the end",
             Action::Confirm => "accept",
             Action::Cancel => "cancel",
+            Action::Suspend => "suspend (fg resumes)",
             Action::AddBookmark => "bookmark the top line (with a note)",
             Action::Bookmarks => "the bookmarks",
             Action::Delete => "delete the bookmark (asks first)",

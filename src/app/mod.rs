@@ -233,6 +233,8 @@ pub struct App {
     pub theme: Theme,
     /// Set when the user quits.
     pub quit: bool,
+    /// Set when the user asks to suspend (Ctrl-z); the event loop does it.
+    pub suspend: bool,
     /// The time, in milliseconds since 1970 (a parameter so tests can fix it).
     pub clock: fn() -> u64,
 }
@@ -291,6 +293,7 @@ impl App {
             settings,
             theme: Theme::default(),
             quit: false,
+            suspend: false,
             clock: crate::store::now_millis,
         };
         update::open(&mut app, 0);

@@ -39,6 +39,10 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Find => search::start(app, PromptKind::Find),
         Action::SearchAll => search::start(app, PromptKind::SearchAll),
+        Action::Suspend => {
+            app.save_position();
+            app.suspend = true;
+        }
         Action::AddBookmark => bookmarks::start_add(app),
         Action::Bookmarks => bookmarks::open_popup(app),
         Action::NextMatch => search::step(app, true),

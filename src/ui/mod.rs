@@ -137,7 +137,18 @@ pub fn reader_column(app: &App) -> Column {
 /// Paints the whole screen for the state.
 pub fn render(frame: &mut Frame, app: &App) {
     let theme = &app.theme;
+    // The terminal may have changed size since the state last heard of it: never draw
+    // outside the frame.
+    let full = frame.area();
+    let clip = |r: Option<Rect>| r.map(|r| r.intersection(full)).filter(|r| !r.is_empty());
     let a = areas(app);
+    let a = Areas {
+        list: clip(a.list),
+        separator: clip(a.separator),
+        reader: clip(a.reader),
+        status: clip(a.status),
+        ..a
+    };
     let buf = frame.buffer_mut();
     if let Some(r) = a.list {
         list_pane::render(app, r, buf);

@@ -2,6 +2,8 @@
 //! What the screen tests share: the sample in an `App`, keys pressed by notation, the screen as
 //! text.
 
+pub mod pty;
+
 use kanbao::app::{App, update};
 use kanbao::keymap::Key;
 use kanbao::{doc, source, tui};
