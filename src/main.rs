@@ -41,9 +41,20 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         return check_config(&loaded);
     }
     let input = Input::from_arg(cli.file.as_deref().map(|p| p.as_os_str()));
-    let source = source::load(&input)?;
-    let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
     let interactive = !cli.json && !cli.outline && io::stdout().is_terminal();
+    // A big file: its beginning on screen at once, the whole of it parsed in the background.
+    let head = match (&input, interactive) {
+        (Input::Path(path), true) => source::load_head(path, HEAD_BYTES)?,
+        _ => None,
+    };
+    let (source, background) = match head {
+        Some(head) => {
+            let background = read_in_background(input.clone(), loaded.config.hints.clone());
+            (head, Some(background))
+        }
+        None => (source::load(&input)?, None),
+    };
+    let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
     if interactive {
         let config = loaded.config;
         let mut app = App::with(
@@ -86,15 +97,35 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
             };
             app.say(MessageKind::Error, format!("{first}{more}"));
         }
-        let id = store::fingerprint(&source.text);
-        let record = saved.newsletters.get(&id);
-        app.restore(
-            id.clone(),
-            shown_path(&input, &source.name),
-            record,
-            cli.fresh,
-        );
-        tui::run(&mut app, store.as_ref()).context("running the reader")?;
+        let path = shown_path(&input, &source.name);
+        let background = match background {
+            None => {
+                let id = store::fingerprint(&source.text);
+                app.restore(id.clone(), path, saved.newsletters.get(&id), cli.fresh);
+                None
+            }
+            Some(rx) => {
+                app.loading = Some("reading the rest of the file…".into());
+                let fresh = cli.fresh;
+                // Bookmarks and the last position belong to the whole text: taken in when it
+                // is there, without moving a reader who has already moved.
+                let apply = move |app: &mut App, id: String, doc: doc::Newsletter| {
+                    let untouched = app.untouched();
+                    app.replace_doc(doc);
+                    app.restore(
+                        id.clone(),
+                        path.clone(),
+                        saved.newsletters.get(&id),
+                        fresh || !untouched,
+                    );
+                };
+                Some(tui::Background {
+                    rx,
+                    apply: Box::new(apply),
+                })
+            }
+        };
+        tui::run(&mut app, store.as_ref(), background).context("running the reader")?;
         return Ok(());
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -128,6 +159,24 @@ fn check_config(loaded: &config::Loaded) -> anyhow::Result<()> {
         loaded.problems.len(),
         if loaded.problems.len() == 1 { "" } else { "s" }
     )
+}
+
+/// How much of a big file is read before the first screen.
+const HEAD_BYTES: usize = 256 * 1024;
+
+/// Reads, fingerprints and parses the whole newsletter on a worker thread.
+fn read_in_background(input: Input, hints: doc::Hints) -> tui::Loading {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = source::load(&input)
+            .map(|source| {
+                let id = store::fingerprint(&source.text);
+                (id, doc::parse_with(&source.text, &hints))
+            })
+            .map_err(|e| e.to_string());
+        let _ = tx.send(result);
+    });
+    rx
 }
 
 /// The path remembered for a newsletter: absolute when it is a file.

@@ -192,6 +192,44 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
     }
 }
 
+/// The beginning of a big file, decoded, for a first screen before the whole file is read: up
+/// to `max` bytes cut after the last blank line. `None` when the file is not big (at most
+/// `4 * max` bytes), is UTF-16, or has no blank line in its head — read it whole instead.
+/// Errors are those of [`load`] for what the head shows (a directory, a binary file, …).
+pub fn load_head(path: &Path, max: usize) -> Result<Option<Source>, SourceError> {
+    let name = Input::Path(path.to_path_buf()).name();
+    let mut file = File::open(path).map_err(|error| io_error(&name, error))?;
+    let metadata = file.metadata().map_err(|error| io_error(&name, error))?;
+    if metadata.is_dir() || !metadata.is_file() || metadata.len() <= 4 * max as u64 {
+        return Ok(None);
+    }
+    let mut head = Vec::with_capacity(max);
+    file.by_ref()
+        .take(max as u64)
+        .read_to_end(&mut head)
+        .map_err(|error| io_error(&name, error))?;
+    if head_is_binary(&head) {
+        return Err(SourceError::NotText { name });
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Ok(None);
+    }
+    // A blank line is a safe place to cut: `\n` is never part of a multi-byte character in
+    // UTF-8 or GB18030, and no paragraph is cut in two.
+    let Some(cut) = memchr::memmem::rfind(&head, b"\n\n") else {
+        return Ok(None);
+    };
+    head.truncate(cut + 1);
+    match decode_owned(head) {
+        Ok(Decoded { text, encoding }) => Ok(Some(Source {
+            name,
+            text,
+            encoding,
+        })),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Reads a whole file, telling a directory apart from a file.
 fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, SourceError> {
     let mut file = File::open(path).map_err(|error| io_error(name, error))?;

@@ -6,6 +6,7 @@
 use std::io::{self, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -15,21 +16,49 @@ use ratatui::crossterm::{execute, terminal};
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::app::{self, Action, App, MessageKind};
+use crate::doc::Newsletter;
 use crate::store::{Change, Store};
 use crate::ui;
 
 /// How long the reader must be idle before its position is written (each article change and
 /// quitting write it too); keeps held-down keys from writing the file on every step.
 const IDLE: Duration = Duration::from_millis(300);
+/// How often the event loop looks for the rest of a newsletter being read.
+const LOADING_TICK: Duration = Duration::from_millis(20);
+
+/// The whole newsletter as a worker thread reads it: its fingerprint and parse, or why not.
+pub type Loading = Receiver<Result<(String, Newsletter), String>>;
+
+/// Takes a whole newsletter (with its fingerprint) into the app.
+pub type Apply = Box<dyn FnMut(&mut App, String, Newsletter)>;
+
+/// A newsletter still being read: where it comes from, and what to do with it in the app.
+pub struct Background {
+    /// The worker's answer.
+    pub rx: Loading,
+    /// Takes the whole newsletter into the app.
+    pub apply: Apply,
+}
 
 /// Runs the reader until the user quits or a SIGTERM/SIGHUP arrives; the terminal is restored
-/// whatever happens, and the position is saved to `store` on the way out.
-pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
+/// whatever happens, and the position is saved to `store` on the way out. `background` brings
+/// the rest of a big newsletter while the reader already shows its beginning.
+pub fn run(app: &mut App, store: Option<&Store>, background: Option<Background>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    for signal in [SIGTERM, SIGHUP, SIGINT] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let flag = Arc::clone(&stop);
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            flag.store(true, Ordering::Relaxed);
+            // The event loop sees the flag within its idle tick and saves on the way out.
+            // When its terminal is gone, the terminal library can spin reading nothing and
+            // never return to it: then leave anyway (the position was saved when last idle).
+            std::thread::sleep(Duration::from_secs(2));
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
     let mut saver = Saver {
@@ -37,7 +66,8 @@ pub fn run(app: &mut App, store: Option<&Store>) -> io::Result<()> {
         position: None,
         warned: false,
     };
-    let result = enter().and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop));
+    let result =
+        enter().and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop, background));
     restore();
     if stop.load(Ordering::Relaxed) || result.is_err() {
         app.save_position();
@@ -139,6 +169,7 @@ fn event_loop(
     app: &mut App,
     saver: &mut Saver,
     stop: &AtomicBool,
+    mut background: Option<Background>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app::update(
@@ -172,7 +203,34 @@ fn event_loop(
             suspend(terminal)?;
             continue;
         }
-        if event::poll(IDLE)? {
+        if let Some(bg) = background.as_mut() {
+            match bg.rx.try_recv() {
+                Ok(Ok((id, doc))) => {
+                    (bg.apply)(app, id, doc);
+                    background = None;
+                    continue;
+                }
+                Ok(Err(message)) => {
+                    app.loading = None;
+                    app.say(MessageKind::Error, message);
+                    background = None;
+                }
+                Err(TryRecvError::Disconnected) => {
+                    app.loading = None;
+                    let text = "the rest of the file could not be read".to_string();
+                    app.say(MessageKind::Error, text);
+                    background = None;
+                }
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        // While the rest of a newsletter is on its way, look for it often.
+        let tick = if background.is_some() {
+            LOADING_TICK
+        } else {
+            IDLE
+        };
+        if event::poll(tick)? {
             let event = event::read()?;
             if let Some(action) = app.action_for(&event) {
                 app::update(app, action);

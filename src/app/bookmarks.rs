@@ -123,7 +123,7 @@ fn refresh_marks(app: &mut App) {
 }
 
 /// Opens `article` with `pos` at the top of the reader.
-fn jump(app: &mut App, article: usize, pos: TextPos) {
+pub(super) fn jump(app: &mut App, article: usize, pos: TextPos) {
     super::update::open(app, article);
     let line = match (app.open_article(), app.layout()) {
         (Some(a), Some(l)) => l.locate(a, pos).map_or(0, |(line, _)| line),

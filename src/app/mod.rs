@@ -3,6 +3,7 @@
 
 mod action;
 pub mod bookmarks;
+mod loading;
 pub mod prompt;
 pub mod search;
 mod update;
@@ -235,6 +236,11 @@ pub struct App {
     pub quit: bool,
     /// Set when the user asks to suspend (Ctrl-z); the event loop does it.
     pub suspend: bool,
+    /// While only the beginning of a big newsletter is shown: what the status bar says.
+    pub loading: Option<String>,
+    /// The list's cursor went to the end (`G`) and has not moved since: when more of the
+    /// newsletter arrives, the end is where the reader wants to be.
+    pub at_end: bool,
     /// The time, in milliseconds since 1970 (a parameter so tests can fix it).
     pub clock: fn() -> u64,
 }
@@ -254,17 +260,7 @@ impl App {
         keymap: Keymap,
         settings: Settings,
     ) -> App {
-        let mut articles = Vec::new();
-        let mut rows = Vec::new();
-        let mut article_rows = Vec::new();
-        for (s, section) in doc.sections.iter().enumerate() {
-            rows.push(Row::Section(s));
-            for index in 0..section.articles.len() {
-                article_rows.push(rows.len());
-                rows.push(Row::Article(articles.len()));
-                articles.push(ArticleRef { section: s, index });
-            }
-        }
+        let (articles, rows, article_rows) = loading::index(&doc);
         let read = vec![false; articles.len()];
         let mut app = App {
             doc,
@@ -294,6 +290,8 @@ impl App {
             theme: Theme::default(),
             quit: false,
             suspend: false,
+            loading: None,
+            at_end: false,
             clock: crate::store::now_millis,
         };
         update::open(&mut app, 0);

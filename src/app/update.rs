@@ -114,6 +114,7 @@ pub fn update(app: &mut App, action: Action) {
                 let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
                 let to = target(app.selected, app.articles.len(), page, &action);
                 app.selected = to;
+                app.at_end = action == Action::Bottom;
             }
             Focus::Reader => {
                 let page = usize::from(ui::reader_column(app).area.height);

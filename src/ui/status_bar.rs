@@ -50,6 +50,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
                 MessageKind::Error => theme.error,
             },
         ),
+        None if app.loading.is_some() => (
+            format!(" {} ", app.loading.as_deref().unwrap_or_default()),
+            theme.info,
+        ),
         None => {
             let here = app.articles.get(app.open);
             let section = here.and_then(|r| app.doc.sections.get(r.section));

@@ -39,7 +39,17 @@ pub struct Session {
     pub screen: vt100::Parser,
     /// Every byte the program wrote.
     pub raw: Vec<u8>,
-    master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+}
+
+impl Drop for Session {
+    /// A test that fails half-way must not leave kanbao running.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
 }
 
 impl Session {
@@ -93,7 +103,7 @@ impl Session {
             output,
             screen: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             raw: Vec::new(),
-            master: pty.master,
+            master: Some(pty.master),
         }
     }
 
@@ -150,7 +160,9 @@ impl Session {
 
     /// Resizes the terminal (the program gets SIGWINCH), and the emulator with it.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(size(cols, rows)).expect("resizes");
+        if let Some(m) = &self.master {
+            m.resize(size(cols, rows)).expect("resizes");
+        }
         self.screen
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
