@@ -78,8 +78,10 @@ impl Anchor {
             );
         }
         // Articles nearest the old index first.
-        let order = (0..count.max(self.article + 1)).map(|d| {
-            let (below, above) = (self.article.checked_sub(d), self.article + d);
+        // A saved index beyond the newsletter (an edited file) starts from its end.
+        let origin = self.article.min(count);
+        let order = (0..=count).map(move |d| {
+            let (below, above) = (origin.checked_sub(d), origin + d);
             [below, Some(above).filter(|_| d > 0)]
         });
         let nearest = || order.clone().flatten().flatten().filter(|&i| i < count);

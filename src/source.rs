@@ -77,7 +77,7 @@ impl Input {
 }
 
 /// A name with its control and bidi characters escaped, safe to print.
-fn displayable(name: &str) -> String {
+pub fn displayable(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.chars() {
         if c.is_control() || is_removed(c) || is_line_break(c) {

@@ -167,6 +167,12 @@ pub enum StoreError {
         /// Why.
         source: io::Error,
     },
+    /// The file was written by a newer kanbao: it is left as it is and nothing is saved.
+    #[error("{path} is from a newer kanbao; bookmarks are not saved until kanbao is updated")]
+    Newer {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file could not be read as bookmarks; it was moved aside.
     #[error("{path} was damaged ({reason}); it was kept as {aside}")]
     Damaged {
@@ -214,8 +220,31 @@ impl Store {
     }
 
     /// Reads everything saved. No file yet: nothing saved. A damaged file is moved aside and
-    /// reported as [`StoreError::Damaged`]; the next write starts a fresh file.
+    /// reported as [`StoreError::Damaged`]; the next write starts a fresh file. A file from a
+    /// newer kanbao is left alone ([`StoreError::Newer`]) and never written over.
     pub fn load(&self) -> Result<Saved, StoreError> {
+        // Under the lock, so a file another kanbao is replacing is never taken for damaged.
+        let _lock = match self.dir.is_dir() {
+            true => Some(self.lock()?),
+            false => None,
+        };
+        self.load_locked()
+    }
+
+    /// Takes the writers' lock; it is held until the returned file is dropped.
+    fn lock(&self) -> Result<File, StoreError> {
+        let lock_path = self.dir.join(format!("{FILE_NAME}.lock"));
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| StoreError::io(&lock_path, e))?;
+        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
+        Ok(lock)
+    }
+
+    fn load_locked(&self) -> Result<Saved, StoreError> {
         let path = self.path();
         let text = match fs::read(&path) {
             Ok(bytes) => bytes,
@@ -227,10 +256,12 @@ impl Store {
             .and_then(|t| toml::from_str::<Saved>(t).map_err(|e| e.message().to_string()))
             .and_then(|s| match s.version {
                 1..=FORMAT_VERSION => Ok(s),
-                v => Err(format!("unknown format version {v}")),
+                0 => Err("no format version".to_string()),
+                v => Err(format!("format version {v}")),
             });
         match parsed {
             Ok(saved) => Ok(saved),
+            Err(reason) if reason.starts_with("format version") => Err(StoreError::Newer { path }),
             Err(reason) => {
                 let aside = self.dir.join(format!("{FILE_NAME}.corrupt-{}", now_secs()));
                 fs::rename(&path, &aside).map_err(|e| StoreError::io(&path, e))?;
@@ -247,15 +278,8 @@ impl Store {
     /// lock so no other kanbao writes in between.
     pub fn save(&self, change: &Change) -> Result<Saved, StoreError> {
         fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
-        let lock_path = self.dir.join(format!("{FILE_NAME}.lock"));
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io(&lock_path, e))?;
-        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
-        let mut saved = match self.load() {
+        let lock = self.lock()?;
+        let mut saved = match self.load_locked() {
             Ok(saved) => saved,
             // Moved aside already: the change goes into a fresh file; the caller learns of it.
             Err(e @ StoreError::Damaged { .. }) => {
@@ -466,14 +490,14 @@ mod tests {
     fn a_file_from_a_newer_kanbao_is_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        fs::write(store.path(), "version = 99\n").unwrap();
-        assert!(matches!(store.load(), Err(StoreError::Damaged { .. })));
-        assert!(fs::read_dir(dir.path()).unwrap().any(|e| {
-            e.unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains("corrupt-")
-        }));
+        fs::write(store.path(), "version = 99\n[newsletters.x]\n").unwrap();
+        assert!(matches!(store.load(), Err(StoreError::Newer { .. })));
+        assert!(matches!(store.save(&add(1)), Err(StoreError::Newer { .. })));
+        assert_eq!(
+            fs::read_to_string(store.path()).unwrap(),
+            "version = 99\n[newsletters.x]\n",
+            "left as it was"
+        );
     }
 
     #[test]

@@ -20,8 +20,8 @@ use crate::doc::Newsletter;
 use crate::store::{Change, Store};
 use crate::ui;
 
-/// How long the reader must be idle before its position is written (each article change and
-/// quitting write it too); keeps held-down keys from writing the file on every step.
+/// How long the reader must be idle before its position is written (quitting, a signal and
+/// Ctrl-z write it too); keeps held-down keys from writing the file on every step.
 const IDLE: Duration = Duration::from_millis(300);
 /// How often the event loop looks for the rest of a newsletter being read.
 const LOADING_TICK: Duration = Duration::from_millis(20);
@@ -200,6 +200,9 @@ fn event_loop(
             panic!("a panic forced by KANBAO_TEST_PANIC");
         }
         if std::mem::take(&mut app.suspend) {
+            // Stopped, the process may never be continued: the position goes to disk first.
+            saver.take(app);
+            saver.flush_position(app);
             suspend(terminal)?;
             continue;
         }

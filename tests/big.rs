@@ -67,3 +67,19 @@ fn a_big_file_shows_its_beginning_then_all_of_it() {
     s.send("q");
     assert!(s.finish().success());
 }
+
+#[test]
+fn a_search_of_everything_asked_while_loading_runs_on_the_whole() {
+    let text = big_text(40);
+    let head = head_of(&text, 60_000);
+    let mut app = App::new(doc::parse(&head), "big.txt".into(), (100, 30));
+    app.loading = Some("reading the rest of the file…".into());
+    common::press(&mut app, "S终点标记<Enter>");
+    assert!(app.popup.is_none(), "nothing to show yet");
+    app.replace_doc(doc::parse(&text));
+    assert!(matches!(
+        app.popup,
+        Some(kanbao::app::Popup::Results { .. })
+    ));
+    assert_eq!(app.results.as_ref().unwrap().hits.len(), 1);
+}

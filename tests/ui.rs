@@ -74,7 +74,10 @@ fn after_a_resize_the_same_text_is_at_the_top() {
         app.reader.anchor,
         Some(anchor),
         "back at the first size, the same text"
-    );
+    ); // Its layout was kept from before, and the top line is the anchor's line in it again.
+    let article = app.open_article().unwrap();
+    let (line, _) = app.layout().unwrap().locate(article, anchor).unwrap();
+    assert_eq!(app.reader.top, line, "the top line counted in this layout");
 }
 
 #[test]

@@ -135,6 +135,12 @@ pub(super) fn jump(app: &mut App, article: usize, pos: TextPos) {
 
 /// `m`: a prompt for the note of a bookmark at the top of the reader.
 pub(super) fn start_add(app: &mut App) {
+    if app.saved.doc.is_empty() {
+        // Bookmarks belong to the whole text, which is still being read.
+        let text = "bookmarks can be added once the whole file is read".to_string();
+        app.say(MessageKind::Info, text);
+        return;
+    }
     let Some(anchor) = app.top_anchor() else {
         return;
     };

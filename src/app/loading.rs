@@ -56,6 +56,9 @@ impl App {
         }
         self.focus = focus;
         super::update::settle(self);
+        if let Some(query) = self.pending_search.take() {
+            super::search::search_all(self, query);
+        }
     }
 
     /// True when the reader is where it started: first article, at its top, list cursor on it.

@@ -131,6 +131,8 @@ pub struct ReaderView {
     pub top: usize,
     /// The text at the top, kept so that a new width shows the same text.
     pub anchor: Option<TextPos>,
+    /// The layout `top` counts lines of (another width has other lines).
+    pub laid_out: Option<LayoutOptions>,
 }
 
 /// Laid-out articles, most recently used first; a few are kept so going back is instant.
@@ -218,6 +220,8 @@ pub struct App {
     pub find: Option<FindState>,
     /// The last whole-newsletter search.
     pub results: Option<SearchResults>,
+    /// A whole-newsletter search asked for while the newsletter was still being read.
+    pub pending_search: Option<crate::find::Query>,
     /// Bookmarks and this newsletter's identity in the store.
     pub saved: bookmarks::Saved,
     /// Changes for the store, written by the event loop after each update.
@@ -281,6 +285,7 @@ impl App {
             origin: None,
             find: None,
             results: None,
+            pending_search: None,
             saved: bookmarks::Saved::default(),
             pending: Vec::new(),
             pending_anchor: None,
@@ -342,9 +347,19 @@ impl App {
         }
     }
 
-    /// Shows a message in the status bar until the next key.
+    /// Shows a message in the status bar until the next key. An error already showing is kept,
+    /// with the new message after it, so no warning is lost behind another.
     pub fn say(&mut self, kind: MessageKind, text: String) {
-        self.message = Some(Message { kind, text });
+        self.message = Some(match self.message.take() {
+            Some(Message {
+                kind: MessageKind::Error,
+                text: earlier,
+            }) => Message {
+                kind: MessageKind::Error,
+                text: format!("{earlier} · {text}"),
+            },
+            _ => Message { kind, text },
+        });
     }
 
     /// The action a terminal event asks for, if any.

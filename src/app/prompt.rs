@@ -54,13 +54,11 @@ impl Prompt {
     /// Inserts text at the cursor; line breaks and tabs become spaces, other control characters
     /// are dropped (a paste can hold anything).
     pub fn insert(&mut self, text: &str) {
-        let clean: String = text
+        // The same cleaning as a newsletter's text (control characters, escape sequences and
+        // bidi overrides go), then one line.
+        let clean: String = crate::source::clean(text)
             .chars()
-            .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
-                c if c.is_control() => None,
-                c => Some(c),
-            })
+            .map(|c| if c == '\n' { ' ' } else { c })
             .collect();
         self.input.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
@@ -174,7 +172,10 @@ mod tests {
 
     #[test]
     fn pasted_control_characters_do_not_get_in() {
-        let p = typed("a\u{1b}[31m\nb\tc");
-        assert_eq!(p.input, "a[31m b c");
+        let p = typed("a\u{1b}[31m\nb\u{202e}c");
+        assert_eq!(
+            p.input, "a bc",
+            "the escape sequence and the bidi override went whole"
+        );
     }
 }

@@ -151,19 +151,36 @@ fn confirm(app: &mut App) {
             let Some(query) = Query::new(&prompt.input) else {
                 return;
             };
-            let hits = find::find_in_newsletter(&app.doc, &query);
-            if hits.is_empty() {
-                app.say(MessageKind::Error, format!("no match for {}", query.text()));
+            if app.loading.is_some() {
+                // Only the beginning is here: search the whole once it is.
+                app.say(
+                    MessageKind::Info,
+                    format!(
+                        "searching for {} when the whole file is read…",
+                        query.text()
+                    ),
+                );
+                app.pending_search = Some(query);
                 return;
             }
-            let rows = result_rows(&hits);
-            app.results = Some(SearchResults { query, hits, rows });
-            app.popup = Some(Popup::Results {
-                selected: 1,
-                scroll: 0,
-            });
+            search_all(app, query);
         }
     }
+}
+
+/// Searches the whole newsletter and shows the results popup (or says there is no match).
+pub(super) fn search_all(app: &mut App, query: Query) {
+    let hits = find::find_in_newsletter(&app.doc, &query);
+    if hits.is_empty() {
+        app.say(MessageKind::Error, format!("no match for {}", query.text()));
+        return;
+    }
+    let rows = result_rows(&hits);
+    app.results = Some(SearchResults { query, hits, rows });
+    app.popup = Some(Popup::Results {
+        selected: 1,
+        scroll: 0,
+    });
 }
 
 fn cancel(app: &mut App) {

@@ -152,6 +152,7 @@ pub(super) fn open(app: &mut App, i: usize) {
         return;
     }
     let changed = i != app.open;
+    app.at_end &= i + 1 == app.articles.len();
     app.open = i;
     app.selected = i;
     app.read[i] = true;
@@ -186,9 +187,12 @@ pub(super) fn settle(app: &mut App) {
         .get(app.open)
         .and_then(|r| app.doc.sections.get(r.section)?.articles.get(r.index));
     if let Some(article) = article {
-        let fresh = app.layouts.get(app.open, &options).is_none();
         app.layouts.ensure(app.open, article, options);
-        if let (true, Some(anchor)) = (fresh, app.reader.anchor) {
+        // `top` was counted in another layout (a resize, even back to a size seen before):
+        // find the text at the top again.
+        let moved = app.reader.laid_out != Some(options);
+        app.reader.laid_out = Some(options);
+        if let (true, Some(anchor)) = (moved, app.reader.anchor) {
             app.reader.top = app
                 .layouts
                 .get(app.open, &options)

@@ -45,15 +45,15 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// `file:line: key: message`, with anything that could drive a terminal escaped (keys and
+    /// values come from the file).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let safe = crate::source::displayable;
         if self.key.is_empty() {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
+            write!(f, "{}:{}: {}", self.file, self.line, safe(&self.message))
         } else {
-            write!(
-                f,
-                "{}:{}: {}: {}",
-                self.file, self.line, self.key, self.message
-            )
+            let (key, message) = (safe(&self.key), safe(&self.message));
+            write!(f, "{}:{}: {key}: {message}", self.file, self.line)
         }
     }
 }
@@ -62,7 +62,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// `--config` named a file that is not there.
-    #[error("{0}: no such configuration file")]
+    #[error("{}: no such configuration file", crate::source::displayable(&.0.to_string_lossy()))]
     Missing(PathBuf),
     /// The file is there but cannot be read.
     #[error("{path}: {source}")]

@@ -95,24 +95,24 @@ pub fn display_width(text: &str) -> usize {
 /// The longest start of `text` that fits in `width` columns, with `…` at its end when it had to
 /// be cut; never cuts inside a cluster, never leaves a wide character half drawn.
 pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
-    if display_width(text) <= width {
-        return text.into();
-    }
+    // One pass that stops at the edge: titles and snippets may be cut from very long texts.
     let room = width.saturating_sub(1);
     let mut used = 0;
-    let mut end = 0;
+    let mut end = None;
     for (at, g) in text.grapheme_indices(true) {
-        let w = cluster_width(g);
-        if used + w > room {
-            break;
+        used += cluster_width(g);
+        if end.is_none() && used > room {
+            end = Some(at);
         }
-        used += w;
-        end = at + g.len();
+        if used > width {
+            return match (width, end) {
+                (0, _) => "".into(),
+                (_, Some(end)) => format!("{}…", text[..end].trim_end()).into(),
+                (_, None) => "…".into(),
+            };
+        }
     }
-    if width == 0 {
-        return "".into();
-    }
-    format!("{}…", text[..end].trim_end()).into()
+    text.into()
 }
 
 /// One grapheme cluster of a text, with what the line breaker needs to know about it.

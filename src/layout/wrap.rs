@@ -117,7 +117,7 @@ fn next_line_start(
     // number, `——` or `……`; failing that, at the edge (at least one cluster, so the text moves).
     (i + 1..=j)
         .rev()
-        .find(|&b| !inside_unit(cl, b))
+        .find(|&b| !inside_unit(cl, i, b))
         .unwrap_or(j)
         .max(i + 1)
 }
@@ -132,7 +132,7 @@ fn break_at(cl: &[Cluster], allowed: &[bool], k: usize) -> Option<usize> {
 }
 
 /// Cutting before cluster `b` would split a Latin word, a number (`3.14%`), `——` or `……`.
-fn inside_unit(cl: &[Cluster], b: usize) -> bool {
+fn inside_unit(cl: &[Cluster], line_start: usize, b: usize) -> bool {
     let (Some(prev), Some(next)) = (cl.get(b.wrapping_sub(1)), cl.get(b)) else {
         return false;
     };
@@ -144,7 +144,16 @@ fn inside_unit(cl: &[Cluster], b: usize) -> bool {
             .is_some_and(|c| c.last.is_ascii_digit())
     };
     // A run of dashes or ellipsis marks is made of pairs.
-    let pair_cut = || cl[..b].iter().rev().take_while(|c| c.last == p).count() % 2 == 1;
+    // Counted from the line's start, which never falls inside a pair: bounded by the line.
+    let pair_cut = || {
+        cl[line_start..b]
+            .iter()
+            .rev()
+            .take_while(|c| c.last == p)
+            .count()
+            % 2
+            == 1
+    };
     (p == n && matches!(p, '—' | '…') && pair_cut())
         || (p.is_ascii_alphabetic() && n.is_ascii_alphabetic())
         || (p.is_ascii_digit() && n.is_ascii_digit())

@@ -134,7 +134,7 @@ fn render_bookmarks(
 ) {
     let theme = &app.theme;
     let title = if confirm {
-        " Delete this bookmark? y deletes, any other key keeps it ".to_string()
+        " Delete this bookmark? y deletes, n keeps it, Esc closes ".to_string()
     } else {
         let n = app.saved.marks.len();
         format!(
@@ -212,9 +212,10 @@ fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
         return;
     };
     let theme = &app.theme;
+    let n = results.hits.len();
     let title = format!(
-        " {} matches of “{}” · Enter opens · Esc closes ",
-        results.hits.len(),
+        " {n} {} of “{}” · Enter opens · Esc closes ",
+        if n == 1 { "match" } else { "matches" },
         results.query.text()
     );
     let inner = frame(results_area(app), &title, app, buf);
