@@ -11,6 +11,7 @@ impl App {
         let anchor = self.top_anchor();
         let old_last = self.articles.len().saturating_sub(1);
         let (at_end, open_at_end) = (self.at_end, self.at_end && self.open == old_last);
+        let old_selected = self.selected;
         let selected_title = self.article(self.selected).map(|a| a.title.clone());
         let old_read = std::mem::take(&mut self.read);
 
@@ -37,9 +38,17 @@ impl App {
 
         let focus = self.focus;
         let place = anchor.and_then(|a| a.find(self.articles.len(), |i| self.article(i)).place());
-        let selected = selected_title.and_then(|t| {
-            (0..self.articles.len()).find(|&i| self.article(i).is_some_and(|a| a.title == t))
-        });
+        // The cursor stays on its article: the same place if the title there is the same
+        // (the beginning is the same text), else the first article of that title.
+        let same_title = |i: usize| {
+            self.article(i)
+                .is_some_and(|a| Some(&a.title) == selected_title.as_ref())
+        };
+        let selected = if same_title(old_selected) {
+            Some(old_selected)
+        } else {
+            (0..self.articles.len()).find(|&i| same_title(i))
+        };
         match place {
             Some((article, pos)) => super::bookmarks::jump(self, article, pos),
             None => super::update::open(self, 0),
