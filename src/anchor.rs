@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::doc::rules::floor_boundary;
 use crate::doc::{Article, Part, TextPos};
 
 /// Characters of text kept with an anchor to find it again.
@@ -124,15 +125,6 @@ impl Anchor {
         }
         best.map(|(_, p)| p)
     }
-}
-
-/// The largest char boundary at or before `offset`.
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut o = offset.min(text.len());
-    while !text.is_char_boundary(o) {
-        o -= 1;
-    }
-    o
 }
 
 /// `Part` as a readable word in the file: `title`, `subtitle`, `byline`, `block 3`.

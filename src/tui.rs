@@ -17,7 +17,7 @@ use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::app::{self, Action, App, MessageKind};
 use crate::doc::Newsletter;
-use crate::store::{Change, Store};
+use crate::store::{Change, Store, StoreError};
 use crate::ui;
 
 /// How long the reader must be idle before its position is written (quitting, a signal and
@@ -151,15 +151,19 @@ impl Saver<'_> {
         let Some(store) = self.store else {
             return;
         };
-        if let Err(e) = store.save(change)
-            && !self.warned
-        {
-            // Once is enough: the reader goes on without saving.
-            self.warned = true;
-            app.say(
-                MessageKind::Error,
-                format!("bookmarks cannot be saved: {e}"),
-            );
+        match store.save(change) {
+            Ok(_) => {}
+            // Saved, into a fresh file: the damaged one was kept aside, and the reader is told.
+            Err(e @ StoreError::Damaged { .. }) => app.say(MessageKind::Error, e.to_string()),
+            Err(e) if !self.warned => {
+                // Once is enough: the reader goes on without saving.
+                self.warned = true;
+                app.say(
+                    MessageKind::Error,
+                    format!("bookmarks cannot be saved: {e}"),
+                );
+            }
+            Err(_) => {}
         }
     }
 }
