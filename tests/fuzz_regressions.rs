@@ -1,6 +1,5 @@
-//! Inputs that crash or hang kanbao through the paths the `cargo fuzz` targets in `fuzz/` drive,
-//! kept so each stays fixed. A test marked `#[ignore]` still fails on the current code: its fix
-//! is pending.
+//! Inputs that crashed or hung kanbao through the paths the `cargo fuzz` targets in `fuzz/`
+//! drive, kept so each stays fixed.
 
 use std::sync::mpsc;
 use std::thread;
@@ -30,7 +29,6 @@ fn finishes_within(limit: Duration, work: impl FnOnce() + Send + 'static) {
 /// timeout); ten minutes of fuzzing did not reach it. Hangs in `Anchor::find` (src/anchor.rs),
 /// whose search for the nearest article runs over `0..count.max(self.article + 1)`.
 #[test]
-#[ignore = "crash found by fuzzing, fix pending"]
 fn a_saved_position_in_an_article_far_past_the_end_does_not_hang() {
     let file = b"version = 1\n\
         [newsletters.x.position]\n\
