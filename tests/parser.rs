@@ -1,39 +1,11 @@
 //! The parser's rules, each on a small newsletter of its own, in Chinese and in English.
 //! None of these texts comes from the bundled sample.
 
-use kanbao::doc::{ArticleKind, BlockKind, Newsletter, parse};
-use kanbao::source;
+mod common;
 
-/// One line per article: `section | title | byline | kind | block kinds`.
-fn shape(doc: &Newsletter) -> Vec<String> {
-    let mut rows = Vec::new();
-    for s in &doc.sections {
-        for a in &s.articles {
-            let blocks: Vec<&str> = a
-                .blocks
-                .iter()
-                .map(|b| match b.kind {
-                    BlockKind::Paragraph => "P",
-                    BlockKind::Subheading => "S",
-                })
-                .collect();
-            rows.push(format!(
-                "{}{} | {}{} | {} | {} | {}",
-                s.title,
-                if s.inferred { "?" } else { "" },
-                a.title,
-                if a.title_inferred { "?" } else { "" },
-                a.byline.as_deref().unwrap_or("-"),
-                match a.kind {
-                    ArticleKind::Story => "story",
-                    ArticleKind::Photo => "photo",
-                },
-                blocks.join(""),
-            ));
-        }
-    }
-    rows
-}
+use common::shape::shape;
+use kanbao::doc::{ArticleKind, Newsletter, parse};
+use kanbao::source;
 
 fn texts(doc: &Newsletter) -> Vec<&str> {
     doc.articles()

@@ -1,39 +1,10 @@
 //! Parser hints: each newsletter here follows a convention the built-in rules miss, parses
 //! wrongly without its hint and rightly with it. Chinese and English.
 
-use kanbao::doc::{ArticleKind, BlockKind, Hints, Newsletter, parse, parse_with};
+mod common;
 
-/// One line per article: `section | title | byline | kind | block kinds`, with `?` after what
-/// the parser inferred (as in `tests/parser.rs`).
-fn shape(doc: &Newsletter) -> Vec<String> {
-    let mut rows = Vec::new();
-    for s in &doc.sections {
-        for a in &s.articles {
-            let blocks: String = a
-                .blocks
-                .iter()
-                .map(|b| match b.kind {
-                    BlockKind::Paragraph => 'P',
-                    BlockKind::Subheading => 'S',
-                })
-                .collect();
-            rows.push(format!(
-                "{}{} | {}{} | {} | {} | {}",
-                s.title,
-                if s.inferred { "?" } else { "" },
-                a.title,
-                if a.title_inferred { "?" } else { "" },
-                a.byline.as_deref().unwrap_or("-"),
-                match a.kind {
-                    ArticleKind::Story => "story",
-                    ArticleKind::Photo => "photo",
-                },
-                blocks,
-            ));
-        }
-    }
-    rows
-}
+use common::shape::shape;
+use kanbao::doc::{Hints, parse, parse_with};
 
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()

@@ -3,6 +3,7 @@
 //! text.
 
 pub mod pty;
+pub mod shape;
 
 use kanbao::app::{App, update};
 use kanbao::keymap::Key;
@@ -43,21 +44,29 @@ pub fn buffer(app: &App) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The cells of row `y` as a reader sees them: a wide character once, without the blank cell
+/// it covers.
+fn row(buf: &Buffer, y: u16) -> impl Iterator<Item = &ratatui::buffer::Cell> {
+    let mut skip = 0;
+    (0..buf.area.width).filter_map(move |x| {
+        if skip > 0 {
+            skip -= 1;
+            return None;
+        }
+        let cell = &buf[(x, y)];
+        skip = cell.symbol().width().saturating_sub(1);
+        Some(cell)
+    })
+}
+
 /// The screen as a reader sees it: a wide character once, not followed by its blank twin.
 pub fn screen(app: &App) -> String {
     let buf = buffer(app);
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buf[(x, y)].symbol();
-            line.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
+        for cell in row(&buf, y) {
+            line.push_str(cell.symbol());
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -81,14 +90,7 @@ pub fn highlights(app: &App) -> String {
             }
             run.clear();
         };
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            skip = cell.symbol().width().saturating_sub(1);
+        for cell in row(&buf, y) {
             let here = match cell.bg {
                 bg if Some(bg) == theme.current_match.bg => Some("current"),
                 bg if Some(bg) == theme.matched.bg && bg != Color::Reset => Some("match"),
@@ -116,14 +118,7 @@ pub fn styled(app: &App) -> String {
     for y in 0..buf.area.height {
         let mut line = String::new();
         let mut current = None;
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let cell = &buf[(x, y)];
-            skip = cell.symbol().width().saturating_sub(1);
+        for cell in row(&buf, y) {
             // The terminal's own colours are not worth a word.
             let mut cell_style = cell.style();
             cell_style.fg = cell_style.fg.filter(|c| *c != ratatui::style::Color::Reset);
