@@ -64,14 +64,8 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
 
 /// Where the help popup goes: centred, as large as its text or the screen allows.
 pub fn help_area(app: &App) -> Rect {
-    let (w, h) = app.size;
     let lines = u16::try_from(help_lines(app).len()).unwrap_or(u16::MAX);
-    let width = 66.min(w.saturating_sub(2)).max(w.min(3));
-    let height = lines
-        .saturating_add(2)
-        .min(h.saturating_sub(2))
-        .max(h.min(3));
-    Rect::new((w - width) / 2, (h - height) / 2, width, height)
+    centred(app.size, (66, 2), (lines.saturating_add(2), 2))
 }
 
 /// How far the help can scroll.
@@ -82,9 +76,18 @@ pub fn help_max_scroll(app: &App) -> usize {
 
 /// Where the results popup goes: most of the screen.
 pub fn results_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let width = 100.min(w.saturating_sub(4)).max(w.min(3));
-    let height = h.saturating_sub(4).max(h.min(3));
+    centred(app.size, (100, 4), (u16::MAX, 4))
+}
+
+/// A box centred on a screen of `(w, h)`: as wide and high as wanted, but leaving the given
+/// margins, and never smaller than 3×3 unless the screen is.
+fn centred(
+    (w, h): (u16, u16),
+    (width, x_margin): (u16, u16),
+    (height, y_margin): (u16, u16),
+) -> Rect {
+    let width = width.min(w.saturating_sub(x_margin)).max(w.min(3));
+    let height = height.min(h.saturating_sub(y_margin)).max(h.min(3));
     Rect::new((w - width) / 2, (h - height) / 2, width, height)
 }
 
@@ -117,10 +120,7 @@ fn frame(area: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
 
 /// Where the bookmarks popup goes.
 pub fn bookmarks_area(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let width = 80.min(w.saturating_sub(4)).max(w.min(3));
-    let height = h.saturating_sub(4).max(h.min(3));
-    Rect::new((w - width) / 2, (h - height) / 2, width, height)
+    centred(app.size, (80, 4), (u16::MAX, 4))
 }
 
 /// Rows a bookmark takes in its popup: the article and when, the marked text, the note, a blank.
