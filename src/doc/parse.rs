@@ -5,6 +5,12 @@
 //! 2. `repair`: a block cut by a page or column break is joined to the block it continues.
 //! 3. `group`: blocks are classified (headline, subtitle, subheading, credit, paragraph) by their
 //!    shape and their neighbours, and gathered into articles and sections.
+//!
+//! Every decision looks at a bounded neighbourhood: the next few blocks and a few KiB of text.
+//! So the text can be parsed piece by piece ([`super::stream`]): a piece is parsed, the
+//! articles whose every decision lay inside it are final, and the next piece starts again at
+//! the first article that was not, with the little state that crosses articles ([`Carry`]).
+//! Parsing the whole text at once is the same thing with one piece.
 
 use std::borrow::Cow;
 
@@ -12,8 +18,9 @@ use memchr::{memchr, memmem};
 
 use super::credit::{credit_with, dateline_agency_with, tail_credit_with, wire_agency_with};
 use super::hints::Lexicon;
-use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter, Section};
+use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter};
 use super::rules::{self, Credit, floor_boundary};
+use super::stream::{Assembler, Batch, Placed};
 
 /// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
 /// some newsletter, at worst one untitled article. With the user's hints: [`super::parse_with`].
@@ -23,9 +30,80 @@ pub fn parse(text: &str) -> Newsletter {
 
 /// The parser, knowing what `lex` adds to the built-in rules.
 pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
-    let units = split(text, lex);
+    let mut carry = Carry::default();
+    let piece = parse_piece(text, 0, true, &mut carry, lex);
+    let mut doc = Newsletter {
+        title: None,
+        sections: Vec::new(),
+    };
+    let batch = Batch {
+        default_section: default_section(text),
+        title: piece.title,
+        sections: piece.sections,
+        articles: piece.articles,
+    };
+    Assembler::default().add(&mut doc, batch);
+    doc
+}
+
+/// The name of a section the text does not name: by the script of its first 8 KiB.
+pub(crate) fn default_section(text: &str) -> &'static str {
+    if rules::is_latin_text(&text[..floor_boundary(text, text.len().min(8192))]) {
+        "News"
+    } else {
+        "综合"
+    }
+}
+
+/// What crosses from one piece of text to the next: the state the grouping keeps over articles.
+#[derive(Debug, Default)]
+pub(crate) struct Carry {
+    /// Past the beginning of the text (no masthead any more).
+    pub(crate) started: bool,
+    /// Explicit sections so far.
+    pub(crate) sections: Vec<String>,
+    /// Articles so far that ended with a credit under their body.
+    pub(crate) bottom_credits: usize,
+    /// The block before the next piece is a plain paragraph (for question headlines).
+    pub(crate) prev_plain: bool,
+}
+
+/// What parsing a piece made final.
+#[derive(Debug, Default)]
+pub(crate) struct Piece {
+    /// The masthead, found in the first piece.
+    pub(crate) title: Option<String>,
+    /// Explicit sections, in order.
+    pub(crate) sections: Vec<String>,
+    /// Finished articles, in order.
+    pub(crate) articles: Vec<Placed>,
+    /// Where the next piece starts: the first article not final (the end of the text when
+    /// `last`).
+    pub(crate) restart: usize,
+}
+
+/// Blocks after an article's first one that must lie inside a piece before what comes before
+/// that article is final: the grouping looks this far ahead (see [`SERIES_LOOK`]).
+const HORIZON: usize = SERIES_LOOK + 4;
+
+/// Bytes of text after [`HORIZON`] blocks that must be inside the piece too: the repair looks
+/// this far around a break.
+const MARGIN: usize = NEIGHBOURHOOD + 1024;
+
+/// Parses `text[from..]` (the text before `from` is only looked at around page breaks), `from`
+/// being the start of a line. With `last`, everything is final; otherwise only the articles
+/// whose every decision lay inside the text, and `carry` is updated for the next piece.
+pub(crate) fn parse_piece(
+    text: &str,
+    from: usize,
+    last: bool,
+    carry: &mut Carry,
+    lex: &Lexicon,
+) -> Piece {
+    let first = !carry.started;
+    let units = split(text, from, first, lex);
     let units = repair(text, units, lex);
-    group(text, units, lex)
+    group(units, (from, text.len()), first, last, carry, lex)
 }
 
 /// What a block is before classification.
@@ -48,6 +126,8 @@ struct Unit<'a> {
     text: Cow<'a, str>,
     /// A credit glued to the end in bold (`…。**太仓市总**`), or a block that is only that.
     credit: Option<Cow<'a, str>>,
+    /// Where the block starts in the source text.
+    start: usize,
     /// Where the block ends in the source text (for looking at its neighbourhood).
     end: usize,
 }
@@ -55,27 +135,29 @@ struct Unit<'a> {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: blocks
 
-fn split<'a>(text: &'a str, lex: &Lexicon) -> Vec<Unit<'a>> {
-    let mut units = Vec::with_capacity(text.len() / 256 + 1);
+fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit<'a>> {
+    let mut units = Vec::with_capacity((text.len() - from) / 256 + 1);
     let mut block: Option<Unit<'_>> = None;
-    let mut pos = 0;
+    let mut pos = from;
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let raw = &text[pos..end];
         let line = raw.trim();
+        let start = pos;
         pos = end + 1;
         // A rule drawn in text (`--------`, `————`) separates like a blank line.
         if line.is_empty() || rules::is_separator_line(line) {
             flush(&mut block, &mut units, lex);
             continue;
         }
-        if let Some(mark) = marker(line, units.is_empty() && block.is_none(), lex) {
+        if let Some(mark) = marker(line, first && units.is_empty() && block.is_none(), lex) {
             flush(&mut block, &mut units, lex);
             let (mark, title) = mark;
             units.push(Unit {
                 mark,
                 text: Cow::Borrowed(title),
                 credit: None,
+                start,
                 end,
             });
             continue;
@@ -95,6 +177,7 @@ fn split<'a>(text: &'a str, lex: &Lexicon) -> Vec<Unit<'a>> {
                     mark: Mark::Text,
                     text: Cow::Borrowed(line),
                     credit: None,
+                    start,
                     end,
                 })
             }
@@ -358,8 +441,12 @@ struct Draft {
     blocks: Vec<Block>,
     /// A credit after the body ended it.
     closed: bool,
+    /// It counts in [`Grouper::bottom_credits`].
+    bottom: bool,
     /// Index of the explicit section it belongs to.
     section: Option<usize>,
+    /// The block it starts at.
+    first_unit: usize,
 }
 
 impl Draft {
@@ -368,10 +455,10 @@ impl Draft {
     }
 
     fn add(&mut self, kind: BlockKind, text: Cow<'_, str>) {
-        self.blocks.push(Block {
-            kind,
-            text: text.into_owned(),
-        });
+        let mut text = text.into_owned();
+        // Joined lines leave spare capacity; a big newsletter holds a million paragraphs.
+        text.shrink_to_fit();
+        self.blocks.push(Block { kind, text });
     }
 
     fn credit(&mut self, credit: &str) {
@@ -384,12 +471,16 @@ impl Draft {
 
 struct Grouper {
     drafts: Vec<Draft>,
-    /// Explicit sections by their markers.
+    /// Explicit sections by their markers (those of earlier pieces first).
     sections: Vec<String>,
+    /// For each section of this piece, the block of its marker.
+    section_units: Vec<usize>,
     title: Option<String>,
     /// How many articles so far ended with a credit under their body: in such a newsletter an
     /// unpunctuated line inside an open article is a subheading, not the next headline.
     bottom_credits: usize,
+    /// The block being placed.
+    at: usize,
 }
 
 impl Grouper {
@@ -402,6 +493,7 @@ impl Grouper {
         self.drafts.push(Draft {
             title,
             section,
+            first_unit: self.at,
             ..Draft::default()
         });
         let last = self.drafts.len() - 1;
@@ -423,21 +515,31 @@ impl Grouper {
         d.credit(credit);
         if bottom {
             d.closed = true;
+            d.bottom = true;
             self.bottom_credits += 1;
         }
     }
 }
 
-fn group(text: &str, units: Vec<Unit<'_>>, lex: &Lexicon) -> Newsletter {
+/// Groups the blocks of the piece `span` of the text.
+fn group(
+    units: Vec<Unit<'_>>,
+    span: (usize, usize),
+    first: bool,
+    last: bool,
+    carry: &mut Carry,
+    lex: &Lexicon,
+) -> Piece {
     let mut shapes: Vec<Shape> = units.iter().map(|u| shape(u, lex)).collect();
+    let plain =
+        |shapes: &[Shape], i: usize| shapes[i] == Shape::Paragraph && units[i].credit.is_none();
     // A short question or exclamation right before a paragraph is a headline: `你的社保卡
     // 升级了吗？`, `Is Your Street Next?`.
     for i in 0..shapes.len() {
-        if shapes[i] == Shape::Paragraph
-            && units[i].credit.is_none()
+        if plain(&shapes, i)
             && shapes.get(i + 1) == Some(&Shape::Paragraph)
             && i.checked_sub(1)
-                .is_some_and(|p| shapes[p] == Shape::Paragraph && units[p].credit.is_none())
+                .map_or(carry.prev_plain, |p| plain(&shapes, p))
             && rules::is_question_headline(&units[i].text)
         {
             shapes[i] = Shape::Heading {
@@ -447,15 +549,24 @@ fn group(text: &str, units: Vec<Unit<'_>>, lex: &Lexicon) -> Newsletter {
         }
     }
     let series = credit_series(&units, &shapes);
+    let bounds: Vec<(usize, usize)> = units.iter().map(|u| (u.start, u.end)).collect();
+    let plains: Vec<bool> = (0..units.len()).map(|i| plain(&shapes, i)).collect();
     let mut g = Grouper {
         drafts: Vec::new(),
-        sections: Vec::new(),
+        sections: std::mem::take(&mut carry.sections),
+        section_units: Vec::new(),
         title: None,
-        bottom_credits: 0,
+        bottom_credits: carry.bottom_credits,
+        at: 0,
     };
-    let masthead = masthead(&units, &shapes);
+    let masthead = if first {
+        masthead(&units, &shapes)
+    } else {
+        None
+    };
     let mut skip = 0;
     for (i, unit) in units.into_iter().enumerate() {
+        g.at = i;
         if skip > 0 {
             skip -= 1;
             continue;
@@ -479,6 +590,7 @@ fn group(text: &str, units: Vec<Unit<'_>>, lex: &Lexicon) -> Newsletter {
                     d.closed = true;
                 }
                 g.sections.push(unit.text.into_owned());
+                g.section_units.push(i);
             }
             Mark::Headline => {
                 g.start(Some(unit.text.into_owned()));
@@ -493,7 +605,79 @@ fn group(text: &str, units: Vec<Unit<'_>>, lex: &Lexicon) -> Newsletter {
             }
         }
     }
-    finish(text, g, lex)
+    commit(g, span, &bounds, &plains, last, carry, lex)
+}
+
+/// Takes what is final out of a grouped piece, and keeps in `carry` what the next piece needs.
+fn commit(
+    mut g: Grouper,
+    (from, end): (usize, usize),
+    bounds: &[(usize, usize)],
+    plains: &[bool],
+    last: bool,
+    carry: &mut Carry,
+    lex: &Lexicon,
+) -> Piece {
+    let n = bounds.len();
+    // The next piece starts at the last article with all the blocks its predecessors looked at
+    // inside this piece; with `last`, after everything.
+    let restart_draft = if last {
+        Some(g.drafts.len())
+    } else {
+        let is_final = |d: &Draft| {
+            let f = d.first_unit;
+            f + HORIZON < n && bounds[f + HORIZON - 1].1 + MARGIN <= end
+        };
+        g.drafts.iter().rposition(is_final)
+    };
+    let restart_unit = restart_draft.map_or(0, |r| g.drafts.get(r).map_or(n, |d| d.first_unit));
+    let (Some(restart_draft), 1..) = (restart_draft, restart_unit) else {
+        // Nothing is final yet: the next piece starts where this one did, with more text.
+        let mut sections = g.sections;
+        sections.truncate(sections.len() - g.section_units.len());
+        carry.sections = sections;
+        return Piece {
+            restart: from,
+            ..Piece::default()
+        };
+    };
+    let restart = bounds.get(restart_unit).map_or(end, |b| b.0);
+    let kept = g
+        .section_units
+        .iter()
+        .filter(|&&u| u < restart_unit)
+        .count();
+    let dropped = g.section_units.len() - kept;
+    let new_sections = g.sections.len() - g.section_units.len();
+    g.sections.truncate(g.sections.len() - dropped);
+    let sections = g.sections[new_sections..].to_vec();
+    let rest = g.drafts.split_off(restart_draft);
+    drop(rest);
+    carry.started = true;
+    carry.sections = g.sections;
+    carry.bottom_credits += g.drafts.iter().filter(|d| d.bottom).count();
+    carry.prev_plain = restart_unit
+        .checked_sub(1)
+        .is_some_and(|p| plains.get(p).copied().unwrap_or(false));
+    let articles = g
+        .drafts
+        .into_iter()
+        .map(|d| {
+            let section = d.section;
+            let (article, agency) = article(d, lex);
+            Placed {
+                article,
+                agency,
+                section,
+            }
+        })
+        .collect();
+    Piece {
+        title: g.title,
+        sections,
+        articles,
+        restart,
+    }
 }
 
 /// What a block's neighbourhood tells the grouping.
@@ -508,20 +692,31 @@ struct Around {
     series: Option<usize>,
 }
 
+/// How many blocks ahead [`Around::series`] looks for the credit.
+const SERIES_LOOK: usize = 16;
+
 /// For each block, [`Around::series`]: one pass from the end.
 fn credit_series(units: &[Unit<'_>], shapes: &[Shape]) -> Vec<Option<usize>> {
     let mut out = vec![None; units.len()];
     let mut ahead: Option<usize> = None;
+    let mut credit_at = 0;
     for i in (0..units.len()).rev() {
+        let credit = match shapes[i] {
+            Shape::CreditOnly => true,
+            Shape::Heading { credit, .. } => credit != Credit::None,
+            Shape::Paragraph => units[i].credit.is_some(),
+            Shape::Marker => false,
+        };
         ahead = match shapes[i] {
             Shape::Marker if units[i].mark != Mark::Text => None,
-            Shape::CreditOnly => Some(0),
-            Shape::Heading { credit, .. } if credit != Credit::None => Some(0),
+            _ if credit => {
+                credit_at = i;
+                Some(0)
+            }
             Shape::Heading { dash: false, .. } => ahead.map(|n| n + 1),
-            Shape::Paragraph if units[i].credit.is_some() => Some(0),
             _ => ahead,
         };
-        out[i] = ahead;
+        out[i] = ahead.filter(|_| credit_at - i <= SERIES_LOOK);
     }
     out
 }
@@ -671,61 +866,6 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
         }
     } else {
         g.start(Some(text));
-    }
-}
-
-fn finish(text: &str, g: Grouper, lex: &Lexicon) -> Newsletter {
-    let latin = rules::is_latin_text(&text[..floor_boundary(text, text.len().min(8192))]);
-    let default_section = if latin { "News" } else { "综合" };
-    let mut sections: Vec<Section> = Vec::new();
-    let explicit = !g.sections.is_empty();
-    if explicit {
-        sections.extend(g.sections.iter().map(|t| Section {
-            title: t.clone(),
-            inferred: false,
-            articles: Vec::new(),
-        }));
-    }
-    let mut lead: Vec<Article> = Vec::new();
-    let mut wire: Option<Option<String>> = None;
-    for d in g.drafts {
-        let section = d.section;
-        let (article, agency) = article(d, lex);
-        if explicit {
-            match section {
-                Some(s) => sections[s].articles.push(article),
-                None => lead.push(article),
-            }
-            continue;
-        }
-        // No explicit markers: a run of copy from one wire agency is a section of its own.
-        if wire.as_ref() != Some(&agency) || sections.is_empty() {
-            sections.push(Section {
-                title: agency
-                    .clone()
-                    .unwrap_or_else(|| default_section.to_string()),
-                inferred: true,
-                articles: Vec::new(),
-            });
-            wire = Some(agency);
-        }
-        if let Some(s) = sections.last_mut() {
-            s.articles.push(article);
-        }
-    }
-    if !lead.is_empty() {
-        sections.insert(
-            0,
-            Section {
-                title: default_section.to_string(),
-                inferred: true,
-                articles: lead,
-            },
-        );
-    }
-    Newsletter {
-        title: g.title,
-        sections,
     }
 }
 

@@ -1,0 +1,274 @@
+//! Parsing a newsletter as its text arrives: a big file shows its first articles while the
+//! rest is still being read, and its text is never held whole next to its parse.
+//!
+//! [`Stream`] takes text in pieces of whole lines and gives back [`Batch`]es of final
+//! articles; an [`Assembler`] puts them into a [`Newsletter`]. Whatever the pieces, the result
+//! is exactly [`super::parse_with`] of the whole text (the parser decides on bounded
+//! neighbourhoods, and a piece ends before the first article whose neighbourhood it cuts).
+
+use super::hints::{Hints, Lexicon};
+use super::model::{Article, Newsletter, Section};
+use super::parse::{Carry, default_section, parse_piece};
+use super::rules::floor_boundary;
+
+/// A finished article and where it goes.
+#[derive(Debug)]
+pub struct Placed {
+    /// The article.
+    pub article: Article,
+    /// The wire agency it comes from, if any: a run of one agency's copy is a section.
+    pub agency: Option<String>,
+    /// The explicit section it belongs to (an index into all explicit sections so far).
+    pub section: Option<usize>,
+}
+
+/// What became final since the last batch.
+#[derive(Debug)]
+pub struct Batch {
+    /// The name of a section the text does not name (`综合`, `News`).
+    pub default_section: &'static str,
+    /// The masthead, in the first batch that has it.
+    pub title: Option<String>,
+    /// New explicit sections, in order.
+    pub sections: Vec<String>,
+    /// New articles, in order.
+    pub articles: Vec<Placed>,
+}
+
+impl Batch {
+    /// Nothing new.
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none() && self.sections.is_empty() && self.articles.is_empty()
+    }
+}
+
+/// Puts batches into a newsletter: explicit sections when the text has markers (and the
+/// articles before the first marker in a lead section), else runs of wire copy.
+#[derive(Debug, Default)]
+pub struct Assembler {
+    /// Explicit sections so far.
+    explicit: usize,
+    /// The newsletter starts with a lead section (articles before the first marker).
+    lead: bool,
+    /// The agency of the last inferred section, while there are no markers.
+    wire: Option<Option<String>>,
+}
+
+impl Assembler {
+    /// Adds a batch to `doc`. Articles keep their order; only the grouping of the articles
+    /// before the first marker changes when that marker arrives (they become the lead).
+    pub fn add(&mut self, doc: &mut Newsletter, batch: Batch) {
+        let default = batch.default_section;
+        if batch.title.is_some() {
+            doc.title = batch.title;
+        }
+        for title in batch.sections {
+            if self.explicit == 0 && !doc.sections.is_empty() {
+                // The first marker: the inferred sections before it become one lead section.
+                let articles = doc.sections.drain(..).flat_map(|s| s.articles).collect();
+                doc.sections.push(inferred(default, articles));
+                self.lead = true;
+            }
+            self.explicit += 1;
+            doc.sections.push(Section {
+                title,
+                inferred: false,
+                articles: Vec::new(),
+            });
+        }
+        for placed in batch.articles {
+            let Placed {
+                article,
+                agency,
+                section,
+            } = placed;
+            if self.explicit > 0 {
+                let at = match section {
+                    Some(s) if s < self.explicit => s + usize::from(self.lead),
+                    Some(_) => doc.sections.len() - 1,
+                    None => {
+                        if !self.lead {
+                            doc.sections.insert(0, inferred(default, Vec::new()));
+                            self.lead = true;
+                        }
+                        0
+                    }
+                };
+                doc.sections[at].articles.push(article);
+                continue;
+            }
+            // No explicit markers: a run of copy from one wire agency is a section of its own.
+            if self.wire.as_ref() != Some(&agency) || doc.sections.is_empty() {
+                let title = agency.clone().unwrap_or_else(|| default.to_string());
+                doc.sections.push(inferred(&title, Vec::new()));
+                self.wire = Some(agency);
+            }
+            if let Some(s) = doc.sections.last_mut() {
+                s.articles.push(article);
+            }
+        }
+    }
+}
+
+fn inferred(title: &str, articles: Vec<Article>) -> Section {
+    Section {
+        title: title.to_string(),
+        inferred: true,
+        articles,
+    }
+}
+
+/// How much text a piece has at least before it is parsed: a piece re-reads the last few
+/// articles of the one before, so pieces much smaller than this would waste time.
+const MIN_PIECE: usize = 64 * 1024;
+
+/// Text before the start of a piece kept for the repair's look around page breaks.
+const CONTEXT: usize = 8 * 1024;
+
+/// The parser fed piece by piece.
+pub struct Stream {
+    lex: Lexicon,
+    /// Text not yet final, after [`CONTEXT`] bytes of what is.
+    buf: String,
+    /// Where in `buf` the next piece starts.
+    from: usize,
+    carry: Carry,
+    default_section: Option<&'static str>,
+    /// How much unparsed text to wait for before trying again.
+    need: usize,
+    /// [`MIN_PIECE`], smaller in tests.
+    min_piece: usize,
+}
+
+impl Stream {
+    /// A parser that parses as soon as it has `bytes` of new text (normally 64 KiB, the
+    /// least worth a piece; small values make the seams between pieces easy to test).
+    pub fn with_piece(hints: &Hints, bytes: usize) -> Stream {
+        Stream {
+            need: bytes,
+            min_piece: bytes,
+            ..Stream::new(hints)
+        }
+    }
+
+    /// A parser with the user's hints.
+    pub fn new(hints: &Hints) -> Stream {
+        Stream {
+            lex: Lexicon::new(hints),
+            buf: String::new(),
+            from: 0,
+            carry: Carry::default(),
+            default_section: None,
+            need: MIN_PIECE,
+            min_piece: MIN_PIECE,
+        }
+    }
+
+    /// Takes more text: whole lines (a piece that does not end with a line break is kept
+    /// until one comes). Returns what became final, often nothing.
+    pub fn feed(&mut self, text: &str) -> Batch {
+        self.buf.push_str(text);
+        let end = self.buf.rfind('\n').map_or(0, |i| i + 1);
+        // The default section's name needs the first 8 KiB (see `default_section`).
+        let named = self.default_section.is_some() || end >= 8192;
+        if !named || end.saturating_sub(self.from) < self.need {
+            return self.empty();
+        }
+        let tail = self.buf.split_off(end);
+        let batch = self.parse(false);
+        self.buf.push_str(&tail);
+        batch
+    }
+
+    /// The end of the text: everything left becomes final.
+    pub fn finish(&mut self) -> Batch {
+        self.parse(true)
+    }
+
+    fn empty(&self) -> Batch {
+        Batch {
+            default_section: self.default_section.unwrap_or("综合"),
+            title: None,
+            sections: Vec::new(),
+            articles: Vec::new(),
+        }
+    }
+
+    fn parse(&mut self, last: bool) -> Batch {
+        let default = *self
+            .default_section
+            .get_or_insert_with(|| default_section(&self.buf));
+        let piece = parse_piece(&self.buf, self.from, last, &mut self.carry, &self.lex);
+        if last {
+            self.buf = String::new();
+            self.from = 0;
+        } else if piece.restart > self.from {
+            let keep = floor_boundary(&self.buf, piece.restart.saturating_sub(CONTEXT));
+            self.buf.drain(..keep);
+            self.from = piece.restart - keep;
+            self.need = self.min_piece;
+        } else {
+            // No article is final yet (one long article): wait for twice as much, so a
+            // newsletter that is one article is parsed a bounded number of times over.
+            self.need = 2 * (self.buf.len() - self.from);
+        }
+        Batch {
+            default_section: default,
+            title: piece.title,
+            sections: piece.sections,
+            articles: piece.articles,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::parse_with;
+
+    /// The text fed to a stream in pieces of about `size` bytes, and how many of them gave
+    /// articles before the end.
+    fn streamed(text: &str, size: usize, min_piece: usize) -> (Newsletter, usize) {
+        let mut stream = Stream::with_piece(&Hints::default(), min_piece);
+        let mut doc = Newsletter {
+            title: None,
+            sections: Vec::new(),
+        };
+        let mut asm = Assembler::default();
+        let mut rest = text;
+        let mut early = 0;
+        while !rest.is_empty() {
+            let mut cut = size.min(rest.len());
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (piece, after) = rest.split_at(cut);
+            let batch = stream.feed(piece);
+            early += usize::from(!batch.articles.is_empty());
+            asm.add(&mut doc, batch);
+            rest = after;
+        }
+        asm.add(&mut doc, stream.finish());
+        (doc, early)
+    }
+
+    fn sample() -> String {
+        crate::source::decode(crate::source::SAMPLE)
+            .expect("sample decodes")
+            .text
+    }
+
+    #[test]
+    fn pieces_parse_as_the_whole() {
+        let text = sample().repeat(12);
+        let whole = parse_with(&text, &Hints::default());
+        for size in [1, 500, 4096, 30_000, 100_000] {
+            let (doc, early) = streamed(&text, size, 1);
+            assert_eq!(doc, whole, "pieces of {size} bytes");
+            assert!(
+                early > 1,
+                "pieces of {size} bytes: {early} batches before the end"
+            );
+        }
+    }
+}
