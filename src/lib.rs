@@ -11,6 +11,7 @@ pub mod doc;
 pub mod find;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod source;
 pub mod store;
 pub mod tui;

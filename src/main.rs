@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Parser;
 
 use kanbao::app::{App, MessageKind};
+use kanbao::loader::{Loader, Start};
 use kanbao::source::{self, Input};
 use kanbao::store::{self, Store, StoreError};
 use kanbao::{config, doc, tui};
@@ -42,91 +43,26 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     }
     let input = Input::from_arg(cli.file.as_deref().map(|p| p.as_os_str()));
     let interactive = !cli.json && !cli.outline && io::stdout().is_terminal();
-    // A big file: its beginning on screen at once, the whole of it parsed in the background.
-    let head = match (&input, interactive) {
-        (Input::Path(path), true) => source::load_head(path, HEAD_BYTES)?,
+    // A big file: its first articles on screen at once, the rest read in the background.
+    let reader = match (&input, interactive) {
+        (Input::Path(path), true) => source::Reader::open(path, BIG_FILE)?,
         _ => None,
     };
-    let (source, background) = match head {
-        Some(head) => {
-            let background = read_in_background(input.clone(), loaded.config.hints.clone());
-            (head, Some(background))
-        }
-        None => (source::load(&input)?, None),
-    };
+    if let Some(reader) = reader {
+        let name = reader.name().to_string();
+        let start = Loader::new(reader, &loaded.config.hints).start()?;
+        return read(cli, loaded, &input, name, start);
+    }
+    let source = source::load(&input)?;
     let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
     if interactive {
-        let config = loaded.config;
-        let mut app = App::with(
-            newsletter,
-            source.name.clone(),
-            (80, 24),
-            config.keymap,
-            config.settings,
-        );
-        // NO_COLOR (no-color.org): any non-empty value turns colours off.
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        app.theme = if no_color {
-            config.theme.without_colors()
-        } else {
-            config.theme
+        let id = store::fingerprint(&source.text);
+        let start = Start {
+            doc: newsletter,
+            assembler: doc::Assembler::default(),
+            rest: Err(id),
         };
-        let store = match Store::user() {
-            Ok(store) => Some(store),
-            Err(e) => {
-                app.say(MessageKind::Error, e.to_string());
-                None
-            }
-        };
-        let saved = match store.as_ref().map(Store::load) {
-            Some(Ok(saved)) => saved,
-            Some(Err(e)) => {
-                let text = match e {
-                    StoreError::Damaged { .. } => e.to_string(),
-                    e => format!("bookmarks cannot be read: {e}"),
-                };
-                app.say(MessageKind::Error, text);
-                store::Saved::default()
-            }
-            None => store::Saved::default(),
-        };
-        if let Some(first) = loaded.problems.first() {
-            let more = match loaded.problems.len() {
-                1 => String::new(),
-                n => format!(" (and {} more: kanbao --check-config)", n - 1),
-            };
-            app.say(MessageKind::Error, format!("{first}{more}"));
-        }
-        let path = shown_path(&input, &source.name);
-        let background = match background {
-            None => {
-                let id = store::fingerprint(&source.text);
-                app.restore(id.clone(), path, saved.newsletters.get(&id), cli.fresh);
-                None
-            }
-            Some(rx) => {
-                app.loading = Some("reading the rest of the file…".into());
-                let fresh = cli.fresh;
-                // Bookmarks and the last position belong to the whole text: taken in when it
-                // is there, without moving a reader who has already moved.
-                let apply = move |app: &mut App, id: String, doc: doc::Newsletter| {
-                    let untouched = app.untouched();
-                    app.replace_doc(doc);
-                    app.restore(
-                        id.clone(),
-                        path.clone(),
-                        saved.newsletters.get(&id),
-                        fresh || !untouched,
-                    );
-                };
-                Some(tui::Background {
-                    rx,
-                    apply: Box::new(apply),
-                })
-            }
-        };
-        tui::run(&mut app, store.as_ref(), background).context("running the reader")?;
-        return Ok(());
+        return read(cli, loaded, &input, source.name, start);
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     if cli.json {
@@ -138,6 +74,85 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Opens the reader on a newsletter (whose rest may still be on its way).
+fn read(
+    cli: &cli::Cli,
+    loaded: config::Loaded,
+    input: &Input,
+    name: String,
+    start: Start,
+) -> anyhow::Result<()> {
+    let config = loaded.config;
+    let mut app = App::with(
+        start.doc,
+        name.clone(),
+        (80, 24),
+        config.keymap,
+        config.settings,
+    );
+    app.assembler = start.assembler;
+    // NO_COLOR (no-color.org): any non-empty value turns colours off.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.theme = if no_color {
+        config.theme.without_colors()
+    } else {
+        config.theme
+    };
+    let store = match Store::user() {
+        Ok(store) => Some(store),
+        Err(e) => {
+            app.say(MessageKind::Error, e.to_string());
+            None
+        }
+    };
+    let saved = match store.as_ref().map(Store::load) {
+        Some(Ok(saved)) => saved,
+        Some(Err(e)) => {
+            let text = match e {
+                StoreError::Damaged { .. } => e.to_string(),
+                e => format!("bookmarks cannot be read: {e}"),
+            };
+            app.say(MessageKind::Error, text);
+            store::Saved::default()
+        }
+        None => store::Saved::default(),
+    };
+    if let Some(first) = loaded.problems.first() {
+        let more = match loaded.problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more: kanbao --check-config)", n - 1),
+        };
+        app.say(MessageKind::Error, format!("{first}{more}"));
+    }
+    let path = shown_path(input, &name);
+    let background = match start.rest {
+        Err(id) => {
+            app.restore(id.clone(), path, saved.newsletters.get(&id), cli.fresh);
+            None
+        }
+        Ok(loader) => {
+            app.loading = Some("reading the file…".into());
+            let fresh = cli.fresh;
+            // Bookmarks and the last position belong to the whole text: taken in when it is
+            // there, without moving a reader who has already moved.
+            let done = move |app: &mut App, id: String| {
+                let untouched = app.untouched();
+                app.restore(
+                    id.clone(),
+                    path.clone(),
+                    saved.newsletters.get(&id),
+                    fresh || !untouched,
+                );
+            };
+            Some(tui::Background {
+                rx: loader.spawn(),
+                done: Box::new(done),
+            })
+        }
+    };
+    tui::run(&mut app, store.as_ref(), background).context("running the reader")
 }
 
 /// `--check-config`: every problem on its own line, and a non-zero exit when there is one.
@@ -161,23 +176,8 @@ fn check_config(loaded: &config::Loaded) -> anyhow::Result<()> {
     )
 }
 
-/// How much of a big file is read before the first screen.
-const HEAD_BYTES: usize = 256 * 1024;
-
-/// Reads, fingerprints and parses the whole newsletter on a worker thread.
-fn read_in_background(input: Input, hints: doc::Hints) -> tui::Loading {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let result = source::load(&input)
-            .map(|source| {
-                let id = store::fingerprint(&source.text);
-                (id, doc::parse_with(&source.text, &hints))
-            })
-            .map_err(|e| e.to_string());
-        let _ = tx.send(result);
-    });
-    rx
-}
+/// Files bigger than this are read in pieces, their first articles on screen at once.
+const BIG_FILE: u64 = 1 << 20;
 
 /// The path remembered for a newsletter: absolute when it is a file.
 fn shown_path(input: &Input, name: &str) -> String {

@@ -192,41 +192,150 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
     }
 }
 
-/// The beginning of a big file, decoded, for a first screen before the whole file is read: up
-/// to `max` bytes cut after the last blank line. `None` when the file is not big (at most
-/// `4 * max` bytes), is UTF-16, or has no blank line in its head — read it whole instead.
-/// Errors are those of [`load`] for what the head shows (a directory, a binary file, …).
-pub fn load_head(path: &Path, max: usize) -> Result<Option<Source>, SourceError> {
-    let name = Input::Path(path.to_path_buf()).name();
-    let mut file = File::open(path).map_err(|error| io_error(&name, error))?;
-    let metadata = file.metadata().map_err(|error| io_error(&name, error))?;
-    if metadata.is_dir() || !metadata.is_file() || metadata.len() <= 4 * max as u64 {
-        return Ok(None);
-    }
-    let mut head = Vec::with_capacity(max);
-    file.by_ref()
-        .take(max as u64)
-        .read_to_end(&mut head)
-        .map_err(|error| io_error(&name, error))?;
-    if head_is_binary(&head) {
-        return Err(SourceError::NotText { name });
-    }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        return Ok(None);
-    }
-    // A blank line is a safe place to cut: `\n` is never part of a multi-byte character in
-    // UTF-8 or GB18030, and no paragraph is cut in two.
-    let Some(cut) = memchr::memmem::rfind(&head, b"\n\n") else {
-        return Ok(None);
-    };
-    head.truncate(cut + 1);
-    match decode_owned(head) {
-        Ok(Decoded { text, encoding }) => Ok(Some(Source {
+/// A big file read in pieces: the text of its beginning is on screen while the rest is still
+/// being read, and the whole of its bytes is never held at once. Each piece is decoded and
+/// [`clean`]ed whole lines; together they are the text [`load`] gives (save an escape sequence
+/// spread over lines, which is removed piece by piece instead).
+///
+/// The encoding is decided from the first [`SNIFF_LEN`] bytes by the rules of [`decode`]; what
+/// is binary there is refused, and control bytes further on are cleaned away like any others.
+pub struct Reader {
+    name: String,
+    file: File,
+    decoder: encoding_rs::Decoder,
+    encoding: &'static Encoding,
+    /// Bytes read but not decoded yet (the head, first).
+    bytes: Vec<u8>,
+    /// Decoded text after the last line break so far.
+    partial: String,
+    /// Bytes of the file read so far, and its size.
+    read: u64,
+    size: u64,
+    /// The file has been read to its end.
+    eof: bool,
+    /// Anything but whitespace was seen.
+    text_seen: bool,
+}
+
+impl Reader {
+    /// Opens `path` for reading in pieces when it is bigger than `min_size` bytes (else
+    /// `None`: read it whole with [`load`]). Errors are those of [`load`] for what the start
+    /// of the file shows.
+    pub fn open(path: &Path, min_size: u64) -> Result<Option<Reader>, SourceError> {
+        let name = Input::Path(path.to_path_buf()).name();
+        let mut file = File::open(path).map_err(|error| io_error(&name, error))?;
+        let metadata = file.metadata().map_err(|error| io_error(&name, error))?;
+        if metadata.is_dir() || !metadata.is_file() || metadata.len() <= min_size {
+            return Ok(None);
+        }
+        if metadata.len() > MAX_INPUT {
+            return Err(SourceError::TooLarge { name });
+        }
+        let mut head = Vec::with_capacity(SNIFF_LEN);
+        file.by_ref()
+            .take(SNIFF_LEN as u64)
+            .read_to_end(&mut head)
+            .map_err(|error| io_error(&name, error))?;
+        if head_is_binary(&head) {
+            return Err(SourceError::NotText { name });
+        }
+        let decoder = match Encoding::for_bom(&head) {
+            Some((encoding, _)) => encoding.new_decoder_with_bom_removal(),
+            None => head_encoding(&head).new_decoder_without_bom_handling(),
+        };
+        Ok(Some(Reader {
             name,
-            text,
-            encoding,
-        })),
-        Err(_) => Ok(None),
+            file,
+            encoding: decoder.encoding(),
+            decoder,
+            read: head.len() as u64,
+            bytes: head,
+            partial: String::new(),
+            size: metadata.len(),
+            eof: false,
+            text_seen: false,
+        }))
+    }
+
+    /// The next piece of text, whole lines from about `max` bytes of the file; `None` after
+    /// the end. A file with nothing but whitespace is [`SourceError::Empty`] at its end.
+    pub fn next_piece(&mut self, max: usize) -> Result<Option<String>, SourceError> {
+        if self.eof && self.bytes.is_empty() && self.partial.is_empty() {
+            return Ok(None);
+        }
+        if self.bytes.is_empty() && !self.eof {
+            let name = &self.name;
+            let want = (max as u64).min(MAX_INPUT + 1 - self.read.min(MAX_INPUT));
+            let got = self
+                .file
+                .by_ref()
+                .take(want)
+                .read_to_end(&mut self.bytes)
+                .map_err(|error| io_error(name, error))?;
+            self.read += got as u64;
+            self.eof = got == 0;
+            if self.read > MAX_INPUT {
+                return Err(SourceError::TooLarge {
+                    name: self.name.clone(),
+                });
+            }
+        }
+        let last = self.eof;
+        let mut text = std::mem::take(&mut self.partial);
+        let room = self
+            .decoder
+            .max_utf8_buffer_length(self.bytes.len())
+            .unwrap_or(self.bytes.len() * 3 + 16);
+        text.reserve(room);
+        let (_, _, _) = self.decoder.decode_to_string(&self.bytes, &mut text, last);
+        self.bytes.clear();
+        // Cleaning works on whole lines: what follows the last line break waits for the rest
+        // of its line.
+        if !last {
+            let end = text.rfind('\n').map_or(0, |i| i + 1);
+            self.partial = text.split_off(end);
+        }
+        let piece = clean(&text).into_owned();
+        self.text_seen |= !piece.trim().is_empty();
+        if last && !self.text_seen {
+            return Err(SourceError::Empty {
+                name: self.name.clone(),
+            });
+        }
+        Ok(Some(piece))
+    }
+
+    /// Bytes of the file read so far, and its size when opened.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.read, self.size)
+    }
+
+    /// What to call the file.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The encoding the file is read as.
+    pub fn encoding(&self) -> &'static str {
+        self.encoding.name()
+    }
+}
+
+/// The encoding of a file without a BOM, judged from its start by the rules of [`decode`].
+fn head_encoding(head: &[u8]) -> &'static Encoding {
+    if looks_binary(head) {
+        // Not binary (the caller checked): UTF-16 without a BOM.
+        return utf16_without_bom(head).unwrap_or(UTF_8);
+    }
+    // A character cut off at the end of the head is no evidence against UTF-8.
+    let valid = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    if valid || mostly_utf8(head) {
+        UTF_8
+    } else {
+        detect(head)
     }
 }
 

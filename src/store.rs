@@ -344,6 +344,27 @@ pub fn fingerprint(text: &str) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
+/// [`fingerprint`] of a text that comes in pieces.
+#[derive(Default, Clone)]
+pub struct Fingerprint(xxhash_rust::xxh3::Xxh3Default);
+
+impl Fingerprint {
+    /// Nothing seen yet.
+    pub fn new() -> Fingerprint {
+        Fingerprint::default()
+    }
+
+    /// The next piece of the text.
+    pub fn update(&mut self, piece: &str) {
+        self.0.update(piece.as_bytes());
+    }
+
+    /// The fingerprint of all the pieces together.
+    pub fn finish(&self) -> String {
+        format!("{:016x}", self.0.digest())
+    }
+}
+
 /// `YYYY-MM-DD HH:MM` (UTC) for seconds since 1970.
 pub fn format_time(secs: u64) -> String {
     let days = i64::try_from(secs / 86_400).unwrap_or(0);

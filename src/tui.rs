@@ -16,7 +16,7 @@ use ratatui::crossterm::{execute, terminal};
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::app::{self, Action, App, MessageKind};
-use crate::doc::Newsletter;
+use crate::loader::Loaded;
 use crate::store::{Change, Store, StoreError};
 use crate::ui;
 
@@ -26,18 +26,15 @@ const IDLE: Duration = Duration::from_millis(300);
 /// How often the event loop looks for the rest of a newsletter being read.
 const LOADING_TICK: Duration = Duration::from_millis(20);
 
-/// The whole newsletter as a worker thread reads it: its fingerprint and parse, or why not.
-pub type Loading = Receiver<Result<(String, Newsletter), String>>;
+/// What to do when the whole newsletter is there, given its fingerprint.
+pub type Done = Box<dyn FnMut(&mut App, String)>;
 
-/// Takes a whole newsletter (with its fingerprint) into the app.
-pub type Apply = Box<dyn FnMut(&mut App, String, Newsletter)>;
-
-/// A newsletter still being read: where it comes from, and what to do with it in the app.
+/// A newsletter still being read: the batches of its articles, and what to do at the end.
 pub struct Background {
-    /// The worker's answer.
-    pub rx: Loading,
-    /// Takes the whole newsletter into the app.
-    pub apply: Apply,
+    /// The worker's batches.
+    pub rx: Receiver<Loaded>,
+    /// Takes in what belongs to the whole (bookmarks, the last position).
+    pub done: Done,
 }
 
 /// Runs the reader until the user quits or a SIGTERM/SIGHUP arrives; the terminal is restored
@@ -210,26 +207,10 @@ fn event_loop(
             suspend(terminal)?;
             continue;
         }
-        if let Some(bg) = background.as_mut() {
-            match bg.rx.try_recv() {
-                Ok(Ok((id, doc))) => {
-                    (bg.apply)(app, id, doc);
-                    background = None;
-                    continue;
-                }
-                Ok(Err(message)) => {
-                    app.loading = None;
-                    app.say(MessageKind::Error, message);
-                    background = None;
-                }
-                Err(TryRecvError::Disconnected) => {
-                    app.loading = None;
-                    let text = "the rest of the file could not be read".to_string();
-                    app.say(MessageKind::Error, text);
-                    background = None;
-                }
-                Err(TryRecvError::Empty) => {}
-            }
+        if let Some(bg) = background.as_mut()
+            && take_batches(app, bg)
+        {
+            background = None;
         }
         // While the rest of a newsletter is on its way, look for it often.
         let tick = if background.is_some() {
@@ -245,6 +226,33 @@ fn event_loop(
             saver.take(app);
         } else {
             saver.flush_position(app);
+        }
+    }
+}
+
+/// Takes in the batches that have arrived; true when the newsletter is complete (or its
+/// reading failed).
+fn take_batches(app: &mut App, bg: &mut Background) -> bool {
+    loop {
+        match bg.rx.try_recv() {
+            Ok(Loaded::Batch { batch, read, size }) => app.extend(batch, read, size),
+            Ok(Loaded::Done(id)) => {
+                (bg.done)(app, id);
+                app.finish_loading();
+                return true;
+            }
+            Ok(Loaded::Failed(message)) => {
+                app.loading = None;
+                app.say(MessageKind::Error, message);
+                return true;
+            }
+            Err(TryRecvError::Disconnected) => {
+                app.loading = None;
+                let text = "the rest of the file could not be read".to_string();
+                app.say(MessageKind::Error, text);
+                return true;
+            }
+            Err(TryRecvError::Empty) => return false,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! A big newsletter: its beginning is shown at once while the whole is read in the background,
-//! and the whole then takes its place without moving the reader.
+//! A big newsletter: its first articles are shown at once while the rest is read in the
+//! background and added in batches, without moving the reader.
 
 mod common;
 
@@ -19,39 +19,84 @@ fn big_text(copies: usize) -> String {
     text
 }
 
-fn head_of(text: &str, bytes: usize) -> String {
-    let cut = text.as_bytes()[..bytes]
-        .windows(2)
-        .rposition(|w| w == b"\n\n")
-        .unwrap();
-    text[..=cut].to_string()
+/// The newsletter as the reader gets it while a file is read: the app on the first batch
+/// that has articles, and the batches after it.
+fn arriving(text: &str) -> (App, Vec<doc::Batch>) {
+    let mut stream = doc::Stream::with_piece(&doc::Hints::default(), 16 * 1024);
+    let mut batches: Vec<doc::Batch> = Vec::new();
+    for piece in text.split_inclusive('\n').collect::<Vec<_>>().chunks(50) {
+        batches.push(stream.feed(&piece.concat()));
+    }
+    batches.push(stream.finish());
+    batches.retain(|b| !b.is_empty());
+    let mut first = doc::Newsletter {
+        title: None,
+        sections: Vec::new(),
+    };
+    let mut assembler = doc::Assembler::default();
+    assembler.add(&mut first, batches.remove(0));
+    let mut app = App::new(first, "big.txt".into(), (100, 30));
+    app.assembler = assembler;
+    app.loading = Some("reading the file…".into());
+    (app, batches)
+}
+
+/// The rest of the batches, then the end.
+fn arrive(app: &mut App, batches: Vec<doc::Batch>) {
+    let n = batches.len() as u64;
+    for (i, batch) in batches.into_iter().enumerate() {
+        app.extend(batch, i as u64 + 1, n + 1);
+        assert!(app.loading.as_deref().unwrap().contains('%'));
+    }
+    app.finish_loading();
+    assert!(app.loading.is_none());
 }
 
 #[test]
-fn the_whole_replaces_the_beginning_and_the_reader_stays_on_its_text() {
+fn batches_add_articles_and_the_reader_stays_on_its_text() {
     let text = big_text(40);
-    let head = head_of(&text, 60_000);
-    let mut app = App::new(doc::parse(&head), "big.txt".into(), (100, 30));
-    let head_articles = app.articles.len();
+    let (mut app, batches) = arriving(&text);
+    assert!(batches.len() > 3, "{} batches", batches.len());
+    let first = app.articles.len();
     common::press(&mut app, "jjj<Enter><C-d>");
-    let (open, anchor) = (app.open, app.reader.anchor);
-    app.replace_doc(doc::parse(&text));
-    assert!(app.articles.len() > 10 * head_articles);
+    let (open, anchor, top) = (app.open, app.reader.anchor, app.reader.top);
+    arrive(&mut app, batches);
+    assert!(app.articles.len() > 10 * first);
+    assert!(app.doc == doc::parse(&text), "the whole newsletter");
     assert_eq!(app.open, open, "the same article");
-    assert_eq!(app.reader.anchor, anchor, "the same text at the top");
+    assert_eq!(
+        (app.reader.anchor, app.reader.top),
+        (anchor, top),
+        "the same text at the top"
+    );
     assert_eq!(app.focus, Focus::Reader);
     assert!(app.read[open]);
+    assert_eq!(app.read.len(), app.articles.len());
 }
 
 #[test]
 fn the_end_chosen_while_loading_is_the_real_end() {
     let text = big_text(40);
-    let head = head_of(&text, 60_000);
-    let mut app = App::new(doc::parse(&head), "big.txt".into(), (100, 30));
+    let (mut app, batches) = arriving(&text);
     common::press(&mut app, "G<Enter>");
-    app.replace_doc(doc::parse(&text));
+    arrive(&mut app, batches);
     assert_eq!(app.open, app.articles.len() - 1);
+    assert_eq!(app.selected, app.open);
     assert_eq!(app.open_article().unwrap().title, "最后一篇文章");
+}
+
+#[test]
+fn sections_that_come_late_regroup_the_list_without_moving_the_reader() {
+    // The first section marker turns what came before it into a lead section.
+    let sample = source::decode(source::SAMPLE).unwrap().text;
+    let text = format!("{}\n【要闻】\n\n{}", sample.repeat(20), sample.repeat(20));
+    let (mut app, batches) = arriving(&text);
+    common::press(&mut app, "jj<Enter>");
+    let title = app.open_article().unwrap().title.clone();
+    arrive(&mut app, batches);
+    assert!(app.doc == doc::parse(&text));
+    assert_eq!(app.open_article().unwrap().title, title);
+    assert_eq!(app.doc.sections[1].title, "要闻");
 }
 
 #[test]
@@ -63,7 +108,7 @@ fn a_big_file_shows_its_beginning_then_all_of_it() {
     s.wait_for("为中国式现代化太仓新实践贡献工会力量");
     s.send("G\r");
     s.wait_for("这是全文唯一出现终点标记的段落。");
-    s.wait_until("still loading", |t| !t.contains("reading the rest"));
+    s.wait_until("still loading", |t| !t.contains("reading the file"));
     s.send("q");
     assert!(s.finish().success());
 }
@@ -71,12 +116,10 @@ fn a_big_file_shows_its_beginning_then_all_of_it() {
 #[test]
 fn a_search_of_everything_asked_while_loading_runs_on_the_whole() {
     let text = big_text(40);
-    let head = head_of(&text, 60_000);
-    let mut app = App::new(doc::parse(&head), "big.txt".into(), (100, 30));
-    app.loading = Some("reading the rest of the file…".into());
+    let (mut app, batches) = arriving(&text);
     common::press(&mut app, "S终点标记<Enter>");
     assert!(app.popup.is_none(), "nothing to show yet");
-    app.replace_doc(doc::parse(&text));
+    arrive(&mut app, batches);
     assert!(matches!(
         app.popup,
         Some(kanbao::app::Popup::Results { .. })

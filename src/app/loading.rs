@@ -1,70 +1,46 @@
-//! A big newsletter arrives in two steps: its beginning, shown at once, then the whole of it,
-//! parsed in the background. The whole replaces the beginning without moving the reader.
+//! A big newsletter arrives in batches: its first articles are on screen while the rest is
+//! read (see `loader`). Articles only ever come after those there, so nothing the reader is
+//! looking at moves; bookmarks and the last position are taken in at the end.
 
-use super::{App, ArticleRef, Focus, Popup, Row};
-use crate::doc::Newsletter;
+use super::{App, ArticleRef, Row};
+use crate::doc::{Batch, Newsletter};
 
 impl App {
-    /// Replaces the newsletter with a fuller one (the same text, read to its end), keeping
-    /// the reader on the same text, the focus, what was read and the search.
-    pub fn replace_doc(&mut self, doc: Newsletter) {
-        let anchor = self.top_anchor();
-        let old_last = self.articles.len().saturating_sub(1);
-        let (at_end, open_at_end) = (self.at_end, self.at_end && self.open == old_last);
-        let old_selected = self.selected;
-        let selected_title = self.article(self.selected).map(|a| a.title.clone());
-        let old_read = std::mem::take(&mut self.read);
-
-        let (articles, rows, article_rows) = index(&doc);
-        self.doc = doc;
+    /// Adds articles that follow those there (a batch of a newsletter being read), and says
+    /// how much of the file is read.
+    pub fn extend(&mut self, batch: Batch, read: u64, size: u64) {
+        let percent = read
+            .saturating_mul(100)
+            .checked_div(size)
+            .unwrap_or(100)
+            .min(99);
+        self.loading = Some(format!("reading the file… {percent}%"));
+        if batch.is_empty() {
+            return;
+        }
+        self.assembler.add(&mut self.doc, batch);
+        // Sections can change (the articles before the first section marker become the lead
+        // section), articles keep their order and their numbers.
+        let (articles, rows, article_rows) = index(&self.doc);
         self.articles = articles;
         self.rows = rows;
         self.article_rows = article_rows;
-        self.read = vec![false; self.articles.len()];
-        // The beginning is the same text, so its articles keep their places.
-        for (r, was) in self.read.iter_mut().zip(old_read) {
-            *r = was;
-        }
-        self.layouts = super::LayoutCache::default();
-        self.results = None;
-        if matches!(self.popup, Some(Popup::Results { .. })) {
-            self.popup = None;
-        }
-        if let Some(find) = self.find.as_mut() {
-            // Found again for the article that will be open.
-            find.article = usize::MAX;
-        }
-        self.loading = None;
-
-        let focus = self.focus;
-        let place = anchor.and_then(|a| a.find(self.articles.len(), |i| self.article(i)).place());
-        // The cursor stays on its article: the same place if the title there is the same
-        // (the beginning is the same text), else the first article of that title.
-        let same_title = |i: usize| {
-            self.article(i)
-                .is_some_and(|a| Some(&a.title) == selected_title.as_ref())
-        };
-        let selected = if same_title(old_selected) {
-            Some(old_selected)
-        } else {
-            (0..self.articles.len()).find(|&i| same_title(i))
-        };
-        match place {
-            Some((article, pos)) => super::bookmarks::jump(self, article, pos),
-            None => super::update::open(self, 0),
-        }
-        if let Some(s) = selected {
-            self.selected = s;
-        }
-        // `G` (and `Enter` on it) while the rest was on its way meant the real end.
-        let last = self.articles.len().saturating_sub(1);
-        if open_at_end {
-            super::update::open(self, last);
-        } else if at_end {
-            self.selected = last;
-        }
-        self.focus = focus;
+        self.read.resize(self.articles.len(), false);
         super::update::settle(self);
+    }
+
+    /// The whole newsletter is there: `G` (and `Enter` on it) while it was being read meant
+    /// the real end, and a search asked for meanwhile runs on all of it.
+    pub fn finish_loading(&mut self) {
+        self.loading = None;
+        let last = self.articles.len().saturating_sub(1);
+        if self.at_end {
+            if self.open == self.selected {
+                super::update::open(self, last);
+            }
+            self.selected = last;
+            super::update::settle(self);
+        }
         if let Some(query) = self.pending_search.take() {
             super::search::search_all(self, query);
         }
@@ -72,7 +48,10 @@ impl App {
 
     /// True when the reader is where it started: first article, at its top, list cursor on it.
     pub fn untouched(&self) -> bool {
-        self.open == 0 && self.selected == 0 && self.reader.top == 0 && self.focus == Focus::List
+        self.open == 0
+            && self.selected == 0
+            && self.reader.top == 0
+            && self.focus == super::Focus::List
     }
 }
 

@@ -247,6 +247,8 @@ pub struct App {
     pub at_end: bool,
     /// The time, in milliseconds since 1970 (a parameter so tests can fix it).
     pub clock: fn() -> u64,
+    /// Puts batches of a newsletter still being read into `doc` (see [`App::extend`]).
+    pub assembler: crate::doc::Assembler,
 }
 
 impl App {
@@ -298,6 +300,7 @@ impl App {
             loading: None,
             at_end: false,
             clock: crate::store::now_millis,
+            assembler: crate::doc::Assembler::default(),
         };
         update::open(&mut app, 0);
         app

@@ -44,7 +44,7 @@ impl Batch {
 
 /// Puts batches into a newsletter: explicit sections when the text has markers (and the
 /// articles before the first marker in a lead section), else runs of wire copy.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Assembler {
     /// Explicit sections so far.
     explicit: usize,
@@ -122,6 +122,9 @@ fn inferred(title: &str, articles: Vec<Article>) -> Section {
 /// articles of the one before, so pieces much smaller than this would waste time.
 const MIN_PIECE: usize = 64 * 1024;
 
+/// The first piece is parsed sooner: the first screen waits for it.
+const FIRST_PIECE: usize = 16 * 1024;
+
 /// Text before the start of a piece kept for the repair's look around page breaks.
 const CONTEXT: usize = 8 * 1024;
 
@@ -159,7 +162,7 @@ impl Stream {
             from: 0,
             carry: Carry::default(),
             default_section: None,
-            need: MIN_PIECE,
+            need: FIRST_PIECE,
             min_piece: MIN_PIECE,
         }
     }
