@@ -1,18 +1,28 @@
 //! A big newsletter on screen before it is read: the file is read and parsed in pieces, the
 //! first articles go on screen at once, and a worker thread sends the rest in batches while
 //! the reader is already in use.
+//!
+//! A very big file is parsed in two halves at once, one thread each: the second half's
+//! parser starts at a line in the middle, not knowing what came before, and its articles are
+//! taken from the first place where the first half's parser, reading on past the middle, stops
+//! in the same state (a [`Seam`] they both reach). Up to there the first half's articles are
+//! used, so the result is exactly that of one parser; if they never meet, the first half's
+//! parser simply reads on to the end.
 
-use std::sync::mpsc::{self, Receiver};
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::doc::stream::Seam;
 use crate::doc::{Assembler, Batch, Hints, Newsletter, Stream};
 use crate::source::{Reader, SourceError};
-use crate::store::Fingerprint;
 
 /// Bytes read for the first screen; the rest goes in [`PIECE`]s.
 const FIRST_PIECE: usize = 64 * 1024;
-/// Bytes read at a time after the first screen: a batch for the list every few tens of
-/// milliseconds.
-const PIECE: usize = 4 << 20;
+/// Bytes read at a time after the first screen: a batch for the list every ten milliseconds
+/// or so.
+const PIECE: usize = 2 << 20;
+/// Files bigger than this are parsed in two halves at once.
+const TWO_HALVES: u64 = 16 << 20;
 
 /// What the worker sends.
 #[derive(Debug)]
@@ -26,8 +36,13 @@ pub enum Loaded {
         /// The file's size.
         size: u64,
     },
-    /// The end of the file, with the fingerprint of the whole text.
-    Done(String),
+    /// The end of the file.
+    Done {
+        /// The fingerprint of the whole text.
+        id: String,
+        /// The file was parsed in two halves that met (or else by one parser).
+        halves: bool,
+    },
     /// Reading failed: why, in one line.
     Failed(String),
 }
@@ -36,7 +51,12 @@ pub enum Loaded {
 pub struct Loader {
     reader: Reader,
     stream: Stream,
-    fingerprint: Fingerprint,
+    hints: Hints,
+    /// Bytes of text read so far.
+    text_len: usize,
+    /// [`PIECE`] and [`TWO_HALVES`], smaller in tests.
+    piece: usize,
+    two_halves: u64,
 }
 
 /// The beginning of a newsletter and what reads the rest.
@@ -55,8 +75,19 @@ impl Loader {
         Loader {
             reader,
             stream: Stream::new(hints),
-            fingerprint: Fingerprint::new(),
+            hints: hints.clone(),
+            text_len: 0,
+            piece: PIECE,
+            two_halves: TWO_HALVES,
         }
+    }
+
+    /// Reads `piece` bytes at a time after the first screen, and parses files bigger than
+    /// `two_halves` in two halves (small values exercise the seams in tests).
+    pub fn sizes(mut self, piece: usize, two_halves: u64) -> Loader {
+        self.piece = piece;
+        self.two_halves = two_halves;
+        self
     }
 
     /// Reads until the first article is final (or to the end of the file).
@@ -71,7 +102,7 @@ impl Loader {
             let any = !batch.articles.is_empty();
             assembler.add(&mut doc, batch);
             if done {
-                let id = self.fingerprint.finish();
+                let id = self.id();
                 return Ok(Start {
                     doc,
                     assembler,
@@ -92,38 +123,260 @@ impl Loader {
     fn step(&mut self, max: usize) -> Result<(Batch, bool), SourceError> {
         match self.reader.next_piece(max)? {
             Some(text) => {
-                self.fingerprint.update(&text);
+                self.text_len += text.len();
                 Ok((self.stream.feed(&text), false))
             }
             None => Ok((self.stream.finish(), true)),
         }
     }
 
+    /// The fingerprint of the file, once read to the end.
+    fn id(&self) -> String {
+        self.reader.fingerprint().unwrap_or_default()
+    }
+
     /// Reads the rest on a worker thread, which sends batches as they are final.
     pub fn spawn(mut self) -> Receiver<Loaded> {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            loop {
-                let message = match self.step(PIECE) {
-                    Err(e) => Loaded::Failed(e.to_string()),
-                    Ok((batch, done)) => {
-                        let (read, size) = self.reader.progress();
-                        if !batch.is_empty()
-                            && tx.send(Loaded::Batch { batch, read, size }).is_err()
-                        {
-                            return;
-                        }
-                        if !done {
-                            continue;
-                        }
-                        Loaded::Done(std::mem::take(&mut self.fingerprint).finish())
-                    }
-                };
-                let _ = tx.send(message);
-                return;
-            }
+            let message = match self.read_rest(&tx) {
+                Ok(Some(halves)) => Loaded::Done {
+                    id: self.id(),
+                    halves,
+                },
+                Ok(None) => return,
+                Err(e) => Loaded::Failed(e.to_string()),
+            };
+            let _ = tx.send(message);
         });
         rx
+    }
+
+    /// Reads and parses the rest of the file, sending batches to `tx`; whether two halves
+    /// met, or `None` when the receiver is gone.
+    fn read_rest(&mut self, tx: &Sender<Loaded>) -> Result<Option<bool>, SourceError> {
+        let mut second = self
+            .reader
+            .second_half(self.two_halves)
+            .map(|(reader, at)| {
+                self.reader.stop_at(Some(at));
+                Half::spawn(reader, &self.hints, self.piece)
+            });
+        loop {
+            if self.reader.stopped() {
+                self.reader.stop_at(None);
+                if let Some(half) = second.as_mut() {
+                    // The text before the middle: where the second half's offsets start.
+                    half.offset = Some(self.text_len);
+                }
+            }
+            let (batch, done) = self.step(self.piece)?;
+            let (bytes, size) = self.reader.progress();
+            let default = batch.default_section;
+            if tx
+                .send(Loaded::Batch {
+                    batch,
+                    read: bytes,
+                    size,
+                })
+                .is_err()
+            {
+                return Ok(None);
+            }
+            if done {
+                return Ok(Some(false));
+            }
+            let Some(half) = second.as_mut() else {
+                continue;
+            };
+            match half.meet(&mut self.stream) {
+                Meeting::NotYet => {}
+                Meeting::Never => second = None,
+                Meeting::Met(map) => {
+                    let half = second.take().expect("the second half");
+                    return self.finish_with(half, map, default, tx);
+                }
+            }
+        }
+    }
+
+    /// The halves met: the second half's batches go on from the seam while this thread reads
+    /// the rest only for the fingerprint (without decoding it).
+    fn finish_with(
+        &mut self,
+        mut half: Half,
+        map: SectionMap,
+        default: &'static str,
+        tx: &Sender<Loaded>,
+    ) -> Result<Option<bool>, SourceError> {
+        let mut hashing = true;
+        loop {
+            // What the second half has, without waiting while there is text to hash.
+            loop {
+                let message = if hashing {
+                    half.queue.pop_front().or_else(|| half.rx.try_recv().ok())
+                } else {
+                    half.queue.pop_front().or_else(|| half.rx.recv().ok())
+                };
+                let Some(message) = message else {
+                    break;
+                };
+                match message {
+                    HalfMessage::Batch {
+                        mut batch, read, ..
+                    } => {
+                        batch.default_section = default;
+                        map.apply(&mut batch);
+                        let size = self.reader.progress().1;
+                        if tx.send(Loaded::Batch { batch, read, size }).is_err() {
+                            return Ok(None);
+                        }
+                    }
+                    HalfMessage::Done => {
+                        if !hashing {
+                            return Ok(Some(true));
+                        }
+                        half.queue.push_back(HalfMessage::Done);
+                        break;
+                    }
+                    HalfMessage::Failed(e) => return Err(e),
+                }
+            }
+            if !hashing {
+                // The second half's thread ended without a word.
+                return Err(SourceError::Io {
+                    name: self.reader.name().to_string(),
+                    error: std::io::Error::other("its second half could not be read"),
+                });
+            }
+            self.reader.skip_rest()?;
+            hashing = false;
+        }
+    }
+}
+
+/// The second half of a file, parsed on a thread of its own.
+struct Half {
+    rx: Receiver<HalfMessage>,
+    /// Its batches not taken yet.
+    queue: VecDeque<HalfMessage>,
+    /// Where its text starts in the whole text, once the first half has read that far.
+    offset: Option<usize>,
+}
+
+enum HalfMessage {
+    /// A batch, the seam it starts at (offsets from the middle), and the file's bytes read.
+    Batch {
+        batch: Batch,
+        from: Seam,
+        read: u64,
+    },
+    Done,
+    Failed(SourceError),
+}
+
+/// How the first and second halves' parsers stand.
+enum Meeting {
+    NotYet,
+    /// They met; the second half's section numbers are to be mapped.
+    Met(SectionMap),
+    /// The second half is gone or has passed: the first half reads on alone.
+    Never,
+}
+
+/// The second half counts explicit sections from the middle: its numbers, shifted to count
+/// from the start.
+struct SectionMap {
+    /// Sections the first half had at the seam, and the second.
+    first: usize,
+    second: usize,
+}
+
+impl SectionMap {
+    fn apply(&self, batch: &mut Batch) {
+        for placed in &mut batch.articles {
+            placed.section = match placed.section {
+                Some(s) => Some((s + self.first).saturating_sub(self.second)),
+                // No marker since the middle: the last one before it, if any.
+                None => self.first.checked_sub(1),
+            };
+        }
+    }
+}
+
+impl Half {
+    fn spawn(mut reader: Reader, hints: &Hints, piece: usize) -> Half {
+        let (tx, rx) = mpsc::channel();
+        let hints = hints.clone();
+        std::thread::spawn(move || {
+            let mut stream = Stream::resume(&hints);
+            loop {
+                let from = stream.seam();
+                let (batch, done) = match reader.next_piece(piece) {
+                    Err(e) => {
+                        let _ = tx.send(HalfMessage::Failed(e));
+                        return;
+                    }
+                    Ok(Some(text)) => (stream.feed(&text), false),
+                    Ok(None) => (stream.finish(), true),
+                };
+                let read = reader.progress().0;
+                if (done || stream.seam() != from)
+                    && tx.send(HalfMessage::Batch { batch, from, read }).is_err()
+                {
+                    return;
+                }
+                if done {
+                    let _ = tx.send(HalfMessage::Done);
+                    return;
+                }
+            }
+        });
+        Half {
+            rx,
+            queue: VecDeque::new(),
+            offset: None,
+        }
+    }
+
+    /// Whether the first half's `stream` has met this half at one of its seams; aims it at
+    /// the next one.
+    fn meet(&mut self, stream: &mut Stream) -> Meeting {
+        let Some(offset) = self.offset else {
+            return Meeting::NotYet;
+        };
+        while let Ok(message) = self.rx.try_recv() {
+            self.queue.push_back(message);
+        }
+        let here = stream.seam();
+        loop {
+            let Some(HalfMessage::Batch { from, .. }) = self.queue.front() else {
+                stream.aim(None);
+                // Done or failed before meeting (or nothing yet): read on alone, or wait.
+                return match self.queue.front() {
+                    Some(_) => Meeting::Never,
+                    None => Meeting::NotYet,
+                };
+            };
+            let at = Seam {
+                at: from.at + offset,
+                ..*from
+            };
+            if at.at < here.at || (at.at == here.at && !at.meets(&here)) {
+                // Passed, or reached in another state: try the next seam.
+                self.queue.pop_front();
+                continue;
+            }
+            if at.at == here.at {
+                // This batch and those after it are the rest of the newsletter.
+                return Meeting::Met(SectionMap {
+                    first: here.sections,
+                    second: from.sections,
+                });
+            }
+            stream.aim(Some(at.at));
+            return Meeting::NotYet;
+        }
     }
 }
 
@@ -140,7 +393,7 @@ pub fn parse_file(reader: Reader, hints: &Hints) -> Result<(Newsletter, String),
         let (batch, done) = loader.step(PIECE)?;
         assembler.add(&mut doc, batch);
         if done {
-            return Ok((doc, loader.fingerprint.finish()));
+            return Ok((doc, loader.id()));
         }
     }
 }
@@ -161,7 +414,7 @@ mod tests {
         let whole = source::load(&Input::Path(path.clone())).unwrap();
         let reader = Reader::open(&path, 0).unwrap().unwrap();
         let (doc, id) = parse_file(reader, &Hints::default()).unwrap();
-        assert_eq!(id, crate::store::fingerprint(&whole.text));
+        assert_eq!(id, whole.id);
         assert!(doc == crate::doc::parse(&whole.text));
 
         let start = Loader::new(Reader::open(&path, 0).unwrap().unwrap(), &Hints::default())
@@ -172,5 +425,66 @@ mod tests {
             first > 0 && first < doc.articles().count() / 10,
             "{first} articles first"
         );
+    }
+
+    /// What the reader ends up with when the rest is read: the newsletter, its fingerprint
+    /// and whether two halves met.
+    fn collect(start: Start) -> (Newsletter, String, bool) {
+        let Start {
+            mut doc,
+            mut assembler,
+            rest,
+        } = start;
+        let Ok(loader) = rest else {
+            panic!("the file was read whole at once");
+        };
+        let rx = loader.spawn();
+        for message in rx {
+            match message {
+                Loaded::Batch { batch, read, size } => {
+                    assert!(read <= size);
+                    assembler.add(&mut doc, batch);
+                }
+                Loaded::Done { id, halves } => return (doc, id, halves),
+                Loaded::Failed(e) => panic!("{e}"),
+            }
+        }
+        panic!("no end");
+    }
+
+    #[test]
+    fn two_halves_read_at_once_make_the_same_newsletter() {
+        let sample = source::decode(source::SAMPLE).unwrap().text;
+        let english = "Council approves budget\n\nBy Jane Doe\n\nThe council approved the \
+                       budget on Monday.\n\n";
+        let cases = [
+            // CRLF and page breaks: the text is shorter than the file, so the offsets of the
+            // two halves must be counted in text, not bytes.
+            format!("{sample}\n\u{c}").repeat(150).replace('\n', "\r\n"),
+            // Sections that start in the second half, after articles without one.
+            format!(
+                "{}\n【要闻】\n\n{}\n## Sport\n\n{}",
+                sample.repeat(60),
+                sample.repeat(60),
+                english.repeat(5000)
+            ),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        for (i, text) in cases.iter().enumerate() {
+            let path = dir.path().join(format!("big{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            let whole = source::load(&Input::Path(path.clone())).unwrap();
+            let open = || Reader::open(&path, 0).unwrap().unwrap();
+            for piece in [40_000, 300_000] {
+                let start = Loader::new(open(), &Hints::default())
+                    .sizes(piece, 0)
+                    .start()
+                    .unwrap();
+                let (doc, id, halves) = collect(start);
+                assert!(halves, "case {i}, pieces of {piece}: the halves met");
+                assert_eq!(id, whole.id);
+                assert!(doc == crate::doc::parse(&whole.text), "case {i}, {piece}");
+            }
+        }
     }
 }

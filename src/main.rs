@@ -56,7 +56,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     let source = source::load(&input)?;
     let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
     if interactive {
-        let id = store::fingerprint(&source.text);
+        let id = source.id.clone();
         let start = Start {
             doc: newsletter,
             assembler: doc::Assembler::default(),
@@ -147,7 +147,8 @@ fn read(
                 );
             };
             Some(tui::Background {
-                rx: loader.spawn(),
+                loader: Some(loader),
+                rx: None,
                 done: Box::new(done),
             })
         }

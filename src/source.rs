@@ -9,12 +9,14 @@
 use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, GBK, UTF_8, UTF_16BE, UTF_16LE};
 use unicode_width::UnicodeWidthChar;
+
+use crate::store::{Fingerprint, fingerprint};
 
 /// The bundled sample issue, shown when no file is given.
 pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -99,6 +101,8 @@ pub struct Source {
     /// The encoding the bytes were read as, by its `encoding_rs` name (`UTF-8`, `UTF-16LE`,
     /// `GBK`, ...).
     pub encoding: &'static str,
+    /// The fingerprint of the bytes (see [`crate::store::fingerprint`]).
+    pub id: String,
 }
 
 /// Why a newsletter could not be read. Each message is one line naming the input.
@@ -176,16 +180,25 @@ pub enum DecodeError {
 /// Reads the newsletter `input` names and decodes it (see [`decode`]).
 pub fn load(input: &Input) -> Result<Source, SourceError> {
     let name = input.name();
-    let decoded = match input {
-        Input::Sample => decode(SAMPLE),
-        Input::Stdin => decode_owned(read_text(&mut io::stdin().lock(), 0, MAX_INPUT, &name)?),
-        Input::Path(path) => decode_owned(read_file(path, &name)?),
+    let (decoded, id) = match input {
+        Input::Sample => (decode(SAMPLE), fingerprint(SAMPLE)),
+        Input::Stdin => {
+            let bytes = read_text(&mut io::stdin().lock(), 0, MAX_INPUT, &name)?;
+            let id = fingerprint(&bytes);
+            (decode_owned(bytes), id)
+        }
+        Input::Path(path) => {
+            let bytes = read_file(path, &name)?;
+            let id = fingerprint(&bytes);
+            (decode_owned(bytes), id)
+        }
     };
     match decoded {
         Ok(Decoded { text, encoding }) => Ok(Source {
             name,
             text,
             encoding,
+            id,
         }),
         Err(DecodeError::NotText) => Err(SourceError::NotText { name }),
         Err(DecodeError::Empty) => Err(SourceError::Empty { name }),
@@ -201,6 +214,7 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
 /// is binary there is refused, and control bytes further on are cleaned away like any others.
 pub struct Reader {
     name: String,
+    path: PathBuf,
     file: File,
     decoder: encoding_rs::Decoder,
     encoding: &'static Encoding,
@@ -215,6 +229,10 @@ pub struct Reader {
     eof: bool,
     /// Anything but whitespace was seen.
     text_seen: bool,
+    /// Where to stop reading for now (see [`Reader::stop_at`]).
+    limit: Option<u64>,
+    /// Of the bytes read, when read from the start.
+    fingerprint: Option<Fingerprint>,
 }
 
 impl Reader {
@@ -239,12 +257,15 @@ impl Reader {
         if head_is_binary(&head) {
             return Err(SourceError::NotText { name });
         }
+        let mut fingerprint = Fingerprint::new();
+        fingerprint.update(&head);
         let decoder = match Encoding::for_bom(&head) {
             Some((encoding, _)) => encoding.new_decoder_with_bom_removal(),
             None => head_encoding(&head).new_decoder_without_bom_handling(),
         };
         Ok(Some(Reader {
             name,
+            path: path.to_path_buf(),
             file,
             encoding: decoder.encoding(),
             decoder,
@@ -254,7 +275,60 @@ impl Reader {
             size: metadata.len(),
             eof: false,
             text_seen: false,
+            limit: None,
+            fingerprint: Some(fingerprint),
         }))
+    }
+
+    /// A second reader of the same file from the start of the line at or after its middle,
+    /// for reading the two halves at once; and where that is. `None` for an encoding where a
+    /// line break cannot be found by its byte (UTF-16), or when the file is not bigger than
+    /// `min_size`.
+    pub fn second_half(&self, min_size: u64) -> Option<(Reader, u64)> {
+        if !self.encoding.is_ascii_compatible() || self.size <= min_size {
+            return None;
+        }
+        let mut file = File::open(&self.path).ok()?;
+        let middle = self.size / 2;
+        file.seek(SeekFrom::Start(middle)).ok()?;
+        let mut probe = Vec::with_capacity(SNIFF_LEN);
+        file.by_ref()
+            .take(SNIFF_LEN as u64)
+            .read_to_end(&mut probe)
+            .ok()?;
+        let start = middle + memchr::memchr(b'\n', &probe)? as u64 + 1;
+        if start < self.read {
+            // This reader is past the middle already.
+            return None;
+        }
+        file.seek(SeekFrom::Start(start)).ok()?;
+        let reader = Reader {
+            name: self.name.clone(),
+            path: self.path.clone(),
+            file,
+            decoder: self.encoding.new_decoder_without_bom_handling(),
+            encoding: self.encoding,
+            bytes: Vec::new(),
+            partial: String::new(),
+            read: start,
+            size: self.size,
+            eof: false,
+            text_seen: true,
+            limit: None,
+            fingerprint: None,
+        };
+        Some((reader, start))
+    }
+
+    /// Stops reading at byte `at` of the file (a line start) until told otherwise: the pieces
+    /// then end exactly there. `None` reads on.
+    pub fn stop_at(&mut self, at: Option<u64>) {
+        self.limit = at;
+    }
+
+    /// Whether reading has reached the place given to [`Reader::stop_at`].
+    pub fn stopped(&self) -> bool {
+        self.limit == Some(self.read) && self.bytes.is_empty() && self.partial.is_empty()
     }
 
     /// The next piece of text, whole lines from about `max` bytes of the file; `None` after
@@ -265,13 +339,22 @@ impl Reader {
         }
         if self.bytes.is_empty() && !self.eof {
             let name = &self.name;
-            let want = (max as u64).min(MAX_INPUT + 1 - self.read.min(MAX_INPUT));
+            let mut want = (max as u64).min(MAX_INPUT + 1 - self.read.min(MAX_INPUT));
+            if let Some(limit) = self.limit {
+                want = want.min(limit.saturating_sub(self.read));
+                if want == 0 {
+                    return Ok(Some(String::new()));
+                }
+            }
             let got = self
                 .file
                 .by_ref()
                 .take(want)
                 .read_to_end(&mut self.bytes)
                 .map_err(|error| io_error(name, error))?;
+            if let Some(f) = self.fingerprint.as_mut() {
+                f.update(&self.bytes);
+            }
             self.read += got as u64;
             self.eof = got == 0;
             if self.read > MAX_INPUT {
@@ -295,7 +378,10 @@ impl Reader {
             let end = text.rfind('\n').map_or(0, |i| i + 1);
             self.partial = text.split_off(end);
         }
-        let piece = clean(&text).into_owned();
+        let piece = match clean(&text) {
+            Cow::Owned(cleaned) => cleaned,
+            Cow::Borrowed(_) => text,
+        };
         self.text_seen |= !piece.trim().is_empty();
         if last && !self.text_seen {
             return Err(SourceError::Empty {
@@ -303,6 +389,37 @@ impl Reader {
             });
         }
         Ok(Some(piece))
+    }
+
+    /// Reads the rest of the file without decoding it, for its fingerprint only.
+    pub fn skip_rest(&mut self) -> Result<(), SourceError> {
+        self.limit = None;
+        let mut buf = vec![0; 1 << 20];
+        loop {
+            let got = match self.file.read(&mut buf) {
+                Ok(0) => break,
+                Ok(got) => got,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(io_error(&self.name, e)),
+            };
+            self.read += got as u64;
+            if let Some(f) = self.fingerprint.as_mut() {
+                f.update(&buf[..got]);
+            }
+        }
+        self.eof = true;
+        self.bytes.clear();
+        self.partial.clear();
+        Ok(())
+    }
+
+    /// The fingerprint of the file's bytes, once read to the end by a reader that started at
+    /// its beginning.
+    pub fn fingerprint(&self) -> Option<String> {
+        self.fingerprint
+            .as_ref()
+            .filter(|_| self.eof)
+            .map(Fingerprint::finish)
     }
 
     /// Bytes of the file read so far, and its size when opened.

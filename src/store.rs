@@ -338,13 +338,14 @@ pub fn now_millis() -> u64 {
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
-/// The fingerprint that identifies a newsletter: a 64-bit hash of its decoded text, so a renamed
-/// or moved file keeps its bookmarks.
-pub fn fingerprint(text: &str) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+/// The fingerprint that identifies a newsletter: a 64-bit hash of its bytes, so a renamed or
+/// moved file keeps its bookmarks (and a new version of kanbao that cleans text differently
+/// still knows it).
+pub fn fingerprint(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
 }
 
-/// [`fingerprint`] of a text that comes in pieces.
+/// [`fingerprint`] of bytes that come in pieces.
 #[derive(Default, Clone)]
 pub struct Fingerprint(xxhash_rust::xxh3::Xxh3Default);
 
@@ -354,9 +355,9 @@ impl Fingerprint {
         Fingerprint::default()
     }
 
-    /// The next piece of the text.
-    pub fn update(&mut self, piece: &str) {
-        self.0.update(piece.as_bytes());
+    /// The next piece.
+    pub fn update(&mut self, piece: &[u8]) {
+        self.0.update(piece);
     }
 
     /// The fingerprint of all the pieces together.
@@ -547,9 +548,13 @@ mod tests {
     }
 
     #[test]
-    fn fingerprints_depend_on_the_text_only() {
-        assert_eq!(fingerprint("一"), fingerprint("一"));
-        assert_ne!(fingerprint("一"), fingerprint("二"));
-        assert_eq!(fingerprint("").len(), 16);
+    fn fingerprints_depend_on_the_bytes_only() {
+        assert_eq!(fingerprint("一".as_bytes()), fingerprint("一".as_bytes()));
+        assert_ne!(fingerprint("一".as_bytes()), fingerprint("二".as_bytes()));
+        assert_eq!(fingerprint(b"").len(), 16);
+        let mut pieces = Fingerprint::new();
+        pieces.update("一".as_bytes());
+        pieces.update("二".as_bytes());
+        assert_eq!(pieces.finish(), fingerprint("一二".as_bytes()));
     }
 }

@@ -16,7 +16,7 @@ use ratatui::crossterm::{execute, terminal};
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::app::{self, Action, App, MessageKind};
-use crate::loader::Loaded;
+use crate::loader::{Loaded, Loader};
 use crate::store::{Change, Store, StoreError};
 use crate::ui;
 
@@ -29,10 +29,13 @@ const LOADING_TICK: Duration = Duration::from_millis(20);
 /// What to do when the whole newsletter is there, given its fingerprint.
 pub type Done = Box<dyn FnMut(&mut App, String)>;
 
-/// A newsletter still being read: the batches of its articles, and what to do at the end.
+/// A newsletter still being read: what reads the rest, and what to do at the end.
 pub struct Background {
-    /// The worker's batches.
-    pub rx: Receiver<Loaded>,
+    /// The rest of the file; it starts reading once the first screen is drawn, so that its
+    /// threads do not hold up that screen.
+    pub loader: Option<Loader>,
+    /// The worker's batches, once it runs.
+    pub rx: Option<Receiver<Loaded>>,
     /// Takes in what belongs to the whole (bookmarks, the last position).
     pub done: Done,
 }
@@ -207,10 +210,12 @@ fn event_loop(
             suspend(terminal)?;
             continue;
         }
-        if let Some(bg) = background.as_mut()
-            && take_batches(app, bg)
-        {
-            background = None;
+        if let Some(bg) = background.as_mut() {
+            if let Some(loader) = bg.loader.take() {
+                bg.rx = Some(loader.spawn());
+            } else if take_batches(app, bg) {
+                background = None;
+            }
         }
         // While the rest of a newsletter is on its way, look for it often.
         let tick = if background.is_some() {
@@ -230,29 +235,42 @@ fn event_loop(
     }
 }
 
-/// Takes in the batches that have arrived; true when the newsletter is complete (or its
-/// reading failed).
+/// Takes in the batches that have arrived (all at once: the list is indexed once); true when
+/// the newsletter is complete (or its reading failed).
 fn take_batches(app: &mut App, bg: &mut Background) -> bool {
-    loop {
-        match bg.rx.try_recv() {
-            Ok(Loaded::Batch { batch, read, size }) => app.extend(batch, read, size),
-            Ok(Loaded::Done(id)) => {
-                (bg.done)(app, id);
-                app.finish_loading();
-                return true;
+    let Some(rx) = bg.rx.as_ref() else {
+        return false;
+    };
+    let mut batches = Vec::new();
+    let mut progress = None;
+    let end = loop {
+        match rx.try_recv() {
+            Ok(Loaded::Batch { batch, read, size }) => {
+                batches.push(batch);
+                progress = Some((read, size));
             }
-            Ok(Loaded::Failed(message)) => {
-                app.loading = None;
-                app.say(MessageKind::Error, message);
-                return true;
-            }
+            Ok(Loaded::Done { id, .. }) => break Some(Ok(id)),
+            Ok(Loaded::Failed(message)) => break Some(Err(message)),
             Err(TryRecvError::Disconnected) => {
-                app.loading = None;
-                let text = "the rest of the file could not be read".to_string();
-                app.say(MessageKind::Error, text);
-                return true;
+                break Some(Err("the rest of the file could not be read".to_string()));
             }
-            Err(TryRecvError::Empty) => return false,
+            Err(TryRecvError::Empty) => break None,
+        }
+    };
+    if let Some((read, size)) = progress {
+        app.extend(batches, read, size);
+    }
+    match end {
+        None => false,
+        Some(Ok(id)) => {
+            (bg.done)(app, id);
+            app.finish_loading();
+            true
+        }
+        Some(Err(message)) => {
+            app.loading = None;
+            app.say(MessageKind::Error, message);
+            true
         }
     }
 }

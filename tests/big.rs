@@ -45,7 +45,7 @@ fn arriving(text: &str) -> (App, Vec<doc::Batch>) {
 fn arrive(app: &mut App, batches: Vec<doc::Batch>) {
     let n = batches.len() as u64;
     for (i, batch) in batches.into_iter().enumerate() {
-        app.extend(batch, i as u64 + 1, n + 1);
+        app.extend([batch], i as u64 + 1, n + 1);
         assert!(app.loading.as_deref().unwrap().contains('%'));
     }
     app.finish_loading();

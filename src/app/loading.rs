@@ -6,19 +6,25 @@ use super::{App, ArticleRef, Row};
 use crate::doc::{Batch, Newsletter};
 
 impl App {
-    /// Adds articles that follow those there (a batch of a newsletter being read), and says
+    /// Adds articles that follow those there (batches of a newsletter being read), and says
     /// how much of the file is read.
-    pub fn extend(&mut self, batch: Batch, read: u64, size: u64) {
+    pub fn extend(&mut self, batches: impl IntoIterator<Item = Batch>, read: u64, size: u64) {
+        // In steps of 5%: every redraw costs the terminal, and the reading goes on meanwhile.
         let percent = read
-            .saturating_mul(100)
+            .saturating_mul(20)
             .checked_div(size)
-            .unwrap_or(100)
-            .min(99);
+            .unwrap_or(20)
+            .min(19)
+            * 5;
         self.loading = Some(format!("reading the file… {percent}%"));
-        if batch.is_empty() {
+        let mut any = false;
+        for batch in batches {
+            any |= !batch.is_empty();
+            self.assembler.add(&mut self.doc, batch);
+        }
+        if !any {
             return;
         }
-        self.assembler.add(&mut self.doc, batch);
         // Sections can change (the articles before the first section marker become the lead
         // section), articles keep their order and their numbers.
         let (articles, rows, article_rows) = index(&self.doc);

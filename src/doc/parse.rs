@@ -31,7 +31,7 @@ pub fn parse(text: &str) -> Newsletter {
 /// The parser, knowing what `lex` adds to the built-in rules.
 pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
     let mut carry = Carry::default();
-    let piece = parse_piece(text, 0, true, &mut carry, lex);
+    let piece = parse_piece(text, 0, true, None, &mut carry, lex);
     let mut doc = Newsletter {
         title: None,
         sections: Vec::new(),
@@ -92,18 +92,33 @@ const MARGIN: usize = NEIGHBOURHOOD + 1024;
 
 /// Parses `text[from..]` (the text before `from` is only looked at around page breaks), `from`
 /// being the start of a line. With `last`, everything is final; otherwise only the articles
-/// whose every decision lay inside the text, and `carry` is updated for the next piece.
+/// whose every decision lay inside the text, and `carry` is updated for the next piece. With
+/// `prefer`, the piece ends there if an article starts there, and not after it while one may.
 pub(crate) fn parse_piece(
     text: &str,
     from: usize,
     last: bool,
+    prefer: Option<usize>,
     carry: &mut Carry,
     lex: &Lexicon,
 ) -> Piece {
     let first = !carry.started;
     let units = split(text, from, first, lex);
     let units = repair(text, units, lex);
-    group(units, (from, text.len()), first, last, carry, lex)
+    let span = Span {
+        from,
+        end: text.len(),
+        prefer,
+    };
+    group(units, span, first, last, carry, lex)
+}
+
+/// The part of the text a piece parses, and where it would rather end.
+#[derive(Clone, Copy)]
+struct Span {
+    from: usize,
+    end: usize,
+    prefer: Option<usize>,
 }
 
 /// What a block is before classification.
@@ -524,7 +539,7 @@ impl Grouper {
 /// Groups the blocks of the piece `span` of the text.
 fn group(
     units: Vec<Unit<'_>>,
-    span: (usize, usize),
+    span: Span,
     first: bool,
     last: bool,
     carry: &mut Carry,
@@ -611,7 +626,7 @@ fn group(
 /// Takes what is final out of a grouped piece, and keeps in `carry` what the next piece needs.
 fn commit(
     mut g: Grouper,
-    (from, end): (usize, usize),
+    span: Span,
     bounds: &[(usize, usize)],
     plains: &[bool],
     last: bool,
@@ -621,6 +636,7 @@ fn commit(
     let n = bounds.len();
     // The next piece starts at the last article with all the blocks its predecessors looked at
     // inside this piece; with `last`, after everything.
+    let Span { from, end, prefer } = span;
     let restart_draft = if last {
         Some(g.drafts.len())
     } else {
@@ -628,7 +644,18 @@ fn commit(
             let f = d.first_unit;
             f + HORIZON < n && bounds[f + HORIZON - 1].1 + MARGIN <= end
         };
-        g.drafts.iter().rposition(is_final)
+        let start = |d: &Draft| bounds[d.first_unit].0;
+        let last_final = g.drafts.iter().rposition(is_final);
+        match prefer {
+            // Past `p` only when it is settled that no article starts there.
+            Some(p)
+                if last_final.is_none_or(|i| start(&g.drafts[i]) <= p)
+                    || g.drafts.iter().any(|d| start(d) == p) =>
+            {
+                g.drafts.iter().rposition(|d| start(d) <= p && is_final(d))
+            }
+            _ => last_final,
+        }
     };
     let restart_unit = restart_draft.map_or(0, |r| g.drafts.get(r).map_or(n, |d| d.first_unit));
     let (Some(restart_draft), 1..) = (restart_draft, restart_unit) else {

@@ -57,6 +57,18 @@ pub fn width(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
+/// Whether `s` is wider than `max` columns: [`width`] that stops as soon as it knows.
+fn wider_than(s: &str, max: usize) -> bool {
+    let mut columns = 0;
+    for c in s.chars() {
+        columns += c.width().unwrap_or(0);
+        if columns > max {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when most letters of `s` are Latin rather than CJK.
 pub fn is_latin_text(s: &str) -> bool {
     let (mut latin, mut wide) = (0usize, 0usize);
@@ -161,18 +173,38 @@ fn unclosed(s: &str, clamp: bool) -> bool {
         if c == '"' {
             straight += 1;
         }
-        for (i, &(open, close)) in PAIRS.iter().enumerate() {
-            if c == open {
-                depth[i] += 1;
-            } else if c == close {
+        match pair_of(c) {
+            Some((i, true)) => depth[i] += 1,
+            Some((i, false)) => {
                 depth[i] -= 1;
                 if clamp {
                     depth[i] = depth[i].max(0);
                 }
             }
+            None => {}
         }
     }
     depth.iter().any(|&d| d > 0) || straight % 2 == 1
+}
+
+/// Which of [`PAIRS`] `c` belongs to, and whether it opens it. Most characters are none, and
+/// are told so by one comparison (the test `pair_of_knows_every_pair` keeps this in step).
+fn pair_of(c: char) -> Option<(usize, bool)> {
+    if !matches!(
+        c,
+        '(' | ')' | '“' | '”' | '《'..='】' | '〔' | '〕' | '（' | '）'
+    ) {
+        return None;
+    }
+    PAIRS.iter().enumerate().find_map(|(i, &(open, close))| {
+        if c == open {
+            Some((i, true))
+        } else if c == close {
+            Some((i, false))
+        } else {
+            None
+        }
+    })
 }
 
 /// How far back from a block's end an open quote or bracket is looked for, in bytes.
@@ -203,7 +235,7 @@ pub fn has_open_pair_at_end(s: &str) -> bool {
             from = i + c.len_utf8();
             break;
         }
-        opener |= c == '"' || PAIRS.iter().any(|&(open, _)| open == c);
+        opener |= c == '"' || matches!(pair_of(c), Some((_, true)));
         next = Some(c);
     }
     opener && unclosed(&window[from..], true)
@@ -242,8 +274,14 @@ pub fn is_heading_like(s: &str) -> bool {
     if s.is_empty() || s.len() > 400 || s.contains('\n') {
         return false;
     }
-    if ends_sentence(s) || ends_mid_sentence(s) || has_unclosed_pair(s) || has_inner_sentence_end(s)
-    {
+    if ends_sentence(s) || ends_mid_sentence(s) {
+        return false;
+    }
+    // Most blocks are paragraphs, far too wide: the cheap test first.
+    if wider_than(s, HEADING_MAX_COLUMNS.max(LATIN_HEADING_MAX_COLUMNS)) {
+        return false;
+    }
+    if has_unclosed_pair(s) || has_inner_sentence_end(s) {
         return false;
     }
     // A heading has at most two phrases; a run of clauses, or a list and a clause, is prose.
@@ -613,6 +651,16 @@ mod tests {
         assert!(splits_number("部署20", "23年任务。"));
         assert!(!splits_number("任务。", "2023年"));
         assert!(!splits_number("The vote ended 52.", "4 members left."));
+    }
+
+    #[test]
+    fn pair_of_knows_every_pair() {
+        for (i, &(open, close)) in PAIRS.iter().enumerate() {
+            assert_eq!(pair_of(open), Some((i, true)), "{open}");
+            assert_eq!(pair_of(close), Some((i, false)), "{close}");
+        }
+        assert_eq!(pair_of('a'), None);
+        assert_eq!(pair_of('〖'), None);
     }
 
     #[test]

@@ -128,11 +128,39 @@ const FIRST_PIECE: usize = 16 * 1024;
 /// Text before the start of a piece kept for the repair's look around page breaks.
 const CONTEXT: usize = 8 * 1024;
 
+/// Where a stream's next piece starts, and what crosses over to it. Two streams over the same
+/// text that stop at the same place with the same seam go on alike; so a text can be parsed in
+/// two halves at once, the second half's articles taken from the first seam where the first
+/// half's stream meets it (see `loader`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seam {
+    /// Offset in the text (counted from where the stream started).
+    pub at: usize,
+    /// The block before is a plain paragraph.
+    pub prev_plain: bool,
+    /// Some article so far ended with a credit under its body.
+    pub bottom: bool,
+    /// Explicit sections so far.
+    pub sections: usize,
+}
+
+impl Seam {
+    /// Whether parsing goes on alike from both seams (sections are counted from each stream's
+    /// own start, so only the offset and the flags must agree).
+    pub fn meets(&self, other: &Seam) -> bool {
+        (self.at, self.prev_plain, self.bottom) == (other.at, other.prev_plain, other.bottom)
+    }
+}
+
 /// The parser fed piece by piece.
 pub struct Stream {
     lex: Lexicon,
     /// Text not yet final, after [`CONTEXT`] bytes of what is.
     buf: String,
+    /// Where `buf` starts in the text.
+    base: usize,
+    /// A place to stop at if an article starts there (see [`Stream::aim`]).
+    target: Option<usize>,
     /// Where in `buf` the next piece starts.
     from: usize,
     carry: Carry,
@@ -154,11 +182,22 @@ impl Stream {
         }
     }
 
+    /// A parser for text that starts at a line in the middle of a newsletter, its offsets
+    /// counted from there; its batches are to be taken from a seam another stream meets.
+    pub fn resume(hints: &Hints) -> Stream {
+        let mut stream = Stream::new(hints);
+        stream.carry.started = true;
+        stream.default_section = Some("综合");
+        stream
+    }
+
     /// A parser with the user's hints.
     pub fn new(hints: &Hints) -> Stream {
         Stream {
             lex: Lexicon::new(hints),
             buf: String::new(),
+            base: 0,
+            target: None,
             from: 0,
             carry: Carry::default(),
             default_section: None,
@@ -188,6 +227,22 @@ impl Stream {
         self.parse(true)
     }
 
+    /// Where the next piece starts.
+    pub fn seam(&self) -> Seam {
+        Seam {
+            at: self.base + self.from,
+            prev_plain: self.carry.prev_plain,
+            bottom: self.carry.bottom_credits > 0,
+            sections: self.carry.sections.len(),
+        }
+    }
+
+    /// Asks the stream to stop its batches at offset `at` if an article starts there (and
+    /// never to pass it while one may), so that its seam can meet another stream's.
+    pub fn aim(&mut self, at: Option<usize>) {
+        self.target = at;
+    }
+
     fn empty(&self) -> Batch {
         Batch {
             default_section: self.default_section.unwrap_or("综合"),
@@ -201,13 +256,23 @@ impl Stream {
         let default = *self
             .default_section
             .get_or_insert_with(|| default_section(&self.buf));
-        let piece = parse_piece(&self.buf, self.from, last, &mut self.carry, &self.lex);
+        let prefer = self.target.and_then(|t| t.checked_sub(self.base));
+        let piece = parse_piece(
+            &self.buf,
+            self.from,
+            last,
+            prefer,
+            &mut self.carry,
+            &self.lex,
+        );
         if last {
+            self.base += self.buf.len();
             self.buf = String::new();
             self.from = 0;
         } else if piece.restart > self.from {
             let keep = floor_boundary(&self.buf, piece.restart.saturating_sub(CONTEXT));
             self.buf.drain(..keep);
+            self.base += keep;
             self.from = piece.restart - keep;
             self.need = self.min_piece;
         } else {
