@@ -23,8 +23,11 @@
 #                 then Enter until the popup says "1 matches of"; less
 #                 /term, Enter until the line shows above the prompt row.
 #                 Timed from Enter. grep -c on the same file is the reference
-#   peak memory   VmHWM of the program, read before it is killed (the larger of
-#                 its two instances per run)
+#   search indexed  the same in a third kanbao instance that is left to read
+#                 the whole file first (its status bar no longer says "reading
+#                 the file"): the search alone, without the reading
+#   peak memory   VmHWM of the program, read before it is killed (the largest
+#                 of its instances per run)
 # First screen is the median over both instances of every run (2 x RUNS).
 # less runs with LESS= LESSOPEN= and an empty HOME (no history file); kanbao
 # with empty XDG_DATA_HOME/XDG_CONFIG_HOME/HOME (no bookmarks, no config).
@@ -270,6 +273,9 @@ def session(prog, path, first_line, action):
             res["last"] = s.wait(lambda scr: END in scr, t0, skip)
         else:
             phase = "search"
+            if action == "search-indexed":
+                # kanbao has read the whole file: the status bar says so no more.
+                s.wait(lambda scr: "reading the file" not in scr, now())
             s.keys("S" if prog == "kanbao" else "/")
             s.keys(END, literal=True)
             s.wait(lambda scr: END in scr, now())          # the prompt shows the term
@@ -301,11 +307,12 @@ for mb in sizes:
     nbytes = os.path.getsize(path)
     log("== %s MiB: %s (%d bytes, %d copies of the sample + the last article)"
         % (mb, path, nbytes, copies))
-    r = {k: [] for k in ("kf", "lf", "kl", "ll", "ks", "ls", "grep", "km", "lm")}
+    r = {k: [] for k in ("kf", "lf", "kl", "ll", "ks", "ki", "ls", "grep", "km", "lm")}
     for n in range(1, runs + 1):
         ka = session("kanbao", path, first_line, "last")
         la = session("less", path, first_line, "last")
         kb = session("kanbao", path, first_line, "search")
+        kc = session("kanbao", path, first_line, "search-indexed")
         lb = session("less", path, first_line, "search")
         t = now()
         g = subprocess.run(["grep", "-c", END, path], capture_output=True)
@@ -313,14 +320,15 @@ for mb in sizes:
         if g.stdout.strip() != b"1": sys.exit("compare-less: grep -c found %r" % g.stdout)
         r["kf"] += [ka.get("first"), kb.get("first")]; r["lf"] += [la.get("first"), lb.get("first")]
         r["kl"].append(ka.get("last")); r["ll"].append(la.get("last"))
-        r["ks"].append(kb.get("search")); r["ls"].append(lb.get("search")); r["grep"].append(gt)
-        for key, a, b in (("km", ka, kb), ("lm", la, lb)):
-            m = [x for x in (a["hwm"], b["hwm"]) if x is not None]
+        r["ks"].append(kb.get("search")); r["ki"].append(kc.get("search"))
+        r["ls"].append(lb.get("search")); r["grep"].append(gt)
+        for key, runs_ in (("km", (ka, kb, kc)), ("lm", (la, lb))):
+            m = [x["hwm"] for x in runs_ if x["hwm"] is not None]
             r[key].append(max(m) if m else None)
-        log("  run %d: kanbao first %s/%s last %s search %s peak %s MB | less first %s/%s G %s "
-            "search %s peak %s MB | grep -c %.1f ms"
+        log("  run %d: kanbao first %s/%s last %s search %s (indexed %s) peak %s MB | less first "
+            "%s/%s G %s search %s peak %s MB | grep -c %.1f ms"
             % (n, fmt_v(ka.get("first")), fmt_v(kb.get("first")), fmt_v(ka.get("last")),
-               fmt_v(kb.get("search")), fmt_v(r["km"][-1], 1 / 1024),
+               fmt_v(kb.get("search")), fmt_v(kc.get("search")), fmt_v(r["km"][-1], 1 / 1024),
                fmt_v(la.get("first")), fmt_v(lb.get("first")), fmt_v(la.get("last")),
                fmt_v(lb.get("search")), fmt_v(r["lm"][-1], 1 / 1024), gt * 1000))
     os.remove(path)
@@ -328,11 +336,12 @@ for mb in sizes:
     ratio = "%.1fx" % (statistics.median(kf) / statistics.median(lf)) if kf and lf else "n/a"
     ms = lambda k: median(r[k], 1000.0, "%.1f")
     mib = lambda k: median([x for x in r[k] if x is not None] or [None], 1 / 1024, "%.1f")
-    rows.append(["%s MB" % mb, ms("kf"), ms("lf"), ratio, ms("kl"), ms("ll"), ms("ks"), ms("ls"),
-                 ms("grep"), mib("km"), mib("lm")])
+    rows.append(["%s MB" % mb, ms("kf"), ms("lf"), ratio, ms("kl"), ms("ll"), ms("ks"), ms("ki"),
+                 ms("ls"), ms("grep"), mib("km"), mib("lm")])
 
 head = ["size", "kanbao first screen ms", "less first screen ms", "ratio", "kanbao last article ms",
-        "less G ms", "kanbao search ms", "less search ms", "grep -c ms", "kanbao peak MB", "less peak MB"]
+        "less G ms", "kanbao search ms", "kanbao search indexed ms", "less search ms", "grep -c ms",
+        "kanbao peak MB", "less peak MB"]
 width = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(head)]
 line = lambda cells: "| " + " | ".join(c.rjust(w) for c, w in zip(cells, width)) + " |"
 print("kanbao %s vs %s, %dx%d, medians of %d runs (first screen: %d samples); "

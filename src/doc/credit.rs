@@ -5,7 +5,7 @@
 
 use super::hints::{Lexicon, latin_words};
 use super::rules::{
-    HEADING_MAX_COLUMNS, ends_sentence, has_inner_sentence_end, is_han, is_wide, width,
+    HEADING_MAX_COLUMNS, ends_sentence, has_inner_sentence_end, is_han, is_wide, wider_than, width,
 };
 
 /// A credit glued to the end of a paragraph in bold: `…之家。**太仓市总**`.
@@ -146,7 +146,7 @@ pub fn credit(s: &str) -> Credit {
 /// [`credit`], knowing the user's credit words and agencies as well.
 pub(crate) fn credit_with(s: &str, lex: &Lexicon) -> Credit {
     let s = s.trim();
-    if s.is_empty() || width(s) > HEADING_MAX_COLUMNS || has_inner_sentence_end(s) {
+    if s.is_empty() || wider_than(s, HEADING_MAX_COLUMNS) || has_inner_sentence_end(s) {
         return Credit::None;
     }
     if wire_agency_with(s, lex).is_some() || is_photo_credit(s) || lex.opens_byline(s) {
@@ -234,16 +234,20 @@ fn names_only(s: &str) -> bool {
 /// A photo credit: `周庄镇总工会 摄`, `记者 张三 摄`, `Photo: Jane Doe`.
 pub fn is_photo_credit(s: &str) -> bool {
     let s = s.trim();
-    let lower = s.to_lowercase();
+    // The openings are ASCII: compared without lower-casing the line, which runs on every block.
+    let opens = |o: &str| {
+        s.as_bytes()
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o.as_bytes()))
+    };
     (s.ends_with('摄') && s.chars().count() >= 3 && !s.ends_with("拍摄"))
         || s.ends_with("摄影")
         || s.starts_with("图/")
         || s.starts_with("图 /")
         || s.starts_with("摄影")
-        || lower.starts_with("photo:")
-        || lower.starts_with("photos:")
-        || lower.starts_with("photo by")
-        || lower.starts_with("photos by")
+        || ["photo:", "photos:", "photo by", "photos by"]
+            .into_iter()
+            .any(opens)
 }
 
 /// Wire agencies known by name.

@@ -58,7 +58,7 @@ pub fn width(s: &str) -> usize {
 }
 
 /// Whether `s` is wider than `max` columns: [`width`] that stops as soon as it knows.
-fn wider_than(s: &str, max: usize) -> bool {
+pub(crate) fn wider_than(s: &str, max: usize) -> bool {
     let mut columns = 0;
     for c in s.chars() {
         columns += c.width().unwrap_or(0);
@@ -564,7 +564,7 @@ pub fn has_issue_marker(s: &str) -> bool {
 pub fn is_issue_line(s: &str) -> bool {
     // The byte length first: a long block is no issue line, and must not be measured whole.
     s.len() <= 4 * HEADING_MAX_COLUMNS
-        && width(s) <= HEADING_MAX_COLUMNS
+        && !wider_than(s, HEADING_MAX_COLUMNS)
         && !ends_sentence(s)
         && has_issue_marker(s)
 }
