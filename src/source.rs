@@ -638,12 +638,14 @@ fn is_control_byte(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f
 }
 
-/// Whether bytes are binary: any NUL, or more than a tenth of the first 64 KiB control bytes.
+/// Whether bytes are binary, judged by their first 64 KiB: any NUL, or more than a tenth of
+/// control bytes. Only the start counts, as it does for a big file read in pieces: further on,
+/// stray control bytes are damage, and cleaned away.
 fn looks_binary(bytes: &[u8]) -> bool {
-    if memchr::memchr(0, bytes).is_some() {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
-    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     let controls = head.iter().filter(|&&b| is_control_byte(b)).count();
     controls * 10 > head.len()
 }

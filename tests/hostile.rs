@@ -115,6 +115,30 @@ fn cases() -> Vec<Case> {
             bytes: combining.into_bytes(),
             opens: true,
         },
+        // Big files are read in pieces, by two threads at once: the same answers.
+        Case {
+            name: "big-only-blank-lines",
+            bytes: "\n \n\t\n\u{3000}\n".repeat(300_000).into_bytes(),
+            opens: false,
+        },
+        Case {
+            name: "big-text-then-binary",
+            bytes: [story.repeat(2000).into_bytes(), noise(3 << 20, 11)].concat(),
+            opens: true,
+        },
+        Case {
+            name: "big-utf16-with-bom",
+            bytes: [0xff, 0xfe]
+                .into_iter()
+                .chain(story.repeat(8000).encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            opens: true,
+        },
+        Case {
+            name: "big-escape-sequences",
+            bytes: ESCAPES.repeat(20_000).into_bytes(),
+            opens: true,
+        },
         Case {
             name: "10000-dashes",
             bytes: format!("破折号\n\n{}。\n", "——".repeat(10_000)).into_bytes(),
