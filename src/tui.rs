@@ -213,8 +213,15 @@ fn event_loop(
         if let Some(bg) = background.as_mut() {
             if let Some(loader) = bg.loader.take() {
                 bg.rx = Some(loader.spawn());
-            } else if take_batches(app, bg) {
-                background = None;
+            } else {
+                let (changed, complete) = take_batches(app, bg);
+                if complete {
+                    background = None;
+                }
+                if changed {
+                    // Drawn at once, not after the next tick.
+                    continue;
+                }
             }
         }
         // While the rest of a newsletter is on its way, look for it often.
@@ -235,11 +242,11 @@ fn event_loop(
     }
 }
 
-/// Takes in the batches that have arrived (all at once: the list is indexed once); true when
-/// the newsletter is complete (or its reading failed).
-fn take_batches(app: &mut App, bg: &mut Background) -> bool {
+/// Takes in the batches that have arrived (all at once: the list is indexed once): whether
+/// anything changed, and whether the newsletter is complete (or its reading failed).
+fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
     let Some(rx) = bg.rx.as_ref() else {
-        return false;
+        return (false, false);
     };
     let mut batches = Vec::new();
     let mut progress = None;
@@ -261,16 +268,16 @@ fn take_batches(app: &mut App, bg: &mut Background) -> bool {
         app.extend(batches, read, size);
     }
     match end {
-        None => false,
+        None => (progress.is_some(), false),
         Some(Ok(id)) => {
             (bg.done)(app, id);
             app.finish_loading();
-            true
+            (true, true)
         }
         Some(Err(message)) => {
             app.loading = None;
             app.say(MessageKind::Error, message);
-            true
+            (true, true)
         }
     }
 }
