@@ -274,8 +274,12 @@ def session(prog, path, first_line, action):
         else:
             phase = "search"
             if action == "search-indexed":
-                # kanbao has read the whole file: the status bar says so no more.
-                s.wait(lambda scr: "reading the file" not in scr, now())
+                # kanbao has read the whole file: the status bar says so no more (twice, 50 ms
+                # apart, so that a frame caught half drawn does not count).
+                while True:
+                    s.wait(lambda scr: "reading the file" not in scr, now())
+                    time.sleep(0.05)
+                    if "reading the file" not in s.screen(): break
             s.keys("S" if prog == "kanbao" else "/")
             s.keys(END, literal=True)
             s.wait(lambda scr: END in scr, now())          # the prompt shows the term
