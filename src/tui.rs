@@ -210,22 +210,23 @@ fn event_loop(
             suspend(terminal)?;
             continue;
         }
+        let mut changed = false;
         if let Some(bg) = background.as_mut() {
             if let Some(loader) = bg.loader.take() {
                 bg.rx = Some(loader.spawn());
             } else {
-                let (changed, complete) = take_batches(app, bg);
+                let complete;
+                (changed, complete) = take_batches(app, bg);
                 if complete {
                     background = None;
                 }
-                if changed {
-                    // Drawn at once, not after the next tick.
-                    continue;
-                }
             }
         }
-        // While the rest of a newsletter is on its way, look for it often.
-        let tick = if background.is_some() {
+        // What arrived is drawn at once (after any key already typed), not after the next tick;
+        // while the rest of a newsletter is on its way, look for it often.
+        let tick = if changed {
+            Duration::ZERO
+        } else if background.is_some() {
             LOADING_TICK
         } else {
             IDLE
@@ -236,7 +237,8 @@ fn event_loop(
                 app::update(app, action);
             }
             saver.take(app);
-        } else {
+        } else if !changed {
+            // Idle for a tick: the position goes to disk.
             saver.flush_position(app);
         }
     }
