@@ -75,6 +75,22 @@ fn batches_add_articles_and_the_reader_stays_on_its_text() {
 }
 
 #[test]
+fn the_list_fills_in_and_the_status_bar_tells_how_far_the_reading_is() {
+    let text = big_text(40);
+    let (mut app, mut batches) = arriving(&text);
+    let before = common::screen(&app);
+    assert!(before.contains("reading the file…"), "{before}");
+    let first = app.articles.len();
+    app.extend([batches.remove(0)], 37, 100);
+    let after = common::screen(&app);
+    assert!(app.articles.len() > first);
+    // In steps of 5%.
+    assert!(after.contains("reading the file… 35%"), "{after}");
+    arrive(&mut app, batches);
+    assert!(!common::screen(&app).contains("reading the file"));
+}
+
+#[test]
 fn the_end_chosen_while_loading_is_the_real_end() {
     let text = big_text(40);
     let (mut app, batches) = arriving(&text);
