@@ -12,7 +12,7 @@
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::doc::stream::Seam;
+use crate::doc::stream::{CONTEXT, Seam};
 use crate::doc::{Assembler, Batch, Hints, Newsletter, Stream};
 use crate::source::{Reader, SourceError};
 
@@ -249,8 +249,8 @@ impl Loader {
                     error: std::io::Error::other("its second half could not be read"),
                 });
             }
-            self.reader.skip_rest()?;
-            hashing = false;
+            // A few MiB at a time, passing on the second half's batches in between.
+            hashing = !self.reader.skip(self.piece.max(1 << 20) * 4)?;
         }
     }
 }
@@ -362,8 +362,9 @@ impl Half {
                 at: from.at + offset,
                 ..*from
             };
-            if at.at < here.at || (at.at == here.at && !at.meets(&here)) {
-                // Passed, or reached in another state: try the next seam.
+            if at.at < here.at || (at.at == here.at && !at.meets(&here)) || from.at < CONTEXT {
+                // Passed, or reached in another state, or too near the middle for the second
+                // half to have seen what its first blocks look back at: try the next seam.
                 self.queue.pop_front();
                 continue;
             }
@@ -485,6 +486,112 @@ mod tests {
                 assert_eq!(id, whole.id);
                 assert!(doc == crate::doc::parse(&whole.text), "case {i}, {piece}");
             }
+        }
+    }
+
+    /// The newsletter read the way a big file is read, and the way a small one is.
+    fn both_ways(path: &std::path::Path) -> (Newsletter, Newsletter) {
+        let whole = source::load(&Input::Path(path.to_path_buf())).unwrap();
+        let reader = Reader::open(path, 0).unwrap().unwrap();
+        let (doc, id) = parse_file(reader, &Hints::default()).unwrap();
+        assert_eq!(id, whole.id);
+        (doc, crate::doc::parse(&whole.text))
+    }
+
+    #[test]
+    fn the_encoding_is_judged_as_for_a_small_file() {
+        let sample = source::decode(source::SAMPLE).unwrap().text;
+        let chinese = sample.repeat(20);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&chinese);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gbk.txt");
+        // The first 64 KiB end inside a two-byte character with one of the two prefixes.
+        for prefix in [&b""[..], b"x"] {
+            std::fs::write(&path, [prefix, &gbk].concat()).unwrap();
+            let reader = Reader::open(&path, 0).unwrap().unwrap();
+            assert_eq!(reader.encoding(), "GBK");
+            let (doc, whole) = both_ways(&path);
+            assert!(doc == whole);
+        }
+        // English first, Chinese in GBK only after the first 64 KiB.
+        let english = "Council approves budget\n\nThe council approved it.\n\n".repeat(2000);
+        std::fs::write(&path, [english.as_bytes(), &gbk].concat()).unwrap();
+        assert_eq!(Reader::open(&path, 0).unwrap().unwrap().encoding(), "GBK");
+        let (doc, whole) = both_ways(&path);
+        assert!(doc == whole);
+    }
+
+    #[test]
+    fn carriage_returns_alone_end_lines_piece_by_piece() {
+        let sample = source::decode(source::SAMPLE).unwrap().text;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mac.txt");
+        std::fs::write(&path, sample.repeat(200).replace('\n', "\r")).unwrap();
+        let mut reader = Reader::open(&path, 0).unwrap().unwrap();
+        // The first piece has whole lines in it, not nothing until the end of the file.
+        let first = reader.next_piece(FIRST_PIECE).unwrap().unwrap();
+        assert!(first.len() > FIRST_PIECE / 2, "{}", first.len());
+        let (doc, whole) = both_ways(&path);
+        assert!(doc == whole);
+    }
+
+    #[test]
+    fn a_stop_is_reached_even_if_the_file_changed_under_it() {
+        let sample = source::decode(source::SAMPLE).unwrap().text;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("changing.txt");
+        std::fs::write(&path, sample.repeat(100)).unwrap();
+        let mut reader = Reader::open(&path, 0).unwrap().unwrap();
+        let (_, at) = reader.second_half(0).unwrap();
+        reader.stop_at(Some(at));
+        // The line before the stop no longer ends there.
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes[at as usize - 1] = b'x';
+        std::fs::write(&path, bytes).unwrap();
+        let steps = (0..1000).position(|_| {
+            reader.next_piece(40_000).unwrap();
+            reader.stopped()
+        });
+        assert!(steps.is_some(), "never reached the stop");
+    }
+
+    #[test]
+    fn the_halves_do_not_meet_where_the_second_could_not_look_back() {
+        // A word cut by a page break is rejoined by finding it whole earlier in the text:
+        // here, just before the middle, where the second half's parser starts. An article
+        // longer than a piece after it lets the first half stop right at the middle.
+        let filler = "会议审议通过了有关计划，与会人员进行了讨论\n\n".repeat(11_000);
+        let before = format!("{filler}女职工康乃馨服务站正式揭牌。\n\n【要闻】\n");
+        let after = format!(
+            "这是关于女职工康\n\n乃馨服务站的报道\n\n{}",
+            "服务站为职工提供了多项服务，受到欢迎。\n\n".repeat(9000)
+        );
+        // The middle falls on the marker's line, so the second half starts right after it.
+        let pad = before.len() - after.len() - 8;
+        let text = format!("{before}{after}{}", " \n".repeat(pad / 2));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("middle.txt");
+        std::fs::write(&path, &text).unwrap();
+        let whole = source::load(&Input::Path(path.clone())).unwrap();
+        let (_, middle) = Reader::open(&path, 0)
+            .unwrap()
+            .unwrap()
+            .second_half(0)
+            .unwrap();
+        assert_eq!(middle as usize, before.len());
+        let expected = crate::doc::parse(&whole.text);
+        assert!(
+            expected
+                .articles()
+                .any(|(_, a)| a.title == "这是关于女职工康乃馨服务站的报道")
+        );
+        for piece in [4096, 40_000] {
+            let start = Loader::new(Reader::open(&path, 0).unwrap().unwrap(), &Hints::default())
+                .sizes(piece, 0)
+                .start()
+                .unwrap();
+            let (doc, _, _) = collect(start);
+            assert!(doc == expected, "pieces of {piece}");
         }
     }
 }

@@ -257,6 +257,13 @@ impl Reader {
         if head_is_binary(&head) {
             return Err(SourceError::NotText { name });
         }
+        if head.is_ascii() {
+            // Nothing tells the encoding yet: look further, as `decode` would.
+            file.by_ref()
+                .take((DETECT_LEN - SNIFF_LEN) as u64)
+                .read_to_end(&mut head)
+                .map_err(|error| io_error(&name, error))?;
+        }
         let mut fingerprint = Fingerprint::new();
         fingerprint.update(&head);
         let decoder = match Encoding::for_bom(&head) {
@@ -289,6 +296,11 @@ impl Reader {
             return None;
         }
         let mut file = File::open(&self.path).ok()?;
+        // The same file, not one put in its place since: else one reader reads on alone.
+        let (ours, theirs) = (self.file.metadata().ok()?, file.metadata().ok()?);
+        if (ours.len(), ours.modified().ok()) != (theirs.len(), theirs.modified().ok()) {
+            return None;
+        }
         let middle = self.size / 2;
         file.seek(SeekFrom::Start(middle)).ok()?;
         let mut probe = Vec::with_capacity(SNIFF_LEN);
@@ -343,7 +355,10 @@ impl Reader {
             if let Some(limit) = self.limit {
                 want = want.min(limit.saturating_sub(self.read));
                 if want == 0 {
-                    return Ok(Some(String::new()));
+                    // At the stop. Its line is whole unless the file changed under us: then
+                    // what is left of it goes as it is, so that the stop is reached.
+                    let rest = std::mem::take(&mut self.partial);
+                    return Ok(Some(clean(&rest).into_owned()));
                 }
             }
             let got = self
@@ -363,20 +378,28 @@ impl Reader {
                 });
             }
         }
-        let last = self.eof;
+        // At most `max` bytes at a time (the head read to decide the encoding can be more).
+        let take = self.bytes.len().min(max.max(1));
+        let last = self.eof && take == self.bytes.len();
         let mut text = std::mem::take(&mut self.partial);
         let room = self
             .decoder
-            .max_utf8_buffer_length(self.bytes.len())
-            .unwrap_or(self.bytes.len() * 3 + 16);
+            .max_utf8_buffer_length(take)
+            .unwrap_or(take * 3 + 16);
         text.reserve(room);
-        let (_, _, _) = self.decoder.decode_to_string(&self.bytes, &mut text, last);
-        self.bytes.clear();
+        let (_, _, _) = self
+            .decoder
+            .decode_to_string(&self.bytes[..take], &mut text, last);
+        self.bytes.drain(..take);
         // Cleaning works on whole lines: what follows the last line break waits for the rest
         // of its line.
         if !last {
-            let end = text.rfind('\n').map_or(0, |i| i + 1);
-            self.partial = text.split_off(end);
+            let end = line_cut(&text);
+            self.partial = if end == 0 {
+                std::mem::take(&mut text)
+            } else {
+                text.split_off(end)
+            };
         }
         let piece = match clean(&text) {
             Cow::Owned(cleaned) => cleaned,
@@ -391,26 +414,32 @@ impl Reader {
         Ok(Some(piece))
     }
 
-    /// Reads the rest of the file without decoding it, for its fingerprint only.
-    pub fn skip_rest(&mut self) -> Result<(), SourceError> {
+    /// Reads up to `max` bytes further without decoding them, for the fingerprint only; true
+    /// at the end of the file.
+    pub fn skip(&mut self, max: usize) -> Result<bool, SourceError> {
         self.limit = None;
-        let mut buf = vec![0; 1 << 20];
-        loop {
-            let got = match self.file.read(&mut buf) {
-                Ok(0) => break,
+        self.bytes.clear();
+        self.partial.clear();
+        let mut buf = vec![0; (1 << 20).min(max.max(1))];
+        let mut left = max;
+        while left > 0 {
+            let want = buf.len().min(left);
+            let got = match self.file.read(&mut buf[..want]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(true);
+                }
                 Ok(got) => got,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(io_error(&self.name, e)),
             };
             self.read += got as u64;
+            left -= got;
             if let Some(f) = self.fingerprint.as_mut() {
                 f.update(&buf[..got]);
             }
         }
-        self.eof = true;
-        self.bytes.clear();
-        self.partial.clear();
-        Ok(())
+        Ok(false)
     }
 
     /// The fingerprint of the file's bytes, once read to the end by a reader that started at
@@ -438,13 +467,34 @@ impl Reader {
     }
 }
 
+/// A line longer than this is cut where it is, rather than held whole until its end.
+const LONGEST_LINE: usize = 8 << 20;
+
+/// Where the text read so far can be cut so that each side cleans as it would together: after
+/// its last line feed, or after a carriage return that is not its last character (one at the
+/// very end may be the start of CRLF). A line longer than [`LONGEST_LINE`] is cut anyway.
+fn line_cut(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let end = match memchr::memrchr2(b'\n', b'\r', bytes) {
+        Some(i) if bytes[i] == b'\n' || i + 1 < bytes.len() => i + 1,
+        Some(i) => memchr::memrchr2(b'\n', b'\r', &bytes[..i]).map_or(0, |j| j + 1),
+        None => 0,
+    };
+    if end == 0 && text.len() > LONGEST_LINE {
+        text.len()
+    } else {
+        end
+    }
+}
+
 /// The encoding of a file without a BOM, judged from its start by the rules of [`decode`].
 fn head_encoding(head: &[u8]) -> &'static Encoding {
     if looks_binary(head) {
         // Not binary (the caller checked): UTF-16 without a BOM.
         return utf16_without_bom(head).unwrap_or(UTF_8);
     }
-    // A character cut off at the end of the head is no evidence against UTF-8.
+    // Whole lines only: a character cut off at the end of the head is no evidence.
+    let head = memchr::memrchr(b'\n', head).map_or(head, |i| &head[..=i]);
     let valid = match std::str::from_utf8(head) {
         Ok(_) => true,
         Err(e) => e.error_len().is_none(),

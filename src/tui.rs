@@ -277,8 +277,7 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
             (true, true)
         }
         Some(Err(message)) => {
-            app.loading = None;
-            app.say(MessageKind::Error, message);
+            app.loading_failed(message);
             (true, true)
         }
     }

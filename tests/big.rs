@@ -142,3 +142,19 @@ fn a_search_of_everything_asked_while_loading_runs_on_the_whole() {
     ));
     assert_eq!(app.results.as_ref().unwrap().hits.len(), 1);
 }
+
+#[test]
+fn a_search_asked_while_loading_runs_on_what_there_is_if_the_rest_cannot_be_read() {
+    let text = big_text(40);
+    let (mut app, _) = arriving(&text);
+    common::press(&mut app, "S工会<Enter>");
+    assert!(app.popup.is_none(), "nothing to show yet");
+    app.loading_failed("big.txt: the disk went away".into());
+    assert!(matches!(
+        app.popup,
+        Some(kanbao::app::Popup::Results { .. })
+    ));
+    assert!(!app.results.as_ref().unwrap().hits.is_empty());
+    assert!(app.loading.is_none());
+    assert!(common::screen(&app).contains("the disk went away"));
+}

@@ -52,6 +52,16 @@ impl App {
         }
     }
 
+    /// The rest of the newsletter cannot be read: say why, and run a search asked for meanwhile
+    /// on what there is.
+    pub fn loading_failed(&mut self, message: String) {
+        self.loading = None;
+        if let Some(query) = self.pending_search.take() {
+            super::search::search_all(self, query);
+        }
+        self.say(super::MessageKind::Error, message);
+    }
+
     /// True when the reader is where it started: first article, at its top, list cursor on it.
     pub fn untouched(&self) -> bool {
         self.open == 0

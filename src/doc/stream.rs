@@ -125,8 +125,10 @@ const MIN_PIECE: usize = 64 * 1024;
 /// The first piece is parsed sooner: the first screen waits for it.
 const FIRST_PIECE: usize = 16 * 1024;
 
-/// Text before the start of a piece kept for the repair's look around page breaks.
-const CONTEXT: usize = 8 * 1024;
+/// Text before the start of a piece kept for the repair's look around page breaks. A stream
+/// that starts in the middle of a text has none before its start, so its first
+/// `CONTEXT` bytes are not parsed as the whole text would be (see `loader`).
+pub const CONTEXT: usize = 8 * 1024;
 
 /// Where a stream's next piece starts, and what crosses over to it. Two streams over the same
 /// text that stop at the same place with the same seam go on alike; so a text can be parsed in
