@@ -168,3 +168,24 @@ fn a_bookmark_whose_text_is_gone_is_kept_and_shown_detached() {
     assert!(screen(&app).contains("no longer in the newsletter"));
     assert_eq!(app.saved.marks.len(), 1, "kept");
 }
+
+#[test]
+fn after_a_note_is_edited_the_popup_shows_that_bookmark() {
+    let mut saved = Saved::default();
+    let mut app = new_app(&mut saved);
+    for i in 0..8 {
+        press(&mut app, &format!("j<Enter>m笔记{i}<Enter><Tab>"));
+    }
+    assert_eq!(app.saved.marks.len(), 8);
+    press(&mut app, "'G");
+    let before = screen(&app);
+    assert!(before.contains("笔记7"), "{before}");
+    assert!(
+        !before.contains("笔记0"),
+        "more than a page of bookmarks: {before}"
+    );
+    press(&mut app, "e改<Enter>");
+    let after = screen(&app);
+    assert!(matches!(app.popup, Some(Popup::Bookmarks { .. })));
+    assert!(after.contains("笔记7改"), "{after}");
+}

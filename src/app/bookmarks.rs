@@ -205,20 +205,32 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
                 id,
                 note,
             });
-            app.popup = Some(Popup::Bookmarks {
-                selected: app
-                    .saved
-                    .marks
-                    .iter()
-                    .position(|m| m.bookmark.id == id)
-                    .unwrap_or(0),
-                scroll: 0,
-                confirm: false,
-            });
+            reopen_at(app, id);
             app.say(MessageKind::Info, "note saved".into());
         }
         PromptKind::Find | PromptKind::SearchAll => {}
     }
+}
+
+/// The bookmarks popup again, after a note was edited, on that bookmark and with it in view.
+pub(super) fn reopen_at(app: &mut App, id: u64) {
+    let selected = app
+        .saved
+        .marks
+        .iter()
+        .position(|m| m.bookmark.id == id)
+        .unwrap_or(0);
+    app.popup = Some(Popup::Bookmarks {
+        selected,
+        scroll: super::scroll_into_view(0, selected, selected, page(app)),
+        confirm: false,
+    });
+}
+
+/// How many bookmarks the popup shows at once.
+fn page(app: &App) -> usize {
+    let rows = ui::popup::BOOKMARK_ROWS;
+    usize::from(ui::popup::bookmarks_area(app).height.saturating_sub(2) / rows).max(1)
 }
 
 /// `'`: the bookmarks popup.
@@ -268,8 +280,7 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
         });
         return;
     }
-    let rows = ui::popup::BOOKMARK_ROWS;
-    let page = usize::from(ui::popup::bookmarks_area(app).height.saturating_sub(2) / rows).max(1);
+    let page = page(app);
     let to = match action {
         Action::Down => selected + 1,
         Action::Up => selected.saturating_sub(1),

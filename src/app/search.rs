@@ -190,12 +190,7 @@ fn cancel(app: &mut App) {
         ..
     }) = app.prompt.take()
     {
-        let selected = app.saved.marks.iter().position(|m| m.bookmark.id == id);
-        app.popup = Some(Popup::Bookmarks {
-            selected: selected.unwrap_or(0),
-            scroll: 0,
-            confirm: false,
-        });
+        super::bookmarks::reopen_at(app, id);
     }
     if let Some(o) = app.origin.take() {
         app.reader = o.view;
