@@ -317,9 +317,15 @@ pub fn find_in_article(article: &Article, query: &Query) -> Vec<Match> {
 
 /// All matches in the newsletter, in reading order.
 pub fn find_in_newsletter(doc: &Newsletter, query: &Query) -> Vec<Hit> {
+    find_from(doc, query, 0)
+}
+
+/// [`find_in_newsletter`] in the articles from number `first` on (those that arrived since a
+/// search of a newsletter still being read).
+pub fn find_from(doc: &Newsletter, query: &Query, first: usize) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    for (article, (_, a)) in doc.articles().enumerate() {
+    for (article, (_, a)) in doc.articles().enumerate().skip(first) {
         for (part, text) in a.parts() {
             query.search(text, &mut scratch, &mut |range| {
                 out.push(Hit {

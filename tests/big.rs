@@ -130,31 +130,67 @@ fn a_big_file_shows_its_beginning_then_all_of_it() {
 }
 
 #[test]
-fn a_search_of_everything_asked_while_loading_runs_on_the_whole() {
+fn a_search_of_everything_while_loading_shows_the_matches_so_far_then_all() {
     let text = big_text(40);
-    let (mut app, batches) = arriving(&text);
-    common::press(&mut app, "S终点标记<Enter>");
-    assert!(app.popup.is_none(), "nothing to show yet");
-    arrive(&mut app, batches);
+    let (mut app, mut batches) = arriving(&text);
+    common::press(&mut app, "S工会<Enter>");
     assert!(matches!(
         app.popup,
         Some(kanbao::app::Popup::Results { .. })
     ));
-    assert_eq!(app.results.as_ref().unwrap().hits.len(), 1);
+    let first = app.results.as_ref().unwrap().hits.len();
+    assert!(first > 0);
+    assert!(common::screen(&app).contains("matches so far (reading the file…) of “工会”"));
+    // The articles that arrive are searched as they come.
+    app.extend(batches.drain(..10), 50, 100);
+    assert!(app.results.as_ref().unwrap().hits.len() > first);
+    arrive(&mut app, batches);
+    let results = app.results.as_ref().unwrap();
+    assert!(results.complete);
+    let all = kanbao::find::find_in_newsletter(&app.doc, &results.query);
+    assert_eq!(results.hits, all);
+    let s = common::screen(&app);
+    assert!(
+        s.contains(&format!("{} matches of “工会”", all.len())),
+        "{s}"
+    );
 }
 
 #[test]
-fn a_search_asked_while_loading_runs_on_what_there_is_if_the_rest_cannot_be_read() {
+fn a_match_only_at_the_end_shows_when_the_end_is_read() {
+    let text = big_text(40);
+    let (mut app, batches) = arriving(&text);
+    common::press(&mut app, "S终点标记<Enter>");
+    assert!(app.results.as_ref().unwrap().hits.is_empty());
+    assert!(common::screen(&app).contains("0 matches so far (reading the file…)"));
+    arrive(&mut app, batches);
+    assert_eq!(app.results.as_ref().unwrap().hits.len(), 1);
+    assert!(common::screen(&app).contains("1 match of “终点标记”"));
+}
+
+#[test]
+fn a_search_without_a_match_anywhere_says_so_at_the_end() {
+    let text = big_text(40);
+    let (mut app, batches) = arriving(&text);
+    common::press(&mut app, "S无此词语<Enter>");
+    assert!(app.popup.is_some());
+    arrive(&mut app, batches);
+    assert!(app.popup.is_none());
+    assert!(common::screen(&app).contains("no match for 无此词语"));
+}
+
+#[test]
+fn a_search_made_while_loading_keeps_what_there_is_if_the_rest_cannot_be_read() {
     let text = big_text(40);
     let (mut app, _) = arriving(&text);
     common::press(&mut app, "S工会<Enter>");
-    assert!(app.popup.is_none(), "nothing to show yet");
     app.loading_failed("big.txt: the disk went away".into());
     assert!(matches!(
         app.popup,
         Some(kanbao::app::Popup::Results { .. })
     ));
     assert!(!app.results.as_ref().unwrap().hits.is_empty());
+    assert!(app.results.as_ref().unwrap().complete);
     assert!(app.loading.is_none());
     assert!(common::screen(&app).contains("the disk went away"));
 }

@@ -32,11 +32,14 @@ impl App {
         self.rows = rows;
         self.article_rows = article_rows;
         self.read.resize(self.articles.len(), false);
+        if let Some(results) = self.results.as_mut().filter(|r| !r.complete) {
+            results.extend(&self.doc, self.articles.len());
+        }
         super::update::settle(self);
     }
 
     /// The whole newsletter is there: `G` (and `Enter` on it) while it was being read meant
-    /// the real end, and a search asked for meanwhile runs on all of it.
+    /// the real end, and a search made meanwhile has all its matches.
     pub fn finish_loading(&mut self) {
         self.loading = None;
         let last = self.articles.len().saturating_sub(1);
@@ -47,18 +50,14 @@ impl App {
             self.selected = last;
             super::update::settle(self);
         }
-        if let Some(query) = self.pending_search.take() {
-            super::search::search_all(self, query);
-        }
+        super::search::results_complete(self);
     }
 
-    /// The rest of the newsletter cannot be read: say why, and run a search asked for meanwhile
-    /// on what there is.
+    /// The rest of the newsletter cannot be read: say why; a search made meanwhile keeps the
+    /// matches in what there is.
     pub fn loading_failed(&mut self, message: String) {
         self.loading = None;
-        if let Some(query) = self.pending_search.take() {
-            super::search::search_all(self, query);
-        }
+        super::search::results_complete(self);
         self.say(super::MessageKind::Error, message);
     }
 

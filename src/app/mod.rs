@@ -220,8 +220,6 @@ pub struct App {
     pub find: Option<FindState>,
     /// The last whole-newsletter search.
     pub results: Option<SearchResults>,
-    /// A whole-newsletter search asked for while the newsletter was still being read.
-    pub pending_search: Option<crate::find::Query>,
     /// Bookmarks and this newsletter's identity in the store.
     pub saved: bookmarks::Saved,
     /// Changes for the store, written by the event loop after each update.
@@ -287,7 +285,6 @@ impl App {
             origin: None,
             find: None,
             results: None,
-            pending_search: None,
             saved: bookmarks::Saved::default(),
             pending: Vec::new(),
             pending_anchor: None,

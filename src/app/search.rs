@@ -37,6 +37,22 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// The popup's rows: a header per article, then its matches.
     pub rows: Vec<ResultRow>,
+    /// How many articles were searched: all of the newsletter once it is read; while it is
+    /// being read, the articles that arrive are searched as they come.
+    pub searched: usize,
+    /// The newsletter was read to its end: these are all the matches.
+    pub complete: bool,
+}
+
+impl SearchResults {
+    /// Searches the articles that arrived since, adding their matches.
+    pub(super) fn extend(&mut self, doc: &crate::doc::Newsletter, articles: usize) {
+        let first = self.hits.len();
+        self.hits
+            .extend(find::find_from(doc, &self.query, self.searched));
+        self.searched = articles;
+        append_rows(&mut self.rows, &self.hits, first);
+    }
 }
 
 /// One row of the results popup.
@@ -151,36 +167,51 @@ fn confirm(app: &mut App) {
             let Some(query) = Query::new(&prompt.input) else {
                 return;
             };
-            if app.loading.is_some() {
-                // Only the beginning is here: search the whole once it is.
-                app.say(
-                    MessageKind::Info,
-                    format!(
-                        "searching for {} when the whole file is read…",
-                        query.text()
-                    ),
-                );
-                app.pending_search = Some(query);
-                return;
-            }
             search_all(app, query);
         }
     }
 }
 
 /// Searches the whole newsletter and shows the results popup (or says there is no match).
+/// While the newsletter is being read, the popup shows the matches so far, and more as the
+/// rest arrives.
 pub(super) fn search_all(app: &mut App, query: Query) {
+    let complete = app.loading.is_none();
     let hits = find::find_in_newsletter(&app.doc, &query);
-    if hits.is_empty() {
+    if hits.is_empty() && complete {
         app.say(MessageKind::Error, format!("no match for {}", query.text()));
         return;
     }
-    let rows = result_rows(&hits);
-    app.results = Some(SearchResults { query, hits, rows });
+    let mut rows = Vec::new();
+    append_rows(&mut rows, &hits, 0);
+    app.results = Some(SearchResults {
+        query,
+        hits,
+        rows,
+        searched: app.articles.len(),
+        complete,
+    });
     app.popup = Some(Popup::Results {
         selected: 1,
         scroll: 0,
     });
+}
+
+/// The newsletter was read to its end (or cannot be read further): the search in the results
+/// popup has all its matches; with none, the popup gives way to a message.
+pub(super) fn results_complete(app: &mut App) {
+    let Some(results) = app.results.as_mut().filter(|r| !r.complete) else {
+        return;
+    };
+    results.complete = true;
+    if results.hits.is_empty() {
+        let text = format!("no match for {}", results.query.text());
+        app.results = None;
+        if matches!(app.popup, Some(Popup::Results { .. })) {
+            app.popup = None;
+        }
+        app.say(MessageKind::Error, text);
+    }
 }
 
 fn cancel(app: &mut App) {
@@ -199,9 +230,10 @@ fn cancel(app: &mut App) {
     }
 }
 
-fn result_rows(hits: &[Hit]) -> Vec<ResultRow> {
-    let mut rows = Vec::with_capacity(hits.len() + hits.len() / 4);
-    let mut i = 0;
+/// Adds the popup's rows for `hits[first..]`, matches in articles after those already there.
+fn append_rows(rows: &mut Vec<ResultRow>, hits: &[Hit], first: usize) {
+    rows.reserve(hits.len() - first);
+    let mut i = first;
     while i < hits.len() {
         let article = hits[i].article;
         let count = hits[i..]
@@ -212,7 +244,6 @@ fn result_rows(hits: &[Hit]) -> Vec<ResultRow> {
         rows.extend((i..i + count).map(ResultRow::Hit));
         i += count;
     }
-    rows
 }
 
 /// `n` / `N`: the next or previous match, wrapping around at the ends (and saying so).

@@ -213,8 +213,14 @@ fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
     };
     let theme = &app.theme;
     let n = results.hits.len();
+    // While the newsletter is being read, the count is of what has arrived.
+    let so_far = if results.complete {
+        ""
+    } else {
+        " so far (reading the file…)"
+    };
     let title = format!(
-        " {n} {} of “{}” · Enter opens · Esc closes ",
+        " {n} {}{so_far} of “{}” · Enter opens · Esc closes ",
         if n == 1 { "match" } else { "matches" },
         results.query.text()
     );
