@@ -139,6 +139,7 @@ impl Loader {
     pub fn spawn(mut self) -> Receiver<Loaded> {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            yield_to_the_reader();
             let message = match self.read_rest(&tx) {
                 Ok(Some(halves)) => Loaded::Done {
                     id: self.id(),
@@ -255,6 +256,17 @@ impl Loader {
     }
 }
 
+/// Makes the calling worker thread give way to the thread that draws: a key is drawn at once
+/// even while the workers keep every core busy. (On Linux the nice value is per thread; other
+/// systems would lower the whole process, so there it is left alone.)
+fn yield_to_the_reader() {
+    #[cfg(target_os = "linux")]
+    {
+        // Failing to lower one's priority changes nothing but the priority.
+        let _ = rustix::process::setpriority_process(None, 5);
+    }
+}
+
 /// The second half of a file, parsed on a thread of its own.
 struct Half {
     rx: Receiver<HalfMessage>,
@@ -309,6 +321,7 @@ impl Half {
         let (tx, rx) = mpsc::channel();
         let hints = hints.clone();
         std::thread::spawn(move || {
+            yield_to_the_reader();
             let mut stream = Stream::resume(&hints);
             loop {
                 let from = stream.seam();
