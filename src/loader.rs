@@ -17,7 +17,7 @@ use crate::doc::{Assembler, Batch, Hints, Newsletter, Stream};
 use crate::source::{Reader, SourceError};
 
 /// Bytes read for the first screen; the rest goes in [`PIECE`]s.
-const FIRST_PIECE: usize = 64 * 1024;
+const FIRST_PIECE: usize = 16 * 1024;
 /// Bytes read at a time after the first screen: a batch for the list every ten milliseconds
 /// or so.
 const PIECE: usize = 2 << 20;
