@@ -678,8 +678,7 @@ fn commit(
     let new_sections = g.sections.len() - g.section_units.len();
     g.sections.truncate(g.sections.len() - dropped);
     let sections = g.sections[new_sections..].to_vec();
-    let rest = g.drafts.split_off(restart_draft);
-    drop(rest);
+    g.drafts.truncate(restart_draft);
     carry.started = true;
     carry.sections = g.sections;
     carry.bottom_credits += g.drafts.iter().filter(|d| d.bottom).count();
