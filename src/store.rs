@@ -1,5 +1,5 @@
 //! Bookmarks and reading positions on disk: one human-readable TOML file in the user's data
-//! directory, keyed by a fingerprint of each newsletter's text.
+//! directory, keyed by a fingerprint of each newsletter's bytes.
 //!
 //! Nothing saved may be lost: every write goes to a temporary file in the same directory, is
 //! flushed to disk and renamed over the old file, so a crash leaves the old file or the new one.
@@ -27,7 +27,7 @@ pub const FILE_NAME: &str = "bookmarks.toml";
 pub struct Saved {
     /// The format's version.
     pub version: u32,
-    /// Per newsletter, by the fingerprint of its text.
+    /// Per newsletter, by the fingerprint of its bytes.
     pub newsletters: BTreeMap<String, Record>,
 }
 
