@@ -21,7 +21,7 @@ pub struct Mark {
 /// Who the newsletter is to the store, and what is saved for it.
 #[derive(Debug, Clone, Default)]
 pub struct Saved {
-    /// The fingerprint of its text.
+    /// The fingerprint of its bytes.
     pub doc: String,
     /// The path it was opened from.
     pub path: String,
