@@ -210,8 +210,8 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
 /// [`clean`]ed whole lines; together they are the text [`load`] gives (save an escape sequence
 /// spread over lines, which is removed piece by piece instead).
 ///
-/// The encoding is decided by the rules of [`decode`] from the whole lines of the first
-/// [`SNIFF_LEN`] bytes (of the first [`DETECT_LEN`] when those are all ASCII); what is binary
+/// The encoding is decided by the rules of [`decode`] from the whole lines of the first 64 KiB
+/// (of the first 4 MiB when those are all ASCII); what is binary
 /// there is refused, and control bytes further on are cleaned away like any others.
 pub struct Reader {
     name: String,

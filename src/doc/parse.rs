@@ -9,7 +9,7 @@
 //! Every decision looks at a bounded neighbourhood: the next few blocks and a few KiB of text.
 //! So the text can be parsed piece by piece ([`super::stream`]): a piece is parsed, the
 //! articles whose every decision lay inside it are final, and the next piece starts again at
-//! the first article that was not, with the little state that crosses articles ([`Carry`]).
+//! the first article that was not, with the little state that crosses articles (`Carry`).
 //! Parsing the whole text at once is the same thing with one piece.
 
 use std::borrow::Cow;
