@@ -215,6 +215,8 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Suspend, &["<C-z>"]),
     (Context::Global, Action::AddBookmark, &["m"]),
     (Context::Global, Action::Bookmarks, &["'"]),
+    (Context::Global, Action::ToggleRead, &["u"]),
+    (Context::Global, Action::Percent, &["%"]),
     (Context::List, Action::Down, &["j", "<Down>"]),
     (Context::List, Action::Up, &["k", "<Up>"]),
     (Context::List, Action::Open, &["<Enter>", "l", "<Right>"]),
@@ -319,14 +321,36 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The action of `key` in `context`: the panes fall back to the global bindings, and in the
-    /// prompt any other character is typed.
+    /// The first key that does `action` in `context`, to name it in a hint.
+    pub fn keys_for(&self, context: Context, action: &Action) -> Option<Key> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == *action)
+            .and_then(|b| b.keys.first().copied())
+    }
+
+    /// The action of `key` in `context`: the panes fall back to the global bindings (and take a
+    /// digit no binding took as part of a count), and in the prompt any other character is
+    /// typed.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
         if let Some(action) = self.lookup.get(&(context, key)) {
             return Some(action.clone());
         }
         match context {
-            Context::List | Context::Reader => self.lookup.get(&(Context::Global, key)).cloned(),
+            Context::List | Context::Reader => {
+                self.lookup
+                    .get(&(Context::Global, key))
+                    .cloned()
+                    .or_else(|| {
+                        // A digit no binding took is part of a count (`5j`).
+                        match key.code {
+                            KeyCode::Char(c @ '0'..='9') if key.mods.is_empty() => {
+                                Some(Action::Digit(c as u8 - b'0'))
+                            }
+                            _ => None,
+                        }
+                    })
+            }
             Context::Prompt => match key.code {
                 KeyCode::Char(c) if (key.mods - KeyModifiers::SHIFT).is_empty() => {
                     Some(Action::Insert(c))

@@ -14,5 +14,6 @@ pub mod layout;
 pub mod loader;
 pub mod source;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -198,12 +198,9 @@ fn print_bookmarks() -> anyhow::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     for record in saved.newsletters.values() {
         for b in &record.bookmarks {
-            // One line per bookmark, and nothing that could drive the terminal.
-            let clean = |s: &str| -> String {
-                s.chars()
-                    .map(|c| if c.is_control() { ' ' } else { c })
-                    .collect()
-            };
+            // One line per bookmark, and nothing that could drive the terminal: the one
+            // sanitiser, with tabs (the field separator) made spaces.
+            let clean = kanbao::text::line;
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}\t{}",

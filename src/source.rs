@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, GBK, UTF_8, UTF_16BE, UTF_16LE};
-use unicode_width::UnicodeWidthChar;
 
 use crate::store::{Fingerprint, fingerprint};
+pub use crate::text::{clean, escaped as displayable};
 
 /// The bundled sample issue, shown when no file is given.
 pub const SAMPLE: &[u8] = include_bytes!("../assets/sample.txt");
@@ -38,9 +38,6 @@ const DETECT_LEN: usize = 4 * 1024 * 1024;
 /// The largest input we read: a newsletter is a few hundred megabytes at most, and an endless
 /// stream (`yes | kanbao -`) must end in a clear error, not in the machine running out of memory.
 const MAX_INPUT: u64 = 1 << 30;
-
-/// Tab stops are every this many columns.
-const TAB_WIDTH: usize = 4;
 
 /// Where to read a newsletter from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,19 +73,6 @@ impl Input {
             Input::Sample => SAMPLE_NAME.to_owned(),
         }
     }
-}
-
-/// A name with its control and bidi characters escaped, safe to print.
-pub fn displayable(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_control() || is_removed(c) || is_line_break(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A newsletter read and decoded, ready for the parser.
@@ -846,237 +830,11 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3ffff}')
 }
 
-/// Sanitises decoded text for parsing and display:
-///
-/// - CRLF, lone CR and U+2028 (line separator) become LF;
-/// - a form feed (page break) and U+2029 (paragraph separator) become a blank line, `\n\n`;
-/// - tabs become spaces up to the next tab stop (every 4 columns, counted with
-///   `unicode-width` from the line start, so CJK characters count two);
-/// - control characters (C0 but `\n`, DEL, C1), bidi controls (U+061C, U+200E, U+200F,
-///   U+202A–U+202E, U+2066–U+2069) and stray BOMs (U+FEFF) are removed, so nothing can drive
-///   the terminal or reorder text on screen; an escape sequence (`ESC [ 31 m`, `ESC ] … BEL`)
-///   is removed whole, so none of it is left in the text;
-/// - whitespace at the end of a line is dropped.
-///
-/// Everything else is kept verbatim, the ideographic indent (`　　`) at the start of a line
-/// included: it tells the parser where a paragraph starts, and the parser drops it. Borrows when there is nothing to do.
-pub fn clean(text: &str) -> Cow<'_, str> {
-    let Some(dirty) = first_dirty_line(text) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len() + text.len() / 64);
-    // `dirty` is the start of a line, so the rest is cleaned from a line start.
-    out.push_str(&text[..dirty]);
-    clean_lines(&text[dirty..], &mut out);
-    Cow::Owned(out)
-}
-
-/// The byte offset of the first line `clean_lines` would change, if any. This is the fast path
-/// for text that is already clean: one scan over the bytes, no allocation.
-fn first_dirty_line(text: &str) -> Option<usize> {
-    let mut line_start = 0;
-    for (i, b) in special_bytes(text.as_bytes()) {
-        if b == b'\n' {
-            // `line_start` and `i` sit at ASCII bytes (or the start), so they are boundaries.
-            if ends_with_whitespace(&text[line_start..i]) {
-                return Some(line_start);
-            }
-            line_start = i + 1;
-        } else if b < 0x20 || b == 0x7f || removed_at(text, i).is_some() {
-            // Every other ASCII control is changed: a line break, a tab or removed.
-            return Some(line_start);
-        }
-    }
-    ends_with_whitespace(&text[line_start..]).then_some(line_start)
-}
-
-/// The positions of the bytes for which [`is_special_byte`] holds. Most text is long runs of
-/// ordinary bytes, so blocks are tested whole first, in a way the compiler can vectorise.
-fn special_bytes(bytes: &[u8]) -> impl Iterator<Item = (usize, u8)> + '_ {
-    const BLOCK: usize = 32;
-    bytes.chunks(BLOCK).enumerate().flat_map(|(n, block)| {
-        let any = block
-            .iter()
-            .fold(false, |seen, &b| seen | is_special_byte(b));
-        let skip = if any { 0 } else { block.len() };
-        block
-            .iter()
-            .enumerate()
-            .skip(skip)
-            .filter(|&(_, &b)| is_special_byte(b))
-            .map(move |(k, &b)| (n * BLOCK + k, b))
-    })
-}
-
-/// Whether a byte may start something `clean` changes: an ASCII control (line feed included,
-/// as lines are checked at their ends), or the lead byte of a character `clean` removes (C1:
-/// C2; U+061C: D8; bidi marks: E2; U+FEFF: EF).
-fn is_special_byte(b: u8) -> bool {
-    // `|`, not `||`: no branches, so whole blocks can be tested at once.
-    (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xd8) | (b == 0xe2) | (b == 0xef)
-}
-
-/// The character at byte `i` of `text` if `clean_line` must not copy it as is: a tab, a line
-/// separator or a character `clean` removes.
-fn removed_at(text: &str, i: usize) -> Option<char> {
-    let c = text.get(i..)?.chars().next()?;
-    (c == '\t' || is_removed(c) || is_line_break(c)).then_some(c)
-}
-
-/// Whether a line ends in whitespace (which `clean` drops).
-fn ends_with_whitespace(line: &str) -> bool {
-    line.chars().next_back().is_some_and(char::is_whitespace)
-}
-
-/// Characters `clean` removes wherever they are.
-fn is_removed(c: char) -> bool {
-    matches!(c,
-        '\0'..='\x08'
-        | '\x0b'
-        | '\x0e'..='\x1f'
-        | '\x7f'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{feff}')
-}
-
-/// Cleans text starting at a line start, appending to `out`.
-fn clean_lines(text: &str, out: &mut String) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    loop {
-        let found = memchr::memchr3(b'\n', b'\r', 0x0c, &bytes[start..]);
-        let end = found.map_or(text.len(), |i| start + i);
-        // `start` and `end` sit at ASCII bytes or the end, so they are character boundaries.
-        clean_line(&text[start..end], out);
-        match bytes.get(end) {
-            None => break,
-            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => {
-                out.push('\n');
-                start = end + 2;
-            }
-            Some(0x0c) => {
-                out.push_str("\n\n");
-                start = end + 1;
-            }
-            Some(_) => {
-                out.push('\n');
-                start = end + 1;
-            }
-        }
-    }
-}
-
-/// Cleans one line (no `\n`, `\r` or form feed in it), appending to `out`. Runs of ordinary
-/// characters are copied whole; column widths are only measured when a tab needs them.
-fn clean_line(line: &str, out: &mut String) {
-    let mut begin = out.len();
-    let mut rest = line;
-    // The display width of `out[begin..measured]`.
-    let (mut col, mut measured) = (0, begin);
-    while let Some((at, c)) = next_special(rest) {
-        out.push_str(&rest[..at]);
-        let mut skip = c.len_utf8();
-        if c == '\t' {
-            col += out[measured..]
-                .chars()
-                .map(|c| c.width().unwrap_or(0))
-                .sum::<usize>();
-            let spaces = TAB_WIDTH - col % TAB_WIDTH;
-            out.extend(std::iter::repeat_n(' ', spaces));
-            col += spaces;
-            measured = out.len();
-        } else if is_line_break(c) {
-            // U+2028 ends a line, U+2029 a paragraph: the same as `\n` and a blank line.
-            trim_line_end(out, begin);
-            out.push_str(if c == '\u{2029}' { "\n\n" } else { "\n" });
-            begin = out.len();
-            (col, measured) = (0, begin);
-        } else {
-            // An escape sequence goes whole: dropping only its ESC would leave `[31m` or
-            // `]0;title` in the text.
-            skip = escape_len(&rest[at..]);
-        }
-        rest = &rest[at + skip..];
-    }
-    out.push_str(rest);
-    trim_line_end(out, begin);
-}
-
-/// Drops the whitespace at the end of `out[begin..]`, the line being cleaned.
-fn trim_line_end(out: &mut String, begin: usize) {
-    let kept = out[begin..].trim_end().len();
-    out.truncate(begin + kept);
-}
-
-/// Unicode's own line and paragraph separators, which some PDF tools write.
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// How many bytes at the start of `s` a terminal would take as one control sequence: a CSI
-/// (`ESC [ … final`, or C1 `CSI`), a control string (`ESC ] … BEL`, OSC, DCS, SOS, PM, APC,
-/// ended by BEL or ST, or by the line's end), a two- or three-byte escape (`ESC c`, `ESC ( B`),
-/// or else the one removed character `s` starts with.
-fn escape_len(s: &str) -> usize {
-    let b = s.as_bytes();
-    let Some(c) = s.chars().next() else {
-        return 0;
-    };
-    let (string, start) = match (c, b.get(1)) {
-        ('\x1b', Some(b'[')) | ('\u{9b}', _) => (false, 2),
-        ('\x1b', Some(b']' | b'P' | b'X' | b'^' | b'_'))
-        | ('\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}', _) => (true, 2),
-        ('\x1b', Some(&next)) if (0x20..=0x7e).contains(&next) => {
-            // `ESC` intermediates (0x20–0x2F) and one final byte.
-            let mut i = 1;
-            while b.get(i).is_some_and(|x| (0x20..=0x2f).contains(x)) {
-                i += 1;
-            }
-            return i + usize::from(b.get(i).is_some_and(|x| (0x30..=0x7e).contains(x)));
-        }
-        _ => return c.len_utf8(),
-    };
-    let mut i = start;
-    if !string {
-        // Parameter bytes, intermediate bytes, one final byte; anything else aborts it.
-        while b.get(i).is_some_and(|x| (0x30..=0x3f).contains(x)) {
-            i += 1;
-        }
-        while b.get(i).is_some_and(|x| (0x20..=0x2f).contains(x)) {
-            i += 1;
-        }
-        return i + usize::from(b.get(i).is_some_and(|x| (0x40..=0x7e).contains(x)));
-    }
-    while i < b.len() {
-        match b[i] {
-            0x07 => return i + 1,
-            0x1b if b.get(i + 1) == Some(&b'\\') => return i + 2,
-            // Another escape cancels the string and starts a sequence of its own.
-            0x1b => return i,
-            // ST, U+009C.
-            0xc2 if b.get(i + 1) == Some(&0x9c) => return i + 2,
-            // A line separator ends the line, and with it the string.
-            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => {
-                return i;
-            }
-            _ => i += 1,
-        }
-    }
-    i
-}
-
-/// The first tab, line separator or removed character in `text`, with its byte offset.
-fn next_special(text: &str) -> Option<(usize, char)> {
-    special_bytes(text.as_bytes()).find_map(|(i, _)| Some((i, removed_at(text, i)?)))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::sanitize::{clean_lines, is_removed};
+    use unicode_width::UnicodeWidthChar;
 
     fn decoded(bytes: &[u8]) -> (String, &'static str) {
         match decode(bytes) {

@@ -231,3 +231,42 @@ fn stripped_escape_sequences_leave_nothing_behind() {
     assert_eq!(article["title"], "标题");
     assert_eq!(article["blocks"][0]["text"], "正文红色内容。第二行。");
 }
+
+#[test]
+fn bookmarks_printed_for_scripts_carry_nothing_that_drives_a_terminal() {
+    // A bookmarks file edited by hand (or by another program) with an escape sequence, a bidi
+    // override and a tab in a note, a path and a title.
+    let scratch = Scratch::new("bookmarks-print");
+    let dir = scratch.0.join("kanbao");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bookmarks.toml"),
+        "version = 1\n\n[newsletters.abc]\npath = \"/news/\\u202Eevil.txt\"\n\n\
+         [[newsletters.abc.bookmarks]]\nid = 1\nnote = \"see \\u001B]0;owned\\u0007this\\tnow\"\n\
+         created = 1700000000\n\n[newsletters.abc.bookmarks.anchor]\narticle = 0\n\
+         title = \"\\u2066Title\\u001B[31m red\"\npart = \"title\"\noffset = 0\nsnippet = \"x\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .arg("--bookmarks")
+        .env("XDG_DATA_HOME", &scratch.0)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(listed.lines().count(), 1, "{listed:?}");
+    let fields: Vec<&str> = listed.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(
+        &fields[..4],
+        ["/news/evil.txt", "Title red", "x", "see this now"],
+        "{listed:?}"
+    );
+    assert!(
+        !listed.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{2066}']),
+        "{listed:?}"
+    );
+}

@@ -50,6 +50,14 @@ pub enum Action {
     NextMatch,
     /// Go to the previous match of the search.
     PrevMatch,
+    /// Mark the article unread, or read again.
+    ToggleRead,
+    /// Go to the percentage of the article (reader) or the list typed as a count (`50%`).
+    Percent,
+    /// A digit of a count typed before a movement (`5j`, `10<Space>`).
+    Digit(u8),
+    /// A key bound to nothing where it was pressed, in the keymap's notation.
+    Unbound(String),
     /// Type a character into the prompt.
     Insert(char),
     /// Paste text into the prompt.
@@ -153,7 +161,11 @@ impl Action {
             Action::EditNote => "edit_note",
             Action::Yes => "yes",
             Action::No => "no",
-            Action::Insert(_)
+            Action::ToggleRead => "toggle_read",
+            Action::Percent => "percent",
+            Action::Digit(_)
+            | Action::Unbound(_)
+            | Action::Insert(_)
             | Action::Paste(_)
             | Action::Wheel { .. }
             | Action::Click { .. }
@@ -199,6 +211,10 @@ impl Action {
             Action::SearchAll => "search the whole newsletter",
             Action::NextMatch => "next match",
             Action::PrevMatch => "previous match",
+            Action::ToggleRead => "mark the article unread / read",
+            Action::Percent => "with a count: go to that percent (50%)",
+            Action::Digit(_) => "a count for the next movement (5j)",
+            Action::Unbound(_) => "nothing",
             Action::Insert(_) => "type",
             Action::Paste(_) => "paste",
             Action::Backspace => "delete a character",

@@ -181,6 +181,14 @@ pub(crate) fn scroll_into_view(scroll: usize, first: usize, last: usize, page: u
     }
 }
 
+/// A key that only changes others (Shift, Ctrl…), which some terminals report on its own.
+fn is_modifier(key: Key) -> bool {
+    matches!(
+        key.code,
+        ratatui::crossterm::event::KeyCode::Modifier(_) | ratatui::crossterm::event::KeyCode::Null
+    )
+}
+
 /// All of kanbao's state.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -234,6 +242,8 @@ pub struct App {
     pub settings: Settings,
     /// Styles.
     pub theme: Theme,
+    /// A count typed before a movement (`5` of `5j`), until the movement.
+    pub count: Option<usize>,
     /// Set when the user quits.
     pub quit: bool,
     /// Set when the user asks to suspend (Ctrl-z); the event loop does it.
@@ -292,6 +302,7 @@ impl App {
             keymap,
             settings,
             theme: Theme::default(),
+            count: None,
             quit: false,
             suspend: false,
             loading: None,
@@ -366,7 +377,17 @@ impl App {
     pub fn action_for(&self, event: &Event) -> Option<Action> {
         match *event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
-                self.keymap.action(self.context(), Key::from_event(key))
+                let key = Key::from_event(key);
+                let context = self.context();
+                match self.keymap.action(context, key) {
+                    Some(action) => Some(action),
+                    // Outside the prompt, a key that does nothing says so (the prompt ignores
+                    // keys it has no use for, as a shell's line does).
+                    None if context != Context::Prompt && !is_modifier(key) => {
+                        Some(Action::Unbound(key.to_string()))
+                    }
+                    None => None,
+                }
             }
             Event::Mouse(MouseEvent {
                 kind, column, row, ..
@@ -388,6 +409,18 @@ impl App {
             Event::Paste(ref text) if self.prompt.is_some() => Some(Action::Paste(text.clone())),
             _ => None,
         }
+    }
+
+    /// Marks article `i` read or unread for the store, so the next session knows it too.
+    pub fn mark_read(&mut self, i: usize, read: bool) {
+        if self.saved.doc.is_empty() {
+            return;
+        }
+        self.pending.push(crate::store::Change::Read {
+            doc: self.saved.doc.clone(),
+            article: i,
+            read,
+        });
     }
 
     /// Progress through the open article, in percent of its lines seen.

@@ -54,12 +54,9 @@ impl Prompt {
     /// Inserts text at the cursor; line breaks and tabs become spaces, other control characters
     /// are dropped (a paste can hold anything).
     pub fn insert(&mut self, text: &str) {
-        // The same cleaning as a newsletter's text (control characters, escape sequences and
-        // bidi overrides go), then one line.
-        let clean: String = crate::source::clean(text)
-            .chars()
-            .map(|c| if c == '\n' { ' ' } else { c })
-            .collect();
+        // The one sanitiser (control characters, escape sequences and bidi overrides go),
+        // keeping spaces: a typed space is one key, and it is text.
+        let clean = crate::text::line(text);
         self.input.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
     }
@@ -168,6 +165,16 @@ mod tests {
         p.delete_to_start();
         assert_eq!(p.input, "会");
         assert_eq!(p.cursor, 0);
+    }
+
+    #[test]
+    fn a_space_typed_alone_is_kept() {
+        let mut p = Prompt::new(PromptKind::Find);
+        for c in "9 p.m. ".chars() {
+            p.insert(c.encode_utf8(&mut [0; 4]));
+        }
+        assert_eq!(p.input, "9 p.m. ");
+        assert_eq!(p.cursor, p.input.len());
     }
 
     #[test]

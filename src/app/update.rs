@@ -1,7 +1,7 @@
 //! `update`: the one place the state changes. Pure: no terminal, no files.
 
 use super::prompt::PromptKind;
-use super::{Action, App, Focus, Popup, Row, bookmarks, search};
+use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, search};
 use crate::ui;
 
 /// Applies `action` to the state.
@@ -9,6 +9,12 @@ pub fn update(app: &mut App, action: Action) {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    // A count typed before a movement (`5j`) applies to it; any other key drops it.
+    let count = match action {
+        Action::Digit(_) | Action::Resize { .. } => None,
+        _ => app.count.take(),
+    };
+    let times = count.unwrap_or(1);
     if app.prompt.is_some() {
         match action {
             Action::Resize { width, height } => app.size = (width, height),
@@ -37,6 +43,12 @@ pub fn update(app: &mut App, action: Action) {
                 app.find = None;
             }
         }
+        Action::Digit(d) => match app.count {
+            // `0` alone is no count (and no key of its own).
+            None if d == 0 => unbound(app, "0"),
+            n => app.count = Some((n.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)),
+        },
+        Action::Unbound(ref key) => unbound(app, key),
         Action::Find => search::start(app, PromptKind::Find),
         Action::SearchAll => search::start(app, PromptKind::SearchAll),
         Action::Suspend => {
@@ -61,6 +73,7 @@ pub fn update(app: &mut App, action: Action) {
             open(app, app.selected);
             app.focus = Focus::Reader;
         }
+        Action::ToggleRead => toggle_read(app),
         Action::Back => app.focus = Focus::List,
         // Prompt editing outside a prompt: nothing to edit.
         Action::Insert(_)
@@ -78,30 +91,70 @@ pub fn update(app: &mut App, action: Action) {
         | Action::EditNote
         | Action::Yes
         | Action::No => {}
-        Action::NextArticle => open(app, app.open + 1),
-        Action::PrevArticle => {
-            if let Some(i) = app.open.checked_sub(1) {
-                open(app, i);
+        Action::NextArticle => {
+            let last = app.articles.len().saturating_sub(1);
+            if app.open >= last {
+                edge(app, "this is the last article");
+            } else {
+                open(app, app.open.saturating_add(times).min(last));
             }
         }
+        Action::PrevArticle => match app.open.checked_sub(1) {
+            Some(_) => open(app, app.open.saturating_sub(times)),
+            None => edge(app, "this is the first article"),
+        },
         Action::NextSection => {
             let here = app.articles.get(app.open).map_or(0, |r| r.section);
-            if let Some(i) = app.articles.iter().position(|r| r.section > here) {
-                open(app, i);
+            let last = app.articles.last().map_or(0, |r| r.section);
+            if here >= last {
+                edge(app, "this is the last section");
+            } else {
+                let target = here.saturating_add(times).min(last);
+                // The first article at or after the target section (sections may be empty).
+                if let Some(i) = app.articles.iter().position(|r| r.section >= target) {
+                    open(app, i);
+                }
             }
         }
         Action::PrevSection => {
             let here = app.articles.get(app.open).map_or(0, |r| r.section);
-            let target = app
-                .articles
-                .iter()
-                .rposition(|r| r.section < here)
-                .map(|last| app.articles[last].section)
-                .unwrap_or(here);
-            if let Some(i) = app.articles.iter().position(|r| r.section == target) {
-                open(app, i);
+            let first_here = app.articles.iter().position(|r| r.section == here);
+            // From inside a section, `{` goes to its start first, as `[[` does in vim.
+            let (from, times) = match first_here {
+                Some(i) if i != app.open => (here, times - 1),
+                _ => (here, times),
+            };
+            let mut sections: Vec<usize> = app.articles.iter().map(|r| r.section).collect();
+            sections.dedup();
+            let k = sections.iter().position(|&s| s == from).unwrap_or(0);
+            if times > 0 && k == 0 {
+                edge(app, "this is the first section");
+            } else {
+                let target = sections[k.saturating_sub(times)];
+                if let Some(i) = app.articles.iter().position(|r| r.section == target) {
+                    open(app, i);
+                }
             }
         }
+        Action::Percent => match count {
+            None => app.say(
+                MessageKind::Info,
+                "type a number first: 50% goes half-way".into(),
+            ),
+            Some(n) => match app.focus {
+                Focus::List => {
+                    let len = app.articles.len();
+                    app.selected = (len.saturating_sub(1) * n.min(100)).div_ceil(100);
+                    app.at_end = false;
+                }
+                Focus::Reader => {
+                    let height = usize::from(ui::reader_column(app).area.height);
+                    let len = app.layout().map_or(0, |l| l.len());
+                    let max = len.saturating_sub(height);
+                    scroll_to(app, (max * n.min(100)).div_ceil(100));
+                }
+            },
+        },
         Action::Down
         | Action::Up
         | Action::PageDown
@@ -112,14 +165,14 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Bottom => match app.focus {
             Focus::List => {
                 let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
-                let to = target(app.selected, app.articles.len(), page, &action);
+                let to = target(app.selected, app.articles.len(), page, &action, count);
                 app.selected = to;
-                app.at_end = action == Action::Bottom;
+                app.at_end = action == Action::Bottom && count.is_none();
             }
             Focus::Reader => {
                 let page = usize::from(ui::reader_column(app).area.height);
                 let len = app.layout().map_or(0, |l| l.len());
-                let to = target(app.reader.top, len, page, &action);
+                let to = target(app.reader.top, len, page, &action, count);
                 scroll_to(app, to);
             }
         },
@@ -127,18 +180,25 @@ pub fn update(app: &mut App, action: Action) {
     settle(app);
 }
 
-/// Where a movement takes a position among `len` items with `page` of them in view.
-fn target(at: usize, len: usize, page: usize, action: &Action) -> usize {
+/// The largest count typed before a key (`99999j`).
+const MAX_COUNT: usize = 99_999;
+
+/// Where a movement, done `count` times (once when there is none), takes a position among
+/// `len` items with `page` of them in view. `g` and `G` with a count go to that item (line or
+/// article `count`, from 1), as in less and vim.
+fn target(at: usize, len: usize, page: usize, action: &Action, count: Option<usize>) -> usize {
     let page = page.max(2);
     let last = len.saturating_sub(1);
+    let n = count.unwrap_or(1);
     let to = match action {
-        Action::Down => at.saturating_add(1),
-        Action::Up => at.saturating_sub(1),
+        Action::Down => at.saturating_add(n),
+        Action::Up => at.saturating_sub(n),
         // A page keeps one line of the last one in view, as less does with a window.
-        Action::PageDown => at.saturating_add(page - 1),
-        Action::PageUp => at.saturating_sub(page - 1),
-        Action::HalfPageDown => at.saturating_add(page / 2),
-        Action::HalfPageUp => at.saturating_sub(page / 2),
+        Action::PageDown => at.saturating_add((page - 1).saturating_mul(n)),
+        Action::PageUp => at.saturating_sub((page - 1).saturating_mul(n)),
+        Action::HalfPageDown => at.saturating_add((page / 2).saturating_mul(n)),
+        Action::HalfPageUp => at.saturating_sub((page / 2).saturating_mul(n)),
+        Action::Top | Action::Bottom if count.is_some() => n - 1,
         Action::Top => 0,
         Action::Bottom => last,
         _ => at,
@@ -146,7 +206,50 @@ fn target(at: usize, len: usize, page: usize, action: &Action) -> usize {
     to.min(last)
 }
 
-/// Opens article `i` in the reader at its top; the list's cursor follows.
+/// Says that a move cannot go further; while a big file is still being read, that the end
+/// is only the end so far.
+fn edge(app: &mut App, text: &str) {
+    let text = if app.loading.is_some() && text.contains("last") {
+        format!("{text} so far (reading the file…)")
+    } else {
+        text.to_string()
+    };
+    app.say(MessageKind::Info, text);
+}
+
+/// A key that does nothing here: say so, and where the keys are.
+fn unbound(app: &mut App, key: &str) {
+    let help = app
+        .keymap
+        .keys_for(crate::keymap::Context::Global, &Action::Help)
+        .map_or_else(|| "help".to_string(), |k| k.to_string());
+    app.say(
+        MessageKind::Info,
+        format!("{key} does nothing here: {help} shows the keys"),
+    );
+}
+
+/// `u`: the article under the cursor (the list's, or the reader's) marked unread, or read
+/// again; saved with the reading position.
+fn toggle_read(app: &mut App) {
+    let i = match app.focus {
+        Focus::List => app.selected,
+        Focus::Reader => app.open,
+    };
+    let Some(read) = app.read.get_mut(i) else {
+        return;
+    };
+    *read = !*read;
+    let now = *read;
+    app.say(
+        MessageKind::Info,
+        if now { "marked read" } else { "marked unread" }.into(),
+    );
+    app.mark_read(i, now);
+}
+
+/// Opens article `i` in the reader at its top; the list's cursor follows. The article already
+/// open stays where the reader is in it (`h` then `Enter` is the way back from the list).
 pub(super) fn open(app: &mut App, i: usize) {
     if i >= app.articles.len() {
         return;
@@ -156,8 +259,10 @@ pub(super) fn open(app: &mut App, i: usize) {
     app.open = i;
     app.selected = i;
     app.read[i] = true;
-    app.reader.top = 0;
-    app.reader.anchor = None;
+    if changed {
+        app.reader.top = 0;
+        app.reader.anchor = None;
+    }
     settle(app);
     if changed {
         app.save_position();
@@ -241,7 +346,7 @@ fn popup(app: &mut App, action: &Action) {
     };
     let page = usize::from(ui::popup::help_area(app).height.saturating_sub(2));
     let max = ui::popup::help_max_scroll(app);
-    let to = target(scroll, max + 1, page, action);
+    let to = target(scroll, max + 1, page, action, None);
     app.popup = Some(Popup::Help { scroll: to });
 }
 
@@ -257,7 +362,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     let at = ratatui::layout::Position::new(column, row);
     if areas.list.is_some_and(|r| r.contains(at)) {
         let page = areas.list.map_or(1, |r| usize::from(r.height));
-        app.selected = target(app.selected, app.articles.len(), page, &action);
+        app.selected = target(app.selected, app.articles.len(), page, &action, None);
     } else if areas.reader.is_some_and(|r| r.contains(at)) {
         let lines = usize::from(app.settings.wheel_lines);
         let top = if down {

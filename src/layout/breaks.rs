@@ -115,6 +115,28 @@ pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     text.into()
 }
 
+/// The longest end of `text` that fits in `width` columns, with `…` at its start when it had to
+/// be cut: for paths, whose end (the file's name) says the most.
+pub fn truncate_start(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if display_width(text) <= width {
+        return text.into();
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut start = text.len();
+    for (at, g) in text.grapheme_indices(true).rev() {
+        used += cluster_width(g);
+        if used > room {
+            break;
+        }
+        start = at;
+    }
+    match width {
+        0 => "".into(),
+        _ => format!("…{}", &text[start..]).into(),
+    }
+}
+
 /// One grapheme cluster of a text, with what the line breaker needs to know about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cluster {

@@ -10,5 +10,5 @@ pub mod breaks;
 pub mod wrap;
 
 pub use article::{ArticleLayout, INDENT_COLUMNS, LayoutOptions, Line, Role};
-pub use breaks::{display_width, truncate};
+pub use breaks::{display_width, truncate, truncate_start};
 pub use wrap::{VisualLine, WrapOptions, wrap};

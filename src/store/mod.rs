@@ -95,6 +95,15 @@ pub enum Change {
         /// The new note.
         note: String,
     },
+    /// Mark an article read or unread (`u`); a position's read articles only ever add.
+    Read {
+        /// The newsletter's fingerprint.
+        doc: String,
+        /// The article, by index in reading order.
+        article: usize,
+        /// Read, or unread.
+        read: bool,
+    },
     /// Delete a bookmark.
     Delete {
         /// The newsletter's fingerprint.
@@ -142,6 +151,14 @@ impl Change {
                     .and_then(|r| r.bookmarks.iter_mut().find(|b| b.id == *id))
                 {
                     b.note.clone_from(note);
+                }
+            }
+            Change::Read { doc, article, read } => {
+                let r = saved.newsletters.entry(doc.clone()).or_default();
+                r.read.retain(|a| a != article);
+                if *read {
+                    r.read.push(*article);
+                    r.read.sort_unstable();
                 }
             }
             Change::Delete { doc, id } => {

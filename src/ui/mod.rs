@@ -172,11 +172,13 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 /// Writes `text` at (`x`, `y`) within `area`, cut at the area's right edge; returns the column
-/// after it. Rows outside the area are left alone.
+/// after it. Rows outside the area are left alone. Everything drawn passes here, so it passes the
+/// one sanitiser too: text from a bookmarks or configuration file, a message, a prompt can never
+/// drive the terminal.
 pub(crate) fn put(buf: &mut Buffer, area: Rect, x: u16, y: u16, text: &str, style: Style) -> u16 {
     if y < area.top() || y >= area.bottom() || x >= area.right() || x < area.left() {
         return x;
     }
     let max = usize::from(area.right() - x);
-    buf.set_stringn(x, y, text, max, style).0
+    buf.set_stringn(x, y, crate::text::line(text), max, style).0
 }

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::put;
-use crate::app::{App, Popup, ResultRow};
+use crate::app::{Action, App, Popup, ResultRow};
 use crate::find;
 use crate::keymap::Context;
 use crate::layout::display_width;
@@ -59,19 +59,141 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
         "scroll the pane under the pointer",
     ));
     out.push(HelpLine::Keys("click".into(), "open the article clicked"));
+    out.push(HelpLine::Blank);
+    out.push(HelpLine::Heading("Counts"));
+    out.push(HelpLine::Keys(
+        "5j 10<Space> 3] 2}".into(),
+        "a number before a movement repeats it",
+    ));
+    out.push(HelpLine::Keys(
+        "20g 50%".into(),
+        "line 20, or half-way, of the article (in the list: article 20, or half-way)",
+    ));
     out
+}
+
+/// The help's widest popup, in columns.
+const HELP_WIDTH: u16 = 66;
+
+/// One row of the help as drawn at a width: its text, where it starts, whether a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// Column of the text inside the popup.
+    pub x: u16,
+    /// The text.
+    pub text: String,
+    /// A context's heading.
+    pub heading: bool,
+    /// When the row starts with keys, where their description starts.
+    pub then: Option<(u16, String)>,
+}
+
+/// The help's lines set for an inside `width` columns wide: keys on the left, what they do
+/// lined up after the widest keys, wrapped at word boundaries (on a narrow screen, under the
+/// keys) instead of cut.
+pub fn help_rows(app: &App, width: u16) -> Vec<HelpRow> {
+    let lines = help_lines(app);
+    let widest = lines
+        .iter()
+        .map(|l| match l {
+            HelpLine::Keys(k, _) => display_width(k),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    // The actions line up after the widest keys, leaving them at least half the popup.
+    let key_col = u16::try_from(widest + 4).unwrap_or(u16::MAX).min(width / 2);
+    let mut rows = Vec::new();
+    for line in lines {
+        match line {
+            HelpLine::Heading(h) => rows.push(HelpRow {
+                x: 1,
+                text: h.to_string(),
+                heading: true,
+                then: None,
+            }),
+            HelpLine::Blank => rows.push(HelpRow {
+                x: 0,
+                text: String::new(),
+                heading: false,
+                then: None,
+            }),
+            HelpLine::Keys(keys, what) => {
+                let after = 2 + u16::try_from(display_width(&keys)).unwrap_or(u16::MAX) + 1;
+                // Keys too wide for the column push their description on, or under them when
+                // less than a third of the width would be left for it.
+                let (first_x, own_line) = if after <= key_col {
+                    (key_col, false)
+                } else if width.saturating_sub(after) >= width / 3 {
+                    (after, false)
+                } else {
+                    (key_col, true)
+                };
+                let mut wrapped = wrap_words(what, usize::from(width.saturating_sub(first_x)));
+                let first = if own_line {
+                    None
+                } else {
+                    Some(wrapped.remove(0))
+                };
+                rows.push(HelpRow {
+                    x: 2,
+                    text: keys,
+                    heading: false,
+                    then: first.map(|f| (first_x, f)),
+                });
+                let x = if own_line { key_col } else { first_x };
+                let rest_room = usize::from(width.saturating_sub(x));
+                for part in wrapped {
+                    for piece in wrap_words(&part, rest_room) {
+                        rows.push(HelpRow {
+                            x,
+                            text: piece,
+                            heading: false,
+                            then: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// `text` cut into lines of at most `width` columns at spaces (a word longer than that is cut
+/// by `put` at the edge); at least one line.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("never empty");
+        if line.is_empty() {
+            line.push_str(word);
+        } else if display_width(line) + 1 + display_width(word) <= width {
+            line.push(' ');
+            line.push_str(word);
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines
 }
 
 /// Where the help popup goes: centred, as large as its text or the screen allows.
 pub fn help_area(app: &App) -> Rect {
-    let lines = u16::try_from(help_lines(app).len()).unwrap_or(u16::MAX);
-    centred(app.size, (66, 2), (lines.saturating_add(2), 2))
+    let width = HELP_WIDTH
+        .min(app.size.0.saturating_sub(2))
+        .max(app.size.0.min(3));
+    let rows = help_rows(app, width.saturating_sub(2)).len();
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    centred(app.size, (HELP_WIDTH, 2), (rows.saturating_add(2), 2))
 }
 
 /// How far the help can scroll.
 pub fn help_max_scroll(app: &App) -> usize {
-    let inner = usize::from(help_area(app).height.saturating_sub(2));
-    help_lines(app).len().saturating_sub(inner)
+    let area = help_area(app);
+    let inner = usize::from(area.height.saturating_sub(2));
+    help_rows(app, area.width.saturating_sub(2))
+        .len()
+        .saturating_sub(inner)
 }
 
 /// Where the results popup goes: most of the screen.
@@ -107,12 +229,20 @@ pub fn render(app: &App, buf: &mut Buffer) {
 
 /// A bordered, cleared box for a popup; its inside.
 fn frame(area: Rect, title: &str, app: &App, buf: &mut Buffer) -> Rect {
+    frame_with(area, title, None, app, buf)
+}
+
+/// [`frame`], with a title on the bottom edge too.
+fn frame_with(area: Rect, title: &str, bottom: Option<&str>, app: &App, buf: &mut Buffer) -> Rect {
     let area = area.intersection(buf.area);
     split_wide_edges(area, buf);
     Clear.render(area, buf);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(title)
         .border_style(app.theme.popup_border);
+    if let Some(bottom) = bottom {
+        block = block.title_bottom(bottom);
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     inner
@@ -272,35 +402,41 @@ fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
 
 fn render_help(app: &App, scroll: usize, buf: &mut Buffer) {
     let theme = &app.theme;
-    let inner = frame(help_area(app), " Keys · Esc closes ", app, buf);
-    let lines = help_lines(app);
-    // The actions line up after the widest keys, leaving them at least half the popup.
-    let widest = lines
-        .iter()
-        .map(|l| match l {
-            HelpLine::Keys(k, _) => display_width(k),
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let key_col = u16::try_from(widest + 4)
-        .unwrap_or(u16::MAX)
-        .min(inner.width / 2);
-    for (y, line) in (inner.top()..inner.bottom()).zip(lines.into_iter().skip(scroll)) {
-        match line {
-            HelpLine::Heading(h) => {
-                put(buf, inner, inner.x + 1, y, h, theme.popup_heading);
-            }
-            HelpLine::Keys(keys, what) => {
-                put(buf, inner, inner.x + 2, y, &keys, theme.popup_text);
-                let after = u16::try_from(display_width(&keys)).unwrap_or(u16::MAX);
-                let x = inner
-                    .x
-                    .saturating_add(key_col)
-                    .max(inner.x.saturating_add(3).saturating_add(after));
-                put(buf, inner, x, y, what, theme.popup_text);
-            }
-            HelpLine::Blank => {}
+    let area = help_area(app);
+    let rows = help_rows(app, area.width.saturating_sub(2));
+    let page = usize::from(area.height.saturating_sub(2));
+    // When the keys do not all fit, the bottom edge says which are shown and how to see more.
+    let more = (rows.len() > page).then(|| {
+        let key = |action| {
+            app.keymap
+                .keys_for(Context::Popup, &action)
+                .map_or_else(String::new, |k| k.to_string())
+        };
+        let last = (scroll + page).min(rows.len());
+        let arrow = match (scroll > 0, last < rows.len()) {
+            (true, true) => "↕",
+            (false, true) => "↓",
+            _ => "↑",
+        };
+        format!(
+            " {arrow} {}–{last} of {} · {}/{} {} scroll ",
+            scroll + 1,
+            rows.len(),
+            key(Action::Down),
+            key(Action::Up),
+            key(Action::PageDown),
+        )
+    });
+    let inner = frame_with(area, " Keys · Esc closes ", more.as_deref(), app, buf);
+    for (y, row) in (inner.top()..inner.bottom()).zip(rows.into_iter().skip(scroll)) {
+        let style = if row.heading {
+            theme.popup_heading
+        } else {
+            theme.popup_text
+        };
+        put(buf, inner, inner.x + row.x, y, &row.text, style);
+        if let Some((x, what)) = row.then {
+            put(buf, inner, inner.x + x, y, &what, theme.popup_text);
         }
     }
 }

@@ -88,7 +88,8 @@ fn scrollbar(app: &App, bar: Rect, len: usize, buf: &mut Buffer) {
     let start = (app.reader.top.min(max_top) * (height - thumb)).div_ceil(max_top.max(1));
     for (k, y) in (bar.top()..bar.bottom()).enumerate() {
         let (symbol, style) = if (start..start + thumb).contains(&k) {
-            ("┃", app.theme.scroll_thumb)
+            // A full block: a heavy line beside the light track is too alike to see at once.
+            ("█", app.theme.scroll_thumb)
         } else {
             ("│", app.theme.scroll_track)
         };

@@ -30,9 +30,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Focus::List => "list",
         Focus::Reader => "reader",
     };
+    // A count being typed (`5` of `5j`) shows until its movement.
+    let count = app
+        .count
+        .map(|n| format!(" count {n} ·"))
+        .unwrap_or_default();
     let right = match counter(app) {
-        Some(c) => format!(" {c} · {}% · {focus} ", app.progress()),
-        None => format!(" {}% · {focus} ", app.progress()),
+        Some(c) => format!("{count} {c} · {}% · {focus} ", app.progress()),
+        None => format!("{count} {}% · {focus} ", app.progress()),
     };
     if let Some(prompt) = &app.prompt {
         let right = match (prompt.kind, counter(app)) {
@@ -72,12 +77,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         }
     };
 
-    // The right part always shows; the message or position comes next; the title takes the rest.
+    // The right part always shows; the newsletter's name keeps a share of what is left (a third,
+    // at least 12 columns); the message or position comes next; the name takes the rest.
     let right_w = display_width(&right).min(width);
-    let middle = truncate(&middle, width - right_w);
+    let avail = width - right_w;
+    let name = app.title();
+    let reserve = (display_width(name) + 2)
+        .min((avail / 3).max(12))
+        .min(avail);
+    let middle = truncate(&middle, avail - reserve);
     let middle_w = display_width(&middle);
-    let title_room = width - right_w - middle_w;
-    let title = truncate(app.title(), title_room.saturating_sub(2));
+    let title_room = (avail - middle_w).saturating_sub(2);
+    // A masthead is cut at its end; a file's path at its start, so its name stays.
+    let title = match app.doc.title {
+        Some(_) => truncate(name, title_room),
+        None => crate::layout::truncate_start(name, title_room),
+    };
     let title = if title.is_empty() {
         String::new()
     } else {

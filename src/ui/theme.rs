@@ -86,14 +86,15 @@ impl Theme {
             section: plain.fg(Color::LightBlue).add_modifier(Modifier::BOLD),
             item: plain,
             inferred: plain.add_modifier(Modifier::ITALIC),
-            read: plain.fg(Color::DarkGray),
+            read: plain.fg(Color::DarkGray).add_modifier(Modifier::DIM),
             open_marker: plain.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             bookmark: plain.fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
             selection: plain.add_modifier(Modifier::REVERSED),
             selection_unfocused: plain.add_modifier(Modifier::UNDERLINED),
             separator: plain.fg(Color::DarkGray),
             scroll_track: plain.fg(Color::DarkGray),
-            scroll_thumb: plain.fg(Color::Gray),
+            // The terminal's own text colour: the thumb shows on any background.
+            scroll_thumb: plain.add_modifier(Modifier::BOLD),
             status: plain.bg(Color::DarkGray).fg(Color::White),
             status_strong: plain
                 .bg(Color::DarkGray)
@@ -128,14 +129,16 @@ impl Theme {
             section: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
             item: plain,
             inferred: plain.add_modifier(Modifier::ITALIC),
-            read: plain.fg(Color::DarkGray),
+            read: plain.fg(Color::DarkGray).add_modifier(Modifier::DIM),
             open_marker: plain.fg(Color::Red).add_modifier(Modifier::BOLD),
             bookmark: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             selection: plain.add_modifier(Modifier::REVERSED),
             selection_unfocused: plain.add_modifier(Modifier::UNDERLINED),
-            separator: plain.fg(Color::Gray),
-            scroll_track: plain.fg(Color::Gray),
-            scroll_thumb: plain.fg(Color::DarkGray),
+            // Light grey vanishes on a white background: the dark grey of the dark theme's
+            // dim roles is the lightest that shows on both.
+            separator: plain.fg(Color::DarkGray),
+            scroll_track: plain.fg(Color::DarkGray),
+            scroll_thumb: plain.add_modifier(Modifier::BOLD),
             status: plain.bg(Color::Gray).fg(Color::Black),
             status_strong: plain
                 .bg(Color::Gray)

@@ -13,6 +13,8 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const ROWS: u16 = 40;
 /// Columns of the default terminal.
 pub const COLS: u16 = 120;
+/// The pause between two keys typed by [`Session::type_keys`]: a fast typist's.
+pub const KEY_GAP: Duration = Duration::from_millis(40);
 /// How long to wait for something to appear before failing.
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
@@ -149,6 +151,23 @@ impl Session {
             if let Ok(bytes) = self.output.recv_timeout(left) {
                 self.take(&bytes);
             }
+        }
+    }
+
+    /// Types `keys` as a person does: one key at a time, each sent alone and given time to be
+    /// read and drawn before the next (`send` writes them all at once, as a paste would arrive
+    /// without bracketed paste). A key is a character or one escape sequence (`"\x1b[A"`), so
+    /// pass special keys one per call.
+    pub fn type_keys(&mut self, keys: &str) {
+        let mut buf = [0u8; 4];
+        if keys.starts_with('\x1b') {
+            self.send(keys);
+            self.settle(KEY_GAP);
+            return;
+        }
+        for c in keys.chars() {
+            self.send(c.encode_utf8(&mut buf));
+            self.settle(KEY_GAP);
         }
     }
 

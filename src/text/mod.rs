@@ -1,0 +1,5 @@
+//! Text facts used everywhere. For now: the one sanitiser ([`sanitize`]).
+
+pub mod sanitize;
+
+pub use sanitize::{clean, escaped, line};
