@@ -250,3 +250,37 @@ fn the_reader_shows_every_hostile_file_or_refuses_it_cleanly() {
         assert_no_escapes_from_the_file(case.name, &s.raw);
     }
 }
+
+#[test]
+fn a_hostile_bookmarks_file_never_drives_the_terminal() {
+    // Bookmarks are a file anyone can edit: a note, a title and a snippet holding escape
+    // sequences and bidi overrides are shown in the popup as plain text.
+    let data = tempfile::tempdir().unwrap();
+    let news = data.path().join("news.txt");
+    let text = "Harbour news\n\nThe ferry runs again this week.\n";
+    std::fs::write(&news, text).unwrap();
+    let id = kanbao::store::fingerprint(text.as_bytes());
+    let dir = data.path().join("kanbao");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bookmarks.toml"),
+        format!(
+            "version = 1\n\n[newsletters.{id}]\npath = \"x\"\n\n[[newsletters.{id}.bookmarks]]\n\
+             id = 1\nnote = \"note\\u001B]0;pwned\\u0007 \\u202Eevil\"\ncreated = 1700000000\n\n\
+             [newsletters.{id}.bookmarks.anchor]\narticle = 0\n\
+             title = \"Harbour \\u001B]52;c;cHduZWQ=\\u0007news\"\npart = \"title\"\noffset = 0\n\
+             snippet = \"Harbour \\u009B31mnews\"\n"
+        ),
+    )
+    .unwrap();
+    let mut s = Session::start_with(&[news.to_str().unwrap()], data.path(), (100, 30));
+    s.wait_for("· list");
+    s.send("'");
+    s.wait_for("1 bookmark");
+    s.wait_for("✎ note evil");
+    // One key at a time: ESC and q sent together read as Alt-q.
+    s.type_keys("\x1b");
+    s.type_keys("q");
+    assert!(s.finish().success());
+    assert_no_escapes_from_the_file("bookmarks.toml", &s.raw);
+}

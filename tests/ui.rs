@@ -264,3 +264,39 @@ fn a_frame_smaller_than_the_state_knows_is_drawn_inside_it() {
         kanbao::tui::draw(&mut terminal, &app).unwrap();
     }
 }
+
+#[test]
+fn the_pane_border_and_the_scroll_thumb_show_in_both_themes() {
+    use kanbao::ui::Theme;
+    // Light grey (ANSI 7) is what a light terminal's background is close to.
+    let faint_on_light = |c: Option<Color>| matches!(c, Some(Color::Gray | Color::White));
+    for (name, theme) in [("dark", Theme::dark()), ("light", Theme::light())] {
+        let mut app = sample(80, 24);
+        app.theme = theme;
+        press(&mut app, "<Enter>");
+        let buf = common::buffer(&app);
+        let (sep_x, bar_x) = (26, 79);
+        let separator = &buf[(sep_x, 5)];
+        assert_eq!(separator.symbol(), "│", "{name}: the border's column");
+        if name == "light" {
+            assert!(
+                !faint_on_light(separator.style().fg),
+                "{name}: the pane border must show on a light background: {:?}",
+                separator.style()
+            );
+        }
+        let column: Vec<_> = (0..23).map(|y| buf[(bar_x, y)].clone()).collect();
+        let thumb: Vec<_> = column.iter().filter(|c| c.symbol() == "█").collect();
+        let track: Vec<_> = column.iter().filter(|c| c.symbol() == "│").collect();
+        assert!(
+            !thumb.is_empty() && !track.is_empty(),
+            "{name}: a thumb that stands apart from its track by its shape: {:?}",
+            column.iter().map(|c| c.symbol()).collect::<String>()
+        );
+        let thumb_fg = thumb[0].style().fg;
+        assert!(
+            name == "dark" || !faint_on_light(thumb_fg),
+            "{name}: the thumb's colour shows on a light background: {thumb_fg:?}"
+        );
+    }
+}
