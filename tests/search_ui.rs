@@ -185,7 +185,7 @@ fn every_match_is_painted_whole_at_every_width_even_across_a_line_break() {
 
 #[test]
 fn pasted_text_goes_into_the_prompt_whole() {
-    use ratatui::crossterm::event::Event;
+    use crossterm::event::Event;
     let mut app = sample(100, 30);
     press(&mut app, "/");
     let paste = Event::Paste("工会\n工作".into());

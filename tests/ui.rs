@@ -6,7 +6,7 @@ mod common;
 
 use common::{buffer, press, sample, screen};
 use kanbao::app::{Action, App, Focus, update};
-use ratatui::crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
 
 fn resize(app: &mut App, width: u16, height: u16) {

@@ -13,7 +13,7 @@ pub use prompt::{Prompt, PromptKind};
 pub use search::{FindState, ResultRow, SearchResults};
 pub use update::update;
 
-use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::doc::{Article, Newsletter, TextPos};
 use crate::keymap::{Context, Key, Keymap};
@@ -185,7 +185,7 @@ pub(crate) fn scroll_into_view(scroll: usize, first: usize, last: usize, page: u
 fn is_modifier(key: Key) -> bool {
     matches!(
         key.code,
-        ratatui::crossterm::event::KeyCode::Modifier(_) | ratatui::crossterm::event::KeyCode::Null
+        crossterm::event::KeyCode::Modifier(_) | crossterm::event::KeyCode::Null
     )
 }
 

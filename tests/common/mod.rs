@@ -11,7 +11,7 @@ use kanbao::{doc, source, tui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{Event, KeyEvent};
+use crossterm::event::{Event, KeyEvent};
 use unicode_width::UnicodeWidthStr;
 
 /// The bundled sample open in a terminal of this size.
