@@ -5,8 +5,8 @@
 mod common;
 
 use common::{buffer, press, sample, screen};
-use kanbao::app::{Action, App, Focus, update};
 use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use kanbao::app::{Action, App, Focus, update};
 use ratatui::style::{Color, Modifier};
 
 fn resize(app: &mut App, width: u16, height: u16) {

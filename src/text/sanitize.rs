@@ -304,7 +304,7 @@ fn next_special_or_break(text: &str) -> Option<(usize, char)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -330,5 +330,216 @@ mod tests {
     fn escaped_names_show_what_line_removes() {
         assert_eq!(escaped("a\u{202e}b"), "a\\u{202e}b");
         assert_eq!(escaped("报纸.txt"), "报纸.txt");
+    }
+
+    #[test]
+    fn line_ends_become_lf() {
+        assert_eq!(clean("a\r\nb\rc\nd\r\n\r\ne\r"), "a\nb\nc\nd\n\ne\n");
+    }
+
+    #[test]
+    fn form_feed_becomes_a_blank_line() {
+        assert_eq!(clean("第一页\x0c第二页\n"), "第一页\n\n第二页\n");
+    }
+
+    #[test]
+    fn tabs_expand_to_tab_stops() {
+        assert_eq!(clean("a\tb\n\tc\nabcd\te"), "a   b\n    c\nabcd    e");
+        // CJK characters are two columns wide.
+        assert_eq!(clean("中\tx"), "中  x");
+    }
+
+    #[test]
+    fn control_characters_are_removed() {
+        assert_eq!(clean("a\x1b[2Jb\x07c\x7fd\x00e"), "abcde");
+        assert_eq!(clean("C1\u{9b}31m and \u{85}NEL"), "C1 and NEL");
+        assert_eq!(clean("v\x0bt"), "vt");
+    }
+
+    #[test]
+    fn bidi_controls_and_stray_boms_are_removed() {
+        assert_eq!(
+            clean("a\u{202e}b\u{2066}c\u{2069}d\u{200e}e\u{200f}f\u{61c}g\u{feff}h"),
+            "abcdefgh"
+        );
+    }
+
+    #[test]
+    fn trailing_whitespace_is_dropped() {
+        assert_eq!(clean("a  \nb\u{3000}\nc\t\nd \u{a0}"), "a\nb\nc\nd");
+    }
+
+    #[test]
+    fn ideographic_indent_is_left_for_the_parser() {
+        // The parser needs it to see where a paragraph starts; it drops it there.
+        let text = "\u{3000}\u{3000}正文开始。\n  plain indent\n";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let text = "标题\n\n“正文”——第一段。 Mixed text.\n  indented\n";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+        assert!(matches!(clean(""), Cow::Borrowed(_)));
+        assert!(matches!(clean("a\r\n"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn clean_keeps_the_clean_prefix() {
+        assert_eq!(clean("one\ntwo\nthree \n四\r\n"), "one\ntwo\nthree\n四\n");
+    }
+
+    /// A tiny deterministic generator (xorshift), so the mixed-input tests need no crate.
+    pub(crate) fn pseudo_random(seed: &mut u64) -> usize {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        (*seed % 1_000_003) as usize
+    }
+
+    /// Escape sequences removed from one line, the slow, obvious way, char by char.
+    fn reference_strip_escapes(line: &str) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let at = |i: usize| chars.get(i).copied();
+        let (mut out, mut i) = (String::new(), 0);
+        while let Some(c) = at(i) {
+            let next = at(i + 1);
+            if (c == '\x1b' && next == Some('[')) || c == '\u{9b}' {
+                i += if c == '\x1b' { 2 } else { 1 };
+                while at(i).is_some_and(|x| ('0'..='?').contains(&x)) {
+                    i += 1;
+                }
+                while at(i).is_some_and(|x| (' '..='/').contains(&x)) {
+                    i += 1;
+                }
+                i += usize::from(at(i).is_some_and(|x| ('@'..='~').contains(&x)));
+            } else if (c == '\x1b' && matches!(next, Some(']' | 'P' | 'X' | '^' | '_')))
+                || matches!(c, '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}')
+            {
+                i += if c == '\x1b' { 2 } else { 1 };
+                loop {
+                    match at(i) {
+                        None => break,
+                        Some('\x07' | '\u{9c}') => {
+                            i += 1;
+                            break;
+                        }
+                        Some('\x1b') if at(i + 1) == Some('\\') => {
+                            i += 2;
+                            break;
+                        }
+                        Some('\x1b') => break,
+                        Some(_) => i += 1,
+                    }
+                }
+            } else if c == '\x1b' {
+                i += 1;
+                if next.is_some_and(|x| (' '..='~').contains(&x)) {
+                    while at(i).is_some_and(|x| (' '..='/').contains(&x)) {
+                        i += 1;
+                    }
+                    i += usize::from(at(i).is_some_and(|x| ('0'..='~').contains(&x)));
+                }
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// `clean` written the slow, obvious way, to check the fast one against.
+    fn reference_clean(text: &str) -> String {
+        let text = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .replace('\x0c', "\n\n")
+            .replace('\u{2028}', "\n")
+            .replace('\u{2029}', "\n\n");
+        let lines: Vec<String> = text
+            .split('\n')
+            .map(|line| {
+                let mut out = String::new();
+                let mut col = 0;
+                for c in reference_strip_escapes(line).chars() {
+                    if c == '\t' {
+                        while {
+                            out.push(' ');
+                            col += 1;
+                            col % 4 != 0
+                        } {}
+                    } else if !is_removed(c) {
+                        out.push(c);
+                        col += c.width().unwrap_or(0);
+                    }
+                }
+                out.trim_end().to_owned()
+            })
+            .collect();
+        lines.join("\n")
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_full_pass_and_clean_is_idempotent() {
+        let pieces = [
+            "a",
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\r\n",
+            "\x0c",
+            "\x1b",
+            "\u{9b}",
+            "[31m",
+            "\x1b]0;title\x07",
+            "\u{9d}",
+            "\\",
+            "(B",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{3000}",
+            "中",
+            "“",
+            "\u{202e}",
+            "\u{feff}",
+            "\u{a0}",
+            "\u{85}",
+            "é",
+            "𠀀",
+            "a plain run longer than one 32-byte block",
+            "会议总结了去年工作部署了今年任务",
+        ];
+        let mut seed = 0x5eed_u64;
+        for _ in 0..5000 {
+            let len = pseudo_random(&mut seed) % 16;
+            let text: String = (0..len)
+                .map(|_| pieces[pseudo_random(&mut seed) % pieces.len()])
+                .collect();
+            let mut full = String::new();
+            clean_lines(&text, &mut full);
+            let cleaned = clean(&text);
+            assert_eq!(cleaned, full, "{text:?}");
+            assert_eq!(cleaned, reference_clean(&text), "{text:?}");
+            assert!(matches!(clean(&cleaned), Cow::Borrowed(_)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_lines() {
+        assert_eq!(clean("一行\u{2028}二行 \u{2029}三段"), "一行\n二行\n\n三段");
+    }
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        assert_eq!(clean("red \x1b[1;31mtext\x1b[0m end"), "red text end");
+        assert_eq!(clean("标题\x1b]0;pwned\x07正文"), "标题正文");
+        assert_eq!(
+            clean("a\x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\b"),
+            "alinkb"
+        );
+        assert_eq!(clean("a\x1bP1;2q data\x1b\\b\x1b(Bc\x1bcd"), "abcd");
+        // An unterminated string ends with its line, not with the file.
+        assert_eq!(clean("a\x1b]0;title\nnext line"), "a\nnext line");
     }
 }

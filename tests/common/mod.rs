@@ -5,13 +5,13 @@
 pub mod pty;
 pub mod shape;
 
+use crossterm::event::{Event, KeyEvent};
 use kanbao::app::{App, update};
 use kanbao::keymap::Key;
 use kanbao::{doc, source, tui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use crossterm::event::{Event, KeyEvent};
 use unicode_width::UnicodeWidthStr;
 
 /// The bundled sample open in a terminal of this size.
