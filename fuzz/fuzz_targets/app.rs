@@ -14,6 +14,7 @@ use ratatui::backend::TestBackend;
 #[derive(Debug, Arbitrary)]
 enum Step {
     Other(u8),
+    Digit(u8),
     Insert(char),
     Paste(String),
     Wheel { column: u8, row: u8, down: bool },
@@ -59,12 +60,17 @@ const PLAIN: &[Action] = &[
     Action::EditNote,
     Action::Yes,
     Action::No,
+    Action::ToggleRead,
+    Action::Percent,
+    Action::Unbound(String::new()),
 ];
 
 impl Step {
     fn action(self) -> Action {
         match self {
             Step::Other(n) => PLAIN[usize::from(n) % PLAIN.len()].clone(),
+            // Counts (`5j`, `50%`) are digits before another step.
+            Step::Digit(d) => Action::Digit(d % 10),
             Step::Insert(c) => Action::Insert(c),
             Step::Paste(s) => Action::Paste(s),
             Step::Wheel { column, row, down } => Action::Wheel {
