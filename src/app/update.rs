@@ -34,7 +34,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Close => {
             if app.popup.take().is_none() {
-                app.find = None;
+                search::hide(app);
             }
         }
         Action::Find => search::start(app, PromptKind::Find),
@@ -72,6 +72,8 @@ pub fn update(app: &mut App, action: Action) {
         | Action::CursorRight
         | Action::CursorHome
         | Action::CursorEnd
+        | Action::RecallOlder
+        | Action::RecallNewer
         | Action::Confirm
         | Action::Cancel
         | Action::Delete
@@ -270,6 +272,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
+    if let Some(Popup::Results { .. }) = app.popup {
+        return search::results_click(app, column, row);
+    }
     if app.popup.is_some() {
         return;
     }
