@@ -169,6 +169,23 @@ fn search_all_lists_matches_by_article_and_opens_one_with_find_on() {
 }
 
 #[test]
+fn a_search_of_everything_that_finds_nothing_leaves_no_old_count() {
+    let mut app = sample(100, 30);
+    press(&mut app, "/工会<Enter>n");
+    let n = find_len(&app);
+    assert!(
+        status(&app).contains(&format!(" 2/{n} · ")),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "S不存在的词<Enter>");
+    let bar = status(&app);
+    assert!(bar.contains("no match for 不存在的词"), "{bar}");
+    assert!(!bar.contains(&format!("/{n}")), "an old count: {bar}");
+    assert_eq!(highlights(&app), "", "no old highlights");
+}
+
+#[test]
 fn every_match_is_painted_whole_at_every_width_even_across_a_line_break() {
     for width in [50, 57, 64, 71, 88, 103, 120] {
         let mut app = sample(width, 20);

@@ -226,7 +226,7 @@ impl Action {
             Action::Yes => "yes, delete",
             Action::No => "no, keep it",
             Action::Wheel { .. } => "scroll the pane under the pointer",
-            Action::Click { .. } => "open the article clicked",
+            Action::Click { .. } => "open the article or search result clicked",
             Action::Resize { .. } => "fit the terminal",
         }
     }

@@ -199,7 +199,9 @@ fn confirm(app: &mut App) {
 }
 
 /// Keeps an accepted query for the prompt's `↑`; a history that cannot be written is said once
-/// and kept in memory.
+/// and kept in memory. Written here, through the store, rather than queued in `App::pending`
+/// (whose changes are the bookmarks file's): a small file of its own, written whole. A history
+/// without a data directory (tests of the state) writes nothing.
 fn remember(app: &mut App, query: &str) {
     if let Err(e) = app.history.remember(query) {
         app.say(

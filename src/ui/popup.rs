@@ -59,7 +59,10 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
         "wheel".into(),
         "scroll the pane under the pointer",
     ));
-    out.push(HelpLine::Keys("click".into(), "open the article clicked"));
+    out.push(HelpLine::Keys(
+        "click".into(),
+        "open the article or search result clicked",
+    ));
     out
 }
 
