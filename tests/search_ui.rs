@@ -546,3 +546,32 @@ fn the_selected_result_is_a_bar_apart_from_the_matches_and_a_click_opens_one() {
     s.send("q");
     assert!(s.finish().success());
 }
+
+#[test]
+fn two_readers_at_once_keep_each_others_queries() {
+    let data = tempfile::tempdir().unwrap();
+    let mut a = reader(data.path());
+    let mut b = reader(data.path());
+    let accept = |s: &mut Session, query: &str| {
+        key(s, "/", &["/"]);
+        type_in(s, "/", query);
+        key(s, "\r", &[" · reader"]);
+    };
+    accept(&mut a, "工会");
+    accept(&mut b, "法律");
+    accept(&mut a, "审计");
+    // The one that wrote last wrote the other's query too, and recalls it.
+    key(&mut a, "/", &["/"]);
+    key(&mut a, "\x1b[A", &["/审计"]);
+    key(&mut a, "\x1b[A", &["/法律"]);
+    key(&mut a, "\x1b[A", &["/工会"]);
+    for s in [&mut a, &mut b] {
+        s.send("\x1b");
+        s.settle(std::time::Duration::from_millis(200));
+        s.send("q");
+        assert!(s.finish().success());
+    }
+    let text =
+        std::fs::read_to_string(data.path().join("kanbao").join("search-history.txt")).unwrap();
+    assert_eq!(text, "工会\n法律\n审计\n");
+}
