@@ -265,6 +265,8 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Prompt, Action::CursorRight, &["<Right>"]),
     (Context::Prompt, Action::CursorHome, &["<Home>", "<C-a>"]),
     (Context::Prompt, Action::CursorEnd, &["<End>", "<C-e>"]),
+    (Context::Prompt, Action::RecallOlder, &["<Up>", "<C-p>"]),
+    (Context::Prompt, Action::RecallNewer, &["<Down>", "<C-n>"]),
 ];
 
 /// One binding: in `context`, any of `keys` does `action`.

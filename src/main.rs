@@ -107,6 +107,9 @@ fn read(
             None
         }
     };
+    if let Some(store) = &store {
+        app.history = store::history::History::beside(store);
+    }
     let saved = match store.as_ref().map(Store::load) {
         Some(Ok(saved)) => saved,
         Some(Err(e)) => {

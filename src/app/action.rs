@@ -76,6 +76,10 @@ pub enum Action {
     CursorHome,
     /// Move the prompt's cursor to the end.
     CursorEnd,
+    /// Show the query before the one in the prompt (`↑` in a shell).
+    RecallOlder,
+    /// Show the query after the one in the prompt, then what was being typed.
+    RecallNewer,
     /// Accept the prompt (or the popup's selection).
     Confirm,
     /// Leave the prompt, undoing what it did.
@@ -152,6 +156,8 @@ impl Action {
             Action::CursorRight => "cursor_right",
             Action::CursorHome => "cursor_home",
             Action::CursorEnd => "cursor_end",
+            Action::RecallOlder => "recall_older",
+            Action::RecallNewer => "recall_newer",
             Action::Confirm => "confirm",
             Action::Cancel => "cancel",
             Action::Suspend => "suspend",
@@ -224,6 +230,8 @@ impl Action {
             Action::CursorRight => "cursor right",
             Action::CursorHome => "cursor to the start",
             Action::CursorEnd => "cursor to the end",
+            Action::RecallOlder => "an earlier query",
+            Action::RecallNewer => "a later query, then what was typed",
             Action::Confirm => "accept",
             Action::Cancel => "cancel",
             Action::Suspend => "suspend (fg resumes)",
@@ -234,7 +242,7 @@ impl Action {
             Action::Yes => "yes, delete",
             Action::No => "no, keep it",
             Action::Wheel { .. } => "scroll the pane under the pointer",
-            Action::Click { .. } => "open the article clicked",
+            Action::Click { .. } => "open the article or search result clicked",
             Action::Resize { .. } => "fit the terminal",
         }
     }

@@ -10,7 +10,7 @@ mod update;
 
 pub use action::Action;
 pub use prompt::{Prompt, PromptKind};
-pub use search::{FindState, ResultRow, SearchResults};
+pub use search::{FindState, ResultRow, Scope, SearchResults};
 pub use update::update;
 
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
@@ -226,6 +226,10 @@ pub struct App {
     pub origin: Option<search::Origin>,
     /// The search highlighted in the reader.
     pub find: Option<FindState>,
+    /// A search whose highlights `Esc` cleared, or that found nothing: `n`/`N` take it up.
+    pub cleared: Option<FindState>,
+    /// The queries typed before, recalled in the prompt; written when a query is accepted.
+    pub history: crate::store::history::History,
     /// The last whole-newsletter search.
     pub results: Option<SearchResults>,
     /// Bookmarks and this newsletter's identity in the store.
@@ -294,6 +298,8 @@ impl App {
             prompt: None,
             origin: None,
             find: None,
+            cleared: None,
+            history: crate::store::history::History::default(),
             results: None,
             saved: bookmarks::Saved::default(),
             pending: Vec::new(),

@@ -1,5 +1,6 @@
-//! The one-line prompt in the status bar: what it is for, its text and its cursor, and the
-//! editing operations on them (by grapheme cluster, so wide characters move as one).
+//! The one-line prompt in the status bar: what it is for, its text and its cursor, the editing
+//! operations on them (by grapheme cluster, so wide characters move as one), and the recall of
+//! earlier queries with `↑`/`↓`, as in a shell.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -39,6 +40,10 @@ pub struct Prompt {
     pub input: String,
     /// Byte offset of the cursor in `input` (always on a cluster boundary).
     pub cursor: usize,
+    /// The history entry shown, counted from the oldest; none while the reader's own text is.
+    recalled: Option<usize>,
+    /// What was typed before the first `↑`, given back after `↓` past the newest entry.
+    draft: String,
 }
 
 impl Prompt {
@@ -48,7 +53,49 @@ impl Prompt {
             kind,
             input: String::new(),
             cursor: 0,
+            recalled: None,
+            draft: String::new(),
         }
+    }
+
+    /// Whether the prompt recalls earlier queries: searches do, bookmark notes do not (a note
+    /// is not a query, and the history keeps queries only).
+    pub fn recalls(&self) -> bool {
+        matches!(self.kind, PromptKind::Find | PromptKind::SearchAll)
+    }
+
+    /// `↑`: the entry of `history` (oldest first) before the one shown, or the newest one;
+    /// the text typed so far is kept to come back to. At the oldest entry nothing changes.
+    pub fn recall_older(&mut self, history: &[String]) {
+        let to = match self.recalled {
+            None => {
+                self.draft.clone_from(&self.input);
+                history.len().checked_sub(1)
+            }
+            Some(i) => Some(i.saturating_sub(1)),
+        };
+        self.show(to, history);
+    }
+
+    /// `↓`: the entry after the one shown; past the newest, the text that was being typed.
+    pub fn recall_newer(&mut self, history: &[String]) {
+        let Some(i) = self.recalled else {
+            return;
+        };
+        let to = (i + 1 < history.len()).then_some(i + 1);
+        self.show(to, history);
+    }
+
+    /// Shows history entry `to`, or the draft, with the cursor at its end.
+    fn show(&mut self, to: Option<usize>, history: &[String]) {
+        let text = match to.and_then(|i| history.get(i)) {
+            Some(entry) => entry.clone(),
+            None if to.is_some() => return,
+            None => std::mem::take(&mut self.draft),
+        };
+        self.recalled = to;
+        self.input = text;
+        self.cursor = self.input.len();
     }
 
     /// Inserts text at the cursor; line breaks and tabs become spaces, other control characters
@@ -175,6 +222,31 @@ mod tests {
         }
         assert_eq!(p.input, "9 p.m. ");
         assert_eq!(p.cursor, p.input.len());
+    }
+
+    #[test]
+    fn up_and_down_recall_queries_and_give_back_what_was_typed() {
+        let history = ["工会".to_string(), "法律".to_string()];
+        let mut p = typed("审计");
+        p.recall_newer(&history);
+        assert_eq!(p.input, "审计", "↓ with nothing recalled does nothing");
+        p.recall_older(&history);
+        assert_eq!((p.input.as_str(), p.cursor), ("法律", "法律".len()));
+        p.recall_older(&history);
+        assert_eq!(p.input, "工会");
+        p.recall_older(&history);
+        assert_eq!(p.input, "工会", "the oldest stays");
+        p.recall_newer(&history);
+        assert_eq!(p.input, "法律");
+        p.recall_newer(&history);
+        assert_eq!(p.input, "审计", "past the newest: what was typed");
+        p.recall_newer(&history);
+        assert_eq!(p.input, "审计");
+        let mut empty = typed("x");
+        empty.recall_older(&[]);
+        assert_eq!(empty.input, "x", "no history: nothing changes");
+        empty.recall_newer(&[]);
+        assert_eq!(empty.input, "x");
     }
 
     #[test]

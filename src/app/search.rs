@@ -1,5 +1,7 @@
-//! Find in the open article and search the whole newsletter: the prompt's effects, the matches
-//! and the current one, `n`/`N` with wrap-around, and the results popup.
+//! Find in the open article and search the whole newsletter: the prompt's effects (and its
+//! history), the matches and the current one, `n`/`N` with wrap-around (through the article
+//! after `/`, through the newsletter after `S`), `Esc` that clears the highlights but keeps the
+//! query, and the results popup.
 
 use super::prompt::{Prompt, PromptKind};
 use super::{Action, App, Focus, MessageKind, Popup, ReaderView};
@@ -18,6 +20,18 @@ pub struct FindState {
     pub matches: Vec<Match>,
     /// The match the reader is on.
     pub current: Option<usize>,
+    /// Where `n`/`N` go on looking.
+    pub scope: Scope,
+}
+
+/// Where `n`/`N` look for the next match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// In the open article, wrapping at its ends (a search started with `/`).
+    Article,
+    /// Through the whole newsletter in reading order, opening the article of the next match and
+    /// wrapping at the newsletter's ends (a result of `S` opened).
+    Newsletter,
 }
 
 /// Where the reader was when the prompt opened, to go back there on `Esc`.
@@ -97,6 +111,8 @@ pub(super) fn edit(app: &mut App, action: &Action) {
         Action::CursorRight => prompt.right(),
         Action::CursorHome => prompt.home(),
         Action::CursorEnd => prompt.end(),
+        Action::RecallOlder if prompt.recalls() => prompt.recall_older(app.history.entries()),
+        Action::RecallNewer if prompt.recalls() => prompt.recall_newer(app.history.entries()),
         Action::Confirm => return confirm(app),
         Action::Cancel => return cancel(app),
         _ => return,
@@ -139,6 +155,7 @@ fn incremental(app: &mut App) {
         article: app.open,
         matches,
         current,
+        scope: Scope::Article,
     });
     if current.is_some() {
         reveal(app);
@@ -155,12 +172,21 @@ fn confirm(app: &mut App) {
             super::bookmarks::confirm_note(app, prompt.kind, prompt.input);
         }
         PromptKind::Find => {
-            if app.find.as_ref().is_some_and(|f| f.matches.is_empty()) {
+            if Query::new(&prompt.input).is_none() {
+                // Nothing to look for: as it was before the prompt.
                 app.find = origin.and_then(|o| o.find);
+                return;
+            }
+            remember(app, &prompt.input);
+            app.cleared = None;
+            if app.find.as_ref().is_some_and(|f| f.matches.is_empty()) {
+                // Nothing found: no count is left from the search before, and `n` says so.
+                app.cleared = app.find.take();
                 app.say(MessageKind::Error, format!("no match for {}", prompt.input));
             }
         }
         PromptKind::SearchAll => {
+            remember(app, &prompt.input);
             if let Some(o) = origin {
                 app.focus = o.focus;
             }
@@ -172,6 +198,26 @@ fn confirm(app: &mut App) {
     }
 }
 
+/// Keeps an accepted query for the prompt's `↑`; a history that cannot be written is said once
+/// and kept in memory. Written here, through the store, rather than queued in `App::pending`
+/// (whose changes are the bookmarks file's): a small file of its own, written whole. A history
+/// without a data directory (tests of the state) writes nothing.
+fn remember(app: &mut App, query: &str) {
+    if let Err(e) = app.history.remember(query) {
+        app.say(
+            MessageKind::Error,
+            format!("search history cannot be saved: {e}"),
+        );
+    }
+}
+
+/// `Esc` in the reader: the highlights and the count go, the search stays for `n`/`N`.
+pub(super) fn hide(app: &mut App) {
+    if let Some(find) = app.find.take() {
+        app.cleared = Some(find);
+    }
+}
+
 /// Searches the whole newsletter and shows the results popup (or says there is no match).
 /// While the newsletter is being read, the popup shows the matches so far, and more as the
 /// rest arrives.
@@ -180,6 +226,15 @@ pub(super) fn search_all(app: &mut App, query: Query) {
     let hits = find::find_in_newsletter(&app.doc, &query);
     if hits.is_empty() && complete {
         app.say(MessageKind::Error, format!("no match for {}", query.text()));
+        // No count is left from the search before; `n` looks for this query and says so.
+        app.find = None;
+        app.cleared = Some(FindState {
+            query,
+            article: app.open,
+            matches: Vec::new(),
+            current: None,
+            scope: Scope::Article,
+        });
         return;
     }
     let mut rows = Vec::new();
@@ -246,8 +301,24 @@ fn append_rows(rows: &mut Vec<ResultRow>, hits: &[Hit], first: usize) {
     }
 }
 
-/// `n` / `N`: the next or previous match, wrapping around at the ends (and saying so).
+/// `n` / `N`: the next or previous match, wrapping around at the ends (and saying so); a
+/// search cleared with `Esc` comes back.
 pub(super) fn step(app: &mut App, forward: bool) {
+    if app.find.is_none()
+        && let Some(kept) = app.cleared.take()
+    {
+        app.find = Some(kept);
+        // Found again if another article opened since.
+        follow(app);
+    }
+    if app
+        .find
+        .as_ref()
+        .is_some_and(|f| f.scope == Scope::Newsletter)
+        && step_newsletter(app, forward)
+    {
+        return;
+    }
     let Some(find) = app.find.as_mut() else {
         app.say(
             MessageKind::Info,
@@ -273,13 +344,64 @@ pub(super) fn step(app: &mut App, forward: bool) {
     app.focus = Focus::Reader;
     reveal(app);
     if wrapped {
-        let text = if forward {
-            "search wrapped to the top"
-        } else {
-            "search wrapped to the bottom"
-        };
-        app.say(MessageKind::Info, text.into());
+        say_wrapped(app, forward);
     }
+}
+
+fn say_wrapped(app: &mut App, forward: bool) {
+    let text = if forward {
+        "search wrapped to the top"
+    } else {
+        "search wrapped to the bottom"
+    };
+    app.say(MessageKind::Info, text.into());
+}
+
+/// `n` / `N` through the whole newsletter's matches (those of the results popup), from the
+/// current match or, with none, from the top of the reader: the article of the next one opens
+/// on it. False when there are no results of this query to go through.
+fn step_newsletter(app: &mut App, forward: bool) -> bool {
+    let (Some(find), Some(results)) = (&app.find, &app.results) else {
+        return false;
+    };
+    if results.hits.is_empty() || results.query.text() != find.query.text() {
+        return false;
+    }
+    let hits = &results.hits;
+    let key = |h: &Hit| (h.article, h.part, h.range.start);
+    let (here, strict) = match find.current.and_then(|i| find.matches.get(i)) {
+        Some(m) => ((app.open, m.part, m.range.start), true),
+        None => {
+            let top = app.reader.anchor.unwrap_or(TextPos {
+                part: crate::doc::Part::Title,
+                offset: 0,
+            });
+            ((app.open, top.part, top.offset), false)
+        }
+    };
+    let next = if forward {
+        hits.iter()
+            .position(|h| key(h) > here || (!strict && key(h) == here))
+    } else {
+        hits.iter().rposition(|h| key(h) < here)
+    };
+    let wrapped = next.is_none();
+    let hit = hits[next.unwrap_or(if forward { 0 } else { hits.len() - 1 })].clone();
+    if hit.article != app.open {
+        super::update::open(app, hit.article);
+    }
+    app.focus = Focus::Reader;
+    if let Some(find) = app.find.as_mut() {
+        find.current = find
+            .matches
+            .iter()
+            .position(|m| m.part == hit.part && m.range == hit.range);
+    }
+    reveal(app);
+    if wrapped {
+        say_wrapped(app, forward);
+    }
+    true
 }
 
 /// Keeps the find state on the open article: matches are found again when another one opens.
@@ -408,6 +530,30 @@ pub(super) fn results_open(app: &mut App) {
         article: hit.article,
         matches,
         current,
+        scope: Scope::Newsletter,
     });
     reveal(app);
+}
+
+/// A click in the results popup opens the match clicked (an article's header: its first
+/// match); a click outside closes the popup.
+pub(super) fn results_click(app: &mut App, column: u16, row: u16) {
+    let (Some(Popup::Results { scroll, .. }), Some(results)) = (app.popup, &app.results) else {
+        return;
+    };
+    let area = ui::popup::results_area(app);
+    if !area.contains(ratatui::layout::Position::new(column, row)) {
+        app.popup = None;
+        return;
+    }
+    let Some(r) = ui::popup::results_row_at(app, row).map(|r| r + scroll) else {
+        return;
+    };
+    let selected = match results.rows.get(r) {
+        Some(ResultRow::Hit(_)) => r,
+        Some(ResultRow::Article { .. }) => r + 1,
+        None => return,
+    };
+    app.popup = Some(Popup::Results { selected, scroll });
+    results_open(app);
 }

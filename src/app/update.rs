@@ -40,7 +40,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Close => {
             if app.popup.take().is_none() {
-                app.find = None;
+                search::hide(app);
             }
         }
         Action::Digit(d) => match app.count {
@@ -85,6 +85,8 @@ pub fn update(app: &mut App, action: Action) {
         | Action::CursorRight
         | Action::CursorHome
         | Action::CursorEnd
+        | Action::RecallOlder
+        | Action::RecallNewer
         | Action::Confirm
         | Action::Cancel
         | Action::Delete
@@ -375,6 +377,9 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
+    if let Some(Popup::Results { .. }) = app.popup {
+        return search::results_click(app, column, row);
+    }
     if app.popup.is_some() {
         return;
     }

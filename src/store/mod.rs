@@ -6,6 +6,8 @@
 //! Writers take a lock and apply their change to what is on disk at that moment, so two kanbao
 //! processes keep each other's bookmarks. A damaged file is moved aside, never overwritten.
 
+pub mod history;
+
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};

@@ -3,6 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::put;
@@ -58,7 +59,10 @@ pub fn help_lines(app: &App) -> Vec<HelpLine> {
         "wheel".into(),
         "scroll the pane under the pointer",
     ));
-    out.push(HelpLine::Keys("click".into(), "open the article clicked"));
+    out.push(HelpLine::Keys(
+        "click".into(),
+        "open the article or search result clicked",
+    ));
     out.push(HelpLine::Blank);
     out.push(HelpLine::Heading("Counts"));
     out.push(HelpLine::Keys(
@@ -199,6 +203,15 @@ pub fn help_max_scroll(app: &App) -> usize {
 /// Where the results popup goes: most of the screen.
 pub fn results_area(app: &App) -> Rect {
     centred(app.size, (100, 4), (u16::MAX, 4))
+}
+
+/// Which of the results popup's shown rows is on screen row `y` (0 for the first shown), if
+/// one is: the rows inside its border.
+pub fn results_row_at(app: &App, y: u16) -> Option<usize> {
+    let inner = Block::bordered().inner(results_area(app));
+    (inner.top()..inner.bottom())
+        .contains(&y)
+        .then(|| usize::from(y - inner.top()))
 }
 
 /// A box centred on a screen of `(w, h)`: as wide and high as wanted, but leaving the given
@@ -379,24 +392,44 @@ fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
                 };
                 let room = usize::from(inner.width.saturating_sub(4));
                 let (snippet, mark) = find::snippet(text, hit.range.clone(), room);
-                let style = if r == selected {
+                // The selected row is a bar across the popup, marked, with its match drawn as
+                // the current one; the other rows' matches are drawn as plain matches, so none
+                // of them looks selected (without colours too).
+                let (style, matched) = if r == selected {
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selection);
-                    theme.popup_text.patch(theme.selection)
+                    put(buf, inner, inner.x + 1, y, "▸", theme.selection);
+                    (
+                        theme.popup_text.patch(theme.selection),
+                        on_bar(theme.selection, theme.current_match),
+                    )
                 } else {
-                    theme.popup_text
+                    (theme.popup_text, theme.popup_text.patch(theme.matched))
                 };
                 let x = put(buf, inner, inner.x + 3, y, &snippet[..mark.start], style);
-                let x = put(
-                    buf,
-                    inner,
-                    x,
-                    y,
-                    &snippet[mark.clone()],
-                    theme.current_match,
-                );
+                let mark_x = x;
+                let x = put(buf, inner, x, y, &snippet[mark.clone()], matched);
+                if r == selected {
+                    // Not patched onto the bar: the match's own look, whole.
+                    buf.set_style(Rect::new(mark_x, y, x - mark_x, 1), Style::reset());
+                    buf.set_style(Rect::new(mark_x, y, x - mark_x, 1), matched);
+                }
                 put(buf, inner, x, y, &snippet[mark.end..], style);
             }
         }
+    }
+}
+
+/// How the match in the selected row is drawn on its bar: as the current match, unless both are
+/// reversed video (as without colours), where reversing again would hide it in the bar: then
+/// in plain video, bold and underlined.
+fn on_bar(bar: Style, current: Style) -> Style {
+    let reversed = |s: Style| s.add_modifier.contains(Modifier::REVERSED);
+    if reversed(bar) && reversed(current) {
+        current
+            .remove_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    } else {
+        current
     }
 }
 
