@@ -63,6 +63,8 @@ const PLAIN: &[Action] = &[
     Action::ToggleRead,
     Action::Percent,
     Action::Unbound(String::new()),
+    Action::RecallOlder,
+    Action::RecallNewer,
 ];
 
 impl Step {
