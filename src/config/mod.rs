@@ -172,8 +172,9 @@ fn check(text: &Text, file: &str) -> (Config, Vec<Problem>) {
         Err(e) if bad_on_line_of(text, &e).is_some() => match text.without_bad_lines() {
             Some(b) => {
                 blanked = b;
-                walk.blanked = true;
-                DeTable::parse(&blanked).map_err(|_| e)
+                let parsed = DeTable::parse(&blanked);
+                walk.blanked = parsed.is_ok();
+                parsed.map_err(|_| e)
             }
             None => Err(e),
         },
