@@ -122,12 +122,8 @@ fn read(
         }
         None => store::Saved::default(),
     };
-    if let Some(first) = loaded.problems.first() {
-        let more = match loaded.problems.len() {
-            1 => String::new(),
-            n => format!(" (and {} more: kanbao --check-config)", n - 1),
-        };
-        app.say(MessageKind::Error, format!("{first}{more}"));
+    if let Some(summary) = config::summary(&loaded.problems) {
+        app.say(MessageKind::Error, summary);
     }
     let path = shown_path(input, &name);
     let background = match start.rest {
@@ -159,7 +155,8 @@ fn read(
     tui::run(&mut app, store.as_ref(), background).context("running the reader")
 }
 
-/// `--check-config`: every problem on its own line, and a non-zero exit when there is one.
+/// `--check-config`: every problem on its own line, in line order, and a non-zero exit when
+/// there is one.
 fn check_config(loaded: &config::Loaded) -> anyhow::Result<()> {
     let Some(path) = &loaded.path else {
         println!("no configuration file: kanbao uses its defaults");
@@ -170,9 +167,13 @@ fn check_config(loaded: &config::Loaded) -> anyhow::Result<()> {
         println!("{name}: no problems");
         return Ok(());
     }
+    // Buffered: a file can have a problem on each of thousands of lines.
+    let mut err = io::BufWriter::new(io::stderr().lock());
     for p in &loaded.problems {
-        eprintln!("kanbao: {p}");
+        writeln!(err, "kanbao: {p}")?;
     }
+    err.flush()?;
+    drop(err);
     anyhow::bail!(
         "{name}: {} problem{}",
         loaded.problems.len(),

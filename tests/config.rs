@@ -150,7 +150,9 @@ quit = ["x"]
 
 #[test]
 fn a_key_bound_twice_is_reported() {
-    let (config, problems) = parse("[keys.list]\ntop = [\"j\"]\n\n[keys.global]\nhelp = [\"j\"]\n");
+    // Each action keeps a key of its own (g, ?), so both choices stand and only j is told.
+    let (config, problems) =
+        parse("[keys.list]\ntop = [\"j\", \"g\"]\n\n[keys.global]\nhelp = [\"j\", \"?\"]\n");
     let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(said.len(), 2, "{said:?}");
     assert!(
@@ -250,4 +252,282 @@ fn light_and_no_color_screens() {
             .iter()
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
+}
+
+/// `kanbao --check-config --config <file>`: its exit status and what it printed on stderr.
+fn check_config(file: &std::path::Path) -> (std::process::ExitStatus, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--check-config", "--config"])
+        .arg(file)
+        .output()
+        .expect("kanbao runs");
+    (
+        out.status,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The line numbers of the problems `--check-config` printed (`kanbao: file:LINE: …`).
+fn lines_told(stderr: &str, file: &str) -> Vec<usize> {
+    let prefix = format!("kanbao: {file}:");
+    stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix)?.split(':').next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn check_config_lists_every_problem_in_line_order() {
+    // Tables are looked at in the order of their names and key conflicts after all keys: the
+    // list must still follow the file.
+    let text = r#"[theme]
+title = "bold purplish"
+
+[layout]
+column = "wide"
+
+[keys.list]
+top = ["j", "g"]
+
+[keys.reader]
+fly = ["f"]
+
+[parser]
+agencies = "AP"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("order.toml");
+    std::fs::write(&path, text).unwrap();
+    let (status, err) = check_config(&path);
+    assert!(!status.success());
+    let file = path.display().to_string();
+    assert_eq!(lines_told(&err, &file), [2, 5, 8, 11, 14], "{err}");
+    assert!(
+        err.contains(":8: keys.list.top: j is bound to both down and top"),
+        "{err}"
+    );
+    assert!(err.ends_with(": 5 problems\n"), "{err}");
+}
+
+#[test]
+fn the_status_bar_counts_the_problems_and_names_check_config() {
+    use common::pty::Session;
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("three.toml");
+    std::fs::write(
+        &path,
+        "[layout]\ncolumn = \"wide\"\ngutter = 9\n\n[keys.elsewhere]\nquit = [\"x\"]\n",
+    )
+    .unwrap();
+    // An 80-column bar shows the count, the command and where the first one is.
+    let mut s = Session::start_with(&["--config", path.to_str().unwrap()], data.path(), (80, 24));
+    s.wait_for("config: 3 problems (kanbao --check-config); line 2: layout.colu");
+    s.send("q");
+    assert!(s.finish().success());
+
+    // One problem is counted too, and a file that is not UTF-8 is one: the reader starts.
+    let path = data.path().join("latin1.toml");
+    std::fs::write(
+        &path,
+        b"[layout]\ncolumn = 60\nlist_width = \"\xe9troit\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start_with(&["--config", path.to_str().unwrap()], data.path(), (80, 24));
+    s.wait_for("config: 1 problem (kanbao --check-config); line 3: layout.list_w");
+    s.wait_for("为中国式现代化太仓新实践贡献工会力量");
+    s.send("q");
+    assert!(s.finish().success());
+}
+
+#[test]
+fn the_summary_leads_with_the_count_and_escapes_what_the_file_says() {
+    let (_, problems) = parse("\"\\u001b]0;owned\\u0007\" = 1\n[layout]\ngutter = 9\n");
+    let summary = config::summary(&problems).unwrap();
+    assert!(
+        summary.starts_with("config: 2 problems (kanbao --check-config); line 1: \\u{1b}]0;owned"),
+        "{summary}"
+    );
+    assert!(!summary.contains(['\u{1b}', '\u{7}']), "{summary:?}");
+    assert_eq!(config::summary(&[]), None);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_lose_only_their_line() {
+    // In a string: that option keeps its default, the problem is on its line.
+    let text = b"# r\xe9glages\n[layout]\ncolumn = 60\nlist_width = \"\xe9troit\"\n\n[parser]\nagencies = [\"\xc2\xb7\xd0\xc2\"]\nbylines = [\"by\"]\n";
+    let (config, problems) = config::parse_bytes(text, "test.toml");
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        [
+            "test.toml:1: not valid UTF-8 (save the file as UTF-8)",
+            "test.toml:4: layout.list_width: not valid UTF-8 (save the file as UTF-8); the \
+             default is kept",
+            "test.toml:7: parser.agencies: not valid UTF-8 (save the file as UTF-8); the \
+             default is kept",
+        ]
+    );
+    assert_eq!(config.settings.column, 60);
+    assert_eq!(config.settings.list_width, Settings::default().list_width);
+    assert_eq!(
+        config.hints.agencies,
+        kanbao::doc::Hints::default().agencies
+    );
+    assert_eq!(config.hints.bylines, ["by"]);
+
+    // Outside a string it breaks the TOML: that line is left out and the rest applies.
+    let (config, problems) =
+        config::parse_bytes(b"[layout]\ncolumn = 6\xff0\nindent = false\n", "test.toml");
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        ["test.toml:2: not valid UTF-8 (save the file as UTF-8); this line is ignored"]
+    );
+    assert_eq!(config.settings.column, Settings::default().column);
+    assert!(!config.settings.indent);
+
+    // In a table's header: all defaults, and the one problem.
+    let (config, problems) = config::parse_bytes(b"[lay\xffout]\ncolumn = 60\n", "test.toml");
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        said,
+        ["test.toml:1: not valid UTF-8 (save the file as UTF-8); all options keep their defaults"]
+    );
+    assert_eq!(config, Config::default());
+}
+
+#[test]
+fn check_config_reads_a_file_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.toml");
+    // 路透社 in GBK.
+    std::fs::write(
+        &path,
+        b"[parser]\n\nagencies = [\"\xc2\xb7\xcd\xb8\xc9\xe7\"]\n",
+    )
+    .unwrap();
+    let (status, err) = check_config(&path);
+    assert_eq!(status.code(), Some(1));
+    let file = path.display().to_string();
+    assert_eq!(
+        err,
+        format!(
+            "kanbao: {file}:3: parser.agencies: not valid UTF-8 (save the file as UTF-8); the \
+             default is kept\nkanbao: {file}: 1 problem\n"
+        )
+    );
+}
+
+#[test]
+fn an_action_left_without_a_key_is_a_problem_and_keeps_its_default() {
+    let k = |s| Key::parse(s).unwrap();
+    let said = |problems: &[Problem]| -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    };
+    // An empty list.
+    let (config, problems) = parse("[keys.global]\nquit = []\n");
+    assert_eq!(
+        said(&problems),
+        [
+            "test.toml:2: keys.global.quit: an empty list leaves quit without a key; the default \
+          keys are kept"
+        ]
+    );
+    for key in ["q", "<C-c>"] {
+        assert_eq!(
+            config.keymap.action(Context::List, k(key)),
+            Some(Action::Quit)
+        );
+    }
+    // Keys that all do something else already.
+    let (config, problems) = parse("[keys.global]\nhelp = [\"q\"]\n");
+    assert_eq!(
+        said(&problems),
+        [
+            "test.toml:2: keys.global.help: its keys are taken (q by quit), so help would have \
+          no key; the default keys are kept"
+        ]
+    );
+    assert_eq!(
+        config.keymap.action(Context::Reader, k("?")),
+        Some(Action::Help)
+    );
+    assert_eq!(
+        config.keymap.action(Context::Reader, k("q")),
+        Some(Action::Quit)
+    );
+    // A choice that takes the only key of another action.
+    let (config, problems) = parse("[keys.global]\nquit = [\"<Tab>\"]\n");
+    assert_eq!(
+        said(&problems),
+        [
+            "test.toml:2: keys.global.quit: takes <Tab>, which leaves toggle_focus in \
+          [keys.global] without a key; the default keys of quit are kept"
+        ]
+    );
+    assert_eq!(
+        config.keymap.action(Context::List, k("<Tab>")),
+        Some(Action::ToggleFocus)
+    );
+    assert_eq!(
+        config.keymap.action(Context::List, k("q")),
+        Some(Action::Quit)
+    );
+    // A global key hidden in both panes: nowhere left to press it.
+    let (config, problems) =
+        parse("[keys.list]\ntop = [\"?\", \"g\"]\n\n[keys.reader]\ntop = [\"?\", \"g\"]\n");
+    let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [2, 5], "{:?}", said(&problems));
+    assert!(said(&problems)[0].contains("takes ?, which leaves help in [keys.global]"));
+    assert_eq!(
+        config.keymap.action(Context::List, k("?")),
+        Some(Action::Help)
+    );
+    // An action that keeps one key of its own is fine (the conflict alone is told).
+    let (_, problems) = parse("[keys.list]\ntop = [\"j\", \"t\"]\n");
+    assert_eq!(problems.len(), 1, "{:?}", said(&problems));
+    assert!(said(&problems)[0].contains("j is bound to both down and top"));
+}
+
+#[test]
+fn a_ten_megabyte_config_with_200_000_problems_is_checked_whole() {
+    const N: usize = 200_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.toml");
+    // A comment line, then an unknown key: problem i is on line 2i + 2.
+    let mut text = String::with_capacity(10 << 20);
+    for i in 0..N {
+        text.push_str(&format!("# {i}\nunknown_{i:06} = \"{}\"\n", "x".repeat(22)));
+    }
+    assert!(text.len() >= 10_000_000, "{}", text.len());
+    std::fs::write(&path, &text).unwrap();
+    // Not a timing test: a guard against the hours that counting lines from the start for each
+    // problem would take.
+    let err_path = dir.path().join("stderr");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--check-config", "--config"])
+        .arg(&path)
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("--check-config of a 10 MB file did not finish in two minutes");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(1));
+    let err = std::fs::read_to_string(&err_path).unwrap();
+    let file = path.display().to_string();
+    let lines = lines_told(&err, &file);
+    assert_eq!(lines.len(), N);
+    assert!(lines.iter().enumerate().all(|(i, &l)| l == 2 * i + 2));
+    assert!(err.contains(&format!("{file}:400000: unknown_199999: unknown key")));
+    assert!(err.ends_with(&format!("{file}: 200000 problems\n")));
 }

@@ -1,22 +1,25 @@
 //! The configuration: keys, theme, reading layout and parser hints in one TOML file, read from
 //! the user's config directory (`$XDG_CONFIG_HOME/kanbao/config.toml`) or `--config PATH`.
 //!
-//! The file is read leniently: an unknown key, a wrong type or a bad value is reported with the
-//! file, line and key, and that one option keeps its default while the rest apply.
+//! The file is read leniently: an unknown key, a wrong type, a bad value or bytes that are not
+//! UTF-8 are reported with the file, line and key, in line order, and that one option keeps its
+//! default while the rest apply.
 
+mod keys;
 pub mod style;
+mod text;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::{Action, Settings};
+use crate::app::Settings;
 use crate::doc::Hints;
-use crate::keymap::{Binding, Context, DEFAULT_BINDINGS, Key, Keymap};
+use crate::keymap::Keymap;
 use crate::ui::Theme;
+use text::Text;
 
 /// Everything a user can set.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -48,14 +51,35 @@ impl fmt::Display for Problem {
     /// `file:line: key: message`, with anything that could drive a terminal escaped (keys and
     /// values come from the file).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.what())
+    }
+}
+
+impl Problem {
+    /// `key: message` (or the message alone), escaped.
+    fn what(&self) -> String {
         let safe = crate::source::displayable;
         if self.key.is_empty() {
-            write!(f, "{}:{}: {}", self.file, self.line, safe(&self.message))
+            safe(&self.message)
         } else {
-            let (key, message) = (safe(&self.key), safe(&self.message));
-            write!(f, "{}:{}: {key}: {message}", self.file, self.line)
+            format!("{}: {}", safe(&self.key), safe(&self.message))
         }
     }
+}
+
+/// The status bar's word on a file's problems, the essential part first so that a narrow bar
+/// cuts only the detail: how many, the command that lists them all, then the first
+/// (`config: 3 problems (kanbao --check-config); line 12: layout.column: …`). `None` when there
+/// are none.
+pub fn summary(problems: &[Problem]) -> Option<String> {
+    let first = problems.first()?;
+    let n = problems.len();
+    let s = if n == 1 { "" } else { "s" };
+    Some(format!(
+        "config: {n} problem{s} (kanbao --check-config); line {}: {}",
+        first.line,
+        first.what()
+    ))
 }
 
 /// A configuration file that could not be read at all.
@@ -99,8 +123,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
             None => return Ok(Loaded::default()),
         },
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
             return Ok(Loaded::default());
         }
@@ -110,7 +134,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
         Err(source) => return Err(ConfigError::Unreadable { path, source }),
     };
     let name = crate::source::Input::Path(path.clone()).name();
-    let (config, problems) = parse(&text, &name);
+    let (config, problems) = parse_bytes(&bytes, &name);
     Ok(Loaded {
         config,
         problems,
@@ -118,33 +142,89 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, ConfigError> {
     })
 }
 
-/// Reads a configuration's text; `file` names it in problems.
+/// Reads a configuration's text; `file` names it in problems, which come in line order.
 pub fn parse(text: &str, file: &str) -> (Config, Vec<Problem>) {
+    check(&Text::new(text), file)
+}
+
+/// Reads a configuration file's bytes, as [`parse`] does its text. Where they are not UTF-8,
+/// that is a problem on its line, and only the option written there keeps its default.
+pub fn parse_bytes(bytes: &[u8], file: &str) -> (Config, Vec<Problem>) {
+    check(&Text::decode(bytes), file)
+}
+
+/// What a file that is not UTF-8 is told, after what was done.
+const NOT_UTF8: &str = "not valid UTF-8 (save the file as UTF-8)";
+
+fn check(text: &Text, file: &str) -> (Config, Vec<Problem>) {
     let mut walk = Walk {
         text,
         file,
         problems: Vec::new(),
+        reported: vec![false; text.bad_count()],
+        blanked: false,
     };
     let mut config = Config::default();
-    match DeTable::parse(text) {
+    let blanked: String;
+    let parsed = match DeTable::parse(&text.text) {
+        // Bytes that are not UTF-8 outside a string or comment: without their lines, the rest
+        // may be read.
+        Err(e) if bad_on_line_of(text, &e).is_some() => match text.without_bad_lines() {
+            Some(b) => {
+                blanked = b;
+                let parsed = DeTable::parse(&blanked);
+                walk.blanked = parsed.is_ok();
+                parsed.map_err(|_| e)
+            }
+            None => Err(e),
+        },
+        parsed => parsed,
+    };
+    match parsed {
         Ok(table) => walk.top(table.get_ref(), &mut config),
         Err(e) => {
             let at = e.span().map_or(0, |s| s.start);
-            let message = format!(
-                "not valid TOML ({}); all options keep their defaults",
-                e.message().trim()
-            );
-            walk.problem(at, "", message);
+            match bad_on_line_of(text, &e) {
+                // The bytes that are not UTF-8 are what broke it: one problem, not two.
+                Some(i) => {
+                    walk.reported[i] = true;
+                    let message = format!("{NOT_UTF8}; all options keep their defaults");
+                    walk.problem(text.bad_at(i), "", message);
+                }
+                None => {
+                    let message = format!(
+                        "not valid TOML ({}); all options keep their defaults",
+                        e.message().trim()
+                    );
+                    walk.problem(at, "", message);
+                }
+            }
         }
     }
-    (config, walk.problems)
+    walk.unused_bad_bytes();
+    let mut problems = walk.problems;
+    // Found table by table (in the order of their names) and key conflicts last: told as the
+    // file is read. The sort is stable, so what is found at one place keeps its order.
+    problems.sort_by_key(|(at, _)| *at);
+    (config, problems.into_iter().map(|(_, p)| p).collect())
+}
+
+/// The first invalid sequence on the line where TOML found its error, if there is one.
+fn bad_on_line_of(text: &Text, e: &toml::de::Error) -> Option<usize> {
+    let line = text.line(e.span().map_or(0, |s| s.start));
+    (0..text.bad_count()).find(|&i| text.line(text.bad_at(i)) == line)
 }
 
 /// A pass over the file's tables, collecting problems.
 struct Walk<'a> {
-    text: &'a str,
+    text: &'a Text<'a>,
     file: &'a str,
-    problems: Vec<Problem>,
+    /// Each problem with the offset it is at.
+    problems: Vec<(usize, Problem)>,
+    /// For each invalid sequence in the text, whether a problem already covers it.
+    reported: Vec<bool>,
+    /// Whether the lines with invalid sequences were blanked to read the rest.
+    blanked: bool,
 }
 
 type Entry<'t, 'i> = (
@@ -154,13 +234,59 @@ type Entry<'t, 'i> = (
 
 impl Walk<'_> {
     fn problem(&mut self, at: usize, key: &str, message: String) {
-        let line = self.text[..at.min(self.text.len())].matches('\n').count() + 1;
-        self.problems.push(Problem {
+        let problem = Problem {
             file: self.file.to_string(),
-            line,
+            line: self.text.line(at),
             key: key.to_string(),
             message,
-        });
+        };
+        self.problems.push((at, problem));
+    }
+
+    /// Whether an entry can be used: not if bytes that were not UTF-8 are in its key or in its
+    /// value (a table's own entries are looked at one by one), which is then the problem.
+    fn usable(&mut self, (key, value): Entry, path: &str) -> bool {
+        let in_key = self.text.bad_in(key.span());
+        let in_value = match value.get_ref().as_table() {
+            Some(_) => 0..0,
+            None => self.text.bad_in(value.span()),
+        };
+        let Some(first) = [&in_key, &in_value]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| r.start)
+            .min()
+        else {
+            return true;
+        };
+        for i in in_key.chain(in_value) {
+            self.reported[i] = true;
+        }
+        let message = format!("{NOT_UTF8}; the default is kept");
+        self.problem(self.text.bad_at(first), &join(path, key.get_ref()), message);
+        false
+    }
+
+    /// Bytes that were not UTF-8 outside any option used (in a comment, say): a problem on
+    /// each line they are on, unless one is told there already, though nothing was lost.
+    fn unused_bad_bytes(&mut self) {
+        let told: std::collections::HashSet<usize> = (0..self.text.bad_count())
+            .filter(|&i| self.reported[i])
+            .map(|i| self.text.line(self.text.bad_at(i)))
+            .collect();
+        let mut last = 0;
+        for i in 0..self.text.bad_count() {
+            let at = self.text.bad_at(i);
+            let line = self.text.line(at);
+            if !self.reported[i] && line != last && !told.contains(&line) {
+                let message = match self.blanked {
+                    true => format!("{NOT_UTF8}; this line is ignored"),
+                    false => NOT_UTF8.to_string(),
+                };
+                self.problem(at, "", message);
+                last = line;
+            }
+        }
     }
 
     fn unknown(&mut self, (key, _): Entry, path: &str, known: &[&str]) {
@@ -178,6 +304,9 @@ impl Walk<'_> {
 
     fn top(&mut self, table: &DeTable, config: &mut Config) {
         for entry in table.iter() {
+            if !self.usable(entry, "") {
+                continue;
+            }
             match entry.0.get_ref().as_ref() {
                 "theme" => self.theme(entry, &mut config.theme),
                 "layout" => match entry.1.get_ref().as_table() {
@@ -208,7 +337,8 @@ impl Walk<'_> {
             return self.wrong_type(entry, "", "a preset name or a table");
         };
         let _ = key;
-        if let Some((k, v)) = table.iter().find(|(k, _)| k.get_ref().as_ref() == "preset") {
+        let preset = table.iter().find(|(k, _)| k.get_ref().as_ref() == "preset");
+        if let Some((k, v)) = preset.filter(|&entry| self.usable(entry, "theme")) {
             match v.get_ref().as_str() {
                 Some(name) => self.preset(name, v.span().start, "theme.preset", theme),
                 None => self.wrong_type((k, v), "theme", "\"dark\" or \"light\""),
@@ -217,7 +347,7 @@ impl Walk<'_> {
         let names: Vec<&str> = Theme::default().roles_mut().map(|(n, _)| n).to_vec();
         for entry @ (k, v) in table.iter() {
             let name = k.get_ref().as_ref();
-            if name == "preset" {
+            if name == "preset" || !self.usable(entry, "theme") {
                 continue;
             }
             let mut roles = theme.roles_mut();
@@ -261,6 +391,9 @@ impl Walk<'_> {
             "narrow_below",
         ];
         for entry @ (k, _) in table.iter() {
+            if !self.usable(entry, "layout") {
+                continue;
+            }
             match k.get_ref().as_ref() {
                 "list_width" => self.number(entry, 10..=200, &mut s.list_width),
                 "column" => self.number(entry, 10..=400, &mut s.column),
@@ -309,153 +442,11 @@ impl Walk<'_> {
         }
     }
 
-    /// `[keys.<context>]` tables of `action = ["key", …]`; each action set replaces that
-    /// action's default keys in that context.
-    fn keys(&mut self, table: &DeTable) -> Keymap {
-        let mut chosen: HashMap<(Context, &'static str), (Vec<Key>, usize)> = HashMap::new();
-        for entry @ (ck, cv) in table.iter() {
-            let Some(context) = Context::ALL
-                .iter()
-                .copied()
-                .find(|c| c.name() == ck.get_ref().as_ref())
-            else {
-                let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-                self.unknown(entry, "keys", &known);
-                continue;
-            };
-            let Some(actions) = cv.get_ref().as_table() else {
-                self.wrong_type(entry, "keys", "a table of actions");
-                continue;
-            };
-            let path = join("keys", context.name());
-            for entry @ (ak, av) in actions.iter() {
-                let bindable = DEFAULT_BINDINGS
-                    .iter()
-                    .filter(|(c, _, _)| *c == context)
-                    .filter_map(|(_, a, _)| a.name());
-                let Some(name) = bindable.clone().find(|n| *n == ak.get_ref().as_ref()) else {
-                    let known: Vec<&str> = bindable.collect();
-                    self.unknown(entry, &path, &known);
-                    continue;
-                };
-                let texts: Option<Vec<&str>> = match av.get_ref() {
-                    DeValue::String(s) => Some(vec![s.as_ref()]),
-                    DeValue::Array(a) => a.iter().map(|v| v.get_ref().as_str()).collect(),
-                    _ => None,
-                };
-                let Some(texts) = texts else {
-                    self.wrong_type(
-                        entry,
-                        &path,
-                        "a key or a list of keys, such as [\"j\", \"<Down>\"]",
-                    );
-                    continue;
-                };
-                let keys: Result<Vec<Key>, _> = texts.iter().map(|t| Key::parse(t)).collect();
-                match keys {
-                    Ok(keys) => {
-                        chosen.insert((context, name), (keys, av.span().start));
-                    }
-                    Err(e) => {
-                        let message = format!("{e}; the default keys are kept");
-                        self.problem(av.span().start, &join(&path, name), message);
-                    }
-                }
-            }
-        }
-        let bindings: Vec<Binding> = DEFAULT_BINDINGS
-            .iter()
-            .map(|(context, action, keys)| {
-                let keys = match action.name().and_then(|n| chosen.get(&(*context, n))) {
-                    Some((keys, _)) => keys.clone(),
-                    None => keys.iter().filter_map(|k| Key::parse(k).ok()).collect(),
-                };
-                Binding {
-                    context: *context,
-                    action: action.clone(),
-                    keys,
-                }
-            })
-            .collect();
-        self.conflicts(&bindings, &chosen);
-        Keymap::new(bindings)
-    }
-
-    /// Reports a key bound to two actions in one context, and a global key that a pane's own
-    /// binding hides there.
-    fn conflicts(
-        &mut self,
-        bindings: &[Binding],
-        chosen: &HashMap<(Context, &'static str), (Vec<Key>, usize)>,
-    ) {
-        // Where the user wrote one of these bindings (the line to point at).
-        let written = |pairs: &[(Context, &Action)]| {
-            pairs.iter().find_map(|(c, a)| {
-                let name = a.name()?;
-                let at = chosen.get(&(*c, name))?.1;
-                Some((join(&join("keys", c.name()), name), at))
-            })
-        };
-        let mut first: HashMap<(Context, Key), &Action> = HashMap::new();
-        for b in bindings {
-            for &key in &b.keys {
-                match first.get(&(b.context, key)) {
-                    Some(&winner) if *winner != b.action => {
-                        if let Some((path, at)) =
-                            written(&[(b.context, &b.action), (b.context, winner)])
-                        {
-                            let message = format!(
-                                "{key} is bound to both {} and {} in [keys.{}]; {} wins",
-                                winner.name().unwrap_or("?"),
-                                b.action.name().unwrap_or("?"),
-                                b.context.name(),
-                                winner.name().unwrap_or("?"),
-                            );
-                            self.problem(at, &path, message);
-                        }
-                    }
-                    Some(_) => {}
-                    None => {
-                        first.insert((b.context, key), &b.action);
-                    }
-                }
-            }
-        }
-        let mut globals: Vec<(&Key, &&Action)> = first
-            .iter()
-            .filter(|((c, _), _)| *c == Context::Global)
-            .map(|((_, k), a)| (k, a))
-            .collect();
-        globals.sort_by_key(|(k, _)| k.to_string());
-        for (key, global) in globals {
-            let hiding: Vec<(Context, &Action)> = [Context::List, Context::Reader]
-                .into_iter()
-                .filter_map(|pane| first.get(&(pane, *key)).map(|a| (pane, *a)))
-                .filter(|(_, a)| *a != *global)
-                .collect();
-            if hiding.is_empty() {
-                continue;
-            }
-            let mut pairs = vec![(Context::Global, *global)];
-            pairs.extend(hiding.iter().copied());
-            let Some((path, at)) = written(&pairs) else {
-                continue;
-            };
-            let panes: Vec<String> = hiding
-                .iter()
-                .map(|(c, a)| format!("{} in [keys.{}]", a.name().unwrap_or("?"), c.name()))
-                .collect();
-            let message = format!(
-                "{key} is bound to {} in [keys.global] but to {}, which wins there",
-                global.name().unwrap_or("?"),
-                panes.join(" and ")
-            );
-            self.problem(at, &path, message);
-        }
-    }
-
     fn parser(&mut self, table: &DeTable, hints: &mut Hints) {
         for entry @ (k, v) in table.iter() {
+            if !self.usable(entry, "parser") {
+                continue;
+            }
             let out = match k.get_ref().as_ref() {
                 "bylines" => &mut hints.bylines,
                 "agencies" => &mut hints.agencies,
