@@ -319,9 +319,9 @@ fn the_status_bar_counts_the_problems_and_names_check_config() {
         "[layout]\ncolumn = \"wide\"\ngutter = 9\n\n[keys.elsewhere]\nquit = [\"x\"]\n",
     )
     .unwrap();
-    // An 80-column bar shows the count, the command and where the first one is.
+    // An 80-column bar shows the file's name, the count, the command and where the first one is.
     let mut s = Session::start_with(&["--config", path.to_str().unwrap()], data.path(), (80, 24));
-    s.wait_for("config: 3 problems (kanbao --check-config); line 2: layout.colu");
+    s.wait_for(" sample.txt  config: 3 problems (kanbao --check-config); line 2: l");
     s.send("q");
     assert!(s.finish().success());
 
@@ -333,7 +333,7 @@ fn the_status_bar_counts_the_problems_and_names_check_config() {
     )
     .unwrap();
     let mut s = Session::start_with(&["--config", path.to_str().unwrap()], data.path(), (80, 24));
-    s.wait_for("config: 1 problem (kanbao --check-config); line 3: layout.list_w");
+    s.wait_for(" sample.txt  config: 1 problem (kanbao --check-config); line 3: lay");
     s.wait_for("为中国式现代化太仓新实践贡献工会力量");
     s.send("q");
     assert!(s.finish().success());
