@@ -267,3 +267,37 @@ fn a_long_path_is_cut_from_its_start_so_the_name_shows() {
     s.type_keys("q");
     assert!(s.finish().success());
 }
+
+#[test]
+fn the_resumed_line_survives_a_look_at_the_list() {
+    let data = tempfile::tempdir().unwrap();
+    let file = newsletter(data.path(), "weekly.txt");
+    let mut s = start(data.path(), &file, (60, 20));
+    s.type_keys("}");
+    s.wait_for("▸ The long council meeting");
+    s.type_keys("\r");
+    s.wait_for("· reader");
+    for _ in 0..3 {
+        s.type_keys(" ");
+    }
+    s.wait_until("three pages down", |t| t.contains("Paragraph 20 of"));
+    s.type_keys("q");
+    assert!(s.finish().success());
+
+    let mut s = start_resumed(data.path(), &file);
+    s.wait_for("resumed at The long council");
+    // To the list and back, the way below 70 columns.
+    s.type_keys("h");
+    s.wait_for("Rowing club wins");
+    s.type_keys("\r");
+    s.wait_until("back at the resumed line", |t| {
+        t.contains("Paragraph 20 of") && !t.contains("Paragraph 1 of")
+    });
+    s.type_keys("q");
+    assert!(s.finish().success());
+}
+
+/// The reader reopened on `file`, where it resumes (not necessarily at the first article).
+fn start_resumed(data: &Path, file: &Path) -> Session {
+    Session::start_with(&[file.to_str().unwrap()], data, (60, 20))
+}
