@@ -83,11 +83,6 @@ fn fold(c: char, lower: bool) -> char {
     }
 }
 
-/// A character set two columns wide: Han, kana, Hangul, full-width punctuation.
-fn is_cjk(c: char) -> bool {
-    cluster_width(c.encode_utf8(&mut [0; 4])) == 2
-}
-
 impl Query {
     /// None when the text has nothing to look for (empty or only whitespace).
     pub fn new(text: &str) -> Option<Query> {
@@ -111,8 +106,8 @@ impl Query {
         let optional_gaps = tokens
             .windows(2)
             .map(|w| {
-                w[0].chars().next_back().is_some_and(is_cjk)
-                    && w[1].chars().next().is_some_and(is_cjk)
+                w[0].chars().next_back().is_some_and(crate::text::is_wide)
+                    && w[1].chars().next().is_some_and(crate::text::is_wide)
             })
             .collect();
         // Folding maps onto ASCII and lower case only: a query with neither finds the same

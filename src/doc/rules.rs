@@ -41,16 +41,7 @@ pub(crate) const HEADING_MAX_COLUMNS: usize = 64;
 /// Widest a Latin-script headline can be (Latin headlines are longer in columns).
 const LATIN_HEADING_MAX_COLUMNS: usize = 100;
 
-/// Han ideographs (and the CJK compatibility and extension blocks).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
-}
-
-/// A character that is set two columns wide: Han, kana, Hangul, full-width forms and punctuation.
-pub fn is_wide(c: char) -> bool {
-    c.width() == Some(2)
-}
+pub use crate::text::{is_han, is_wide};
 
 /// Display width of a string in terminal columns, the way ratatui measures it.
 pub fn width(s: &str) -> usize {

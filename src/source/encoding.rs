@@ -298,7 +298,7 @@ fn reads_as_chinese(bytes: &[u8]) -> bool {
             words += 1;
         }
         in_word = letter;
-        if is_cjk(c) {
+        if in_chinese_text(c) {
             cjk += 1;
         } else if !c.is_ascii() {
             other += 1;
@@ -309,9 +309,10 @@ fn reads_as_chinese(bytes: &[u8]) -> bool {
     cjk > 0 && other * 4 <= cjk && words * 2 <= cjk
 }
 
-/// Whether a character belongs in Chinese text: Han ideographs, CJK and full-width
-/// punctuation, and the quotes and dashes GBK text uses.
-fn is_cjk(c: char) -> bool {
+/// Whether a character belongs in Chinese text as a legacy encoding decodes it: Han ideographs,
+/// CJK and full-width punctuation, and the quotes and dashes GBK text uses. The evidence for
+/// GBK, not a script predicate (those are [`crate::text::script`]'s).
+fn in_chinese_text(c: char) -> bool {
     matches!(c,
         '\u{b7}'
         | '\u{2010}'..='\u{2027}'
