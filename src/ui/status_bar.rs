@@ -30,9 +30,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Focus::List => "list",
         Focus::Reader => "reader",
     };
+    // Changes the store could not save yet are never silent.
+    let unsaved = if app.saved.unsaved > 0 {
+        " unsaved ·"
+    } else {
+        ""
+    };
     let right = match counter(app) {
-        Some(c) => format!(" {c} · {}% · {focus} ", app.progress()),
-        None => format!(" {}% · {focus} ", app.progress()),
+        Some(c) => format!("{unsaved} {c} · {}% · {focus} ", app.progress()),
+        None => format!("{unsaved} {}% · {focus} ", app.progress()),
     };
     if let Some(prompt) = &app.prompt {
         let right = match (prompt.kind, counter(app)) {
