@@ -19,7 +19,7 @@ use crate::app::bookmarks::NOT_SAVED_YET;
 use crate::app::{self, Action, App, Focus, Message, MessageKind};
 use crate::doc::TextPos;
 use crate::loader::{Loaded, Loader};
-use crate::store::{Outcome, Report, Store, Writer};
+use crate::store::{Outcome, Report, Store, StoreError, Writer};
 use crate::ui;
 
 /// How long after the last move (a scroll, a find, a jump) the position is written (quitting,
@@ -227,10 +227,13 @@ impl Saver {
             && let Err(e) = store.writable()
         {
             // Said once: the bookmarks are there to read, changes will not be kept.
-            app.say(
-                MessageKind::Error,
-                format!("bookmarks cannot be saved: {e}"),
-            );
+            let text = match e {
+                StoreError::ReadOnly { path, cause } => {
+                    format!("bookmarks cannot be saved: {} ({cause})", path.display())
+                }
+                e => format!("bookmarks cannot be saved: {e}"),
+            };
+            app.say(MessageKind::Error, text);
             failing = true;
         }
         Saver {

@@ -271,3 +271,39 @@ fn a_read_only_data_directory_shows_its_bookmarks() {
     let text = format!("{:#}", anyhow::Error::from(err));
     assert_eq!(text.matches("os error 30").count(), 1, "{text}");
 }
+
+#[test]
+fn the_reader_on_a_read_only_data_directory_shows_the_bookmarks_and_says_so_once() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("kanbao");
+    std::fs::create_dir(&dir).unwrap();
+    let Some(mount) = Mount::tmpfs(&dir, "size=256k") else {
+        return;
+    };
+    let Change::Add { bookmark, .. } = future_add() else {
+        unreachable!()
+    };
+    // A bookmark of the bundled sample, the newsletter kanbao opens with no file.
+    Store::at(&dir)
+        .save(&Change::Add {
+            doc: store::fingerprint(kanbao::source::SAMPLE),
+            path: "sample.txt".into(),
+            bookmark,
+        })
+        .unwrap();
+    mount.remount("ro");
+    let mut s = common::pty::Session::start_with(&[], data.path(), (120, 30));
+    s.wait_for("bookmarks cannot be saved");
+    let text = s.screen.screen().contents();
+    assert_eq!(text.matches("cannot be saved").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("os error 30").count(),
+        1,
+        "the cause once: {text}"
+    );
+    s.send("'");
+    s.wait_for("from the future");
+    s.send("q");
+    s.send("q");
+    assert!(s.finish().success());
+}

@@ -826,6 +826,29 @@ mod tests {
         );
     }
 
+    #[test]
+    fn positions_sent_in_a_burst_are_written_once_after_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        // A long delay: the burst below is over well before it.
+        let writer = Writer::spawn(store.clone(), Duration::from_secs(5));
+        for offset in 0..20 {
+            writer.send(Change::Position {
+                doc: "abc".into(),
+                path: "/news/a.txt".into(),
+                title: None,
+                anchor: anchor(offset),
+                focus: None,
+                read: vec![],
+            });
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        assert!(!store.path().exists(), "a held-down key writes nothing yet");
+        assert_eq!(writer.flush_wait(Duration::from_secs(5)), Report::default());
+        let position = store.load().unwrap().newsletters["abc"].position.clone();
+        assert_eq!(position, Some(anchor(19)), "the last one");
+    }
+
     fn next_outcome(writer: &Writer) -> Outcome {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {
