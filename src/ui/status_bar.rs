@@ -31,10 +31,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         Focus::Reader => "reader",
     };
     // Changes the store could not save yet are never silent.
-    let unsaved = if app.saved.unsaved > 0 {
-        " unsaved ·"
-    } else {
-        ""
+    let unsaved = match app.saved.unsaved {
+        0 => String::new(),
+        n => format!(" {n} unsaved ·"),
     };
     let right = match counter(app) {
         Some(c) => format!("{unsaved} {c} · {}% · {focus} ", app.progress()),
