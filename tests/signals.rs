@@ -136,6 +136,8 @@ fn the_position_is_saved_when_the_reader_pauses_and_survives_a_crash() {
     s.wait_for("2/9");
     s.send("\t");
     s.wait_for("· reader");
+    // The whole frame, not just its first bytes, before the scroll.
+    s.settle(Duration::from_millis(200));
     // Scrolling (no article change) is a move too.
     let before = s.screen.screen().contents();
     s.send("\x04");
@@ -279,6 +281,7 @@ mod hang_up {
         t.wait_for("2/9");
         t.send("\t");
         t.wait_for("· reader");
+        t.read_for(Duration::from_millis(200));
         let before = t.screen.screen().contents();
         t.send("\x04");
         while t.screen.screen().contents() == before {
