@@ -1,28 +1,42 @@
 //! The terminal: set up and always restored (on quit, on error, on panic, on SIGTERM, SIGHUP or
-//! SIGINT, and around a suspension with Ctrl-z),
-//! and the event loop that draws, waits for an event, hands it to `update` and writes what
-//! `update` queued for the store. The only module that touches the terminal.
+//! SIGINT, when the terminal goes away, and around a suspension with Ctrl-z), and the event
+//! loop that draws, waits for an event, hands it to `update` and sends what `update` queued to
+//! the store's writer thread. The only module that touches the terminal.
 
-use std::io::{self, stdout};
+use std::io::{self, Write, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{
+use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::{execute, terminal};
+use crossterm::{execute, terminal};
 use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
-use crate::app::{self, Action, App, MessageKind};
+use crate::app::bookmarks::NOT_SAVED_YET;
+use crate::app::{self, Action, App, Focus, Message, MessageKind};
+use crate::doc::TextPos;
 use crate::loader::{Loaded, Loader};
-use crate::store::{Change, Store, StoreError};
+use crate::store::{Outcome, Report, Store, StoreError, Writer};
 use crate::ui;
 
-/// How long the reader must be idle before its position is written (quitting, a signal and
-/// Ctrl-z write it too); keeps held-down keys from writing the file on every step.
-const IDLE: Duration = Duration::from_millis(300);
+/// How long after the last move (a scroll, a find, a jump) the position is written (quitting,
+/// a signal and Ctrl-z write it at once): a held-down key does not write the file at every
+/// step.
+const POSITION_DELAY: Duration = Duration::from_secs(1);
+/// How long the event loop waits for an event when nothing else is going on.
+const IDLE: Duration = Duration::from_millis(250);
+/// How often the event loop looks for what became of a save under way.
+const SAVE_TICK: Duration = Duration::from_millis(50);
+/// How long quitting waits for the last save (another kanbao's lock, a slow disk).
+const QUIT_WAIT: Duration = Duration::from_secs(3);
+/// After a signal, how long the event loop has to see it before the signal's thread saves
+/// and leaves by itself (the event loop is stuck when the terminal is gone).
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+/// How long the last save may take after the terminal is gone: kanbao leaves within 2 s.
+const HANGUP_WAIT: Duration = Duration::from_millis(1000);
 /// How often the event loop looks for the rest of a newsletter being read.
 const LOADING_TICK: Duration = Duration::from_millis(20);
 
@@ -40,42 +54,101 @@ pub struct Background {
     pub done: Done,
 }
 
-/// Runs the reader until the user quits or a SIGTERM/SIGHUP arrives; the terminal is restored
-/// whatever happens, and the position is saved to `store` on the way out. `background` brings
-/// the rest of a big newsletter while the reader already shows its beginning.
+/// Runs the reader until the user quits, a SIGTERM/SIGHUP/SIGINT arrives or the terminal goes
+/// away; the terminal is restored whatever happens, and the position and every change are saved
+/// to `store` on the way out (what cannot be saved is said in one line on stderr).
+/// `background` brings the rest of a big newsletter while the reader already shows its
+/// beginning.
 pub fn run(app: &mut App, store: Option<&Store>, background: Option<Background>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
+    // Whoever saves on the way out, the event loop or the signal's thread: only one of them.
+    let finishing = Arc::new(AtomicBool::new(false));
+    let mut saver = Saver::new(app, store);
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let flag = Arc::clone(&stop);
+    let claimed = Arc::clone(&finishing);
+    let handle = saver.writer.as_ref().map(Writer::handle);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             flag.store(true, Ordering::Relaxed);
-            // The event loop sees the flag within its idle tick and saves on the way out.
-            // When its terminal is gone, the terminal library can spin reading nothing and
-            // never return to it: then leave anyway (the position was saved when last idle).
-            std::thread::sleep(Duration::from_secs(2));
+            // The event loop sees the flag within its tick and saves on the way out. When the
+            // terminal is gone, the terminal library spins reading nothing and never returns
+            // to it: then save from here (the writer has the latest position) and leave.
+            std::thread::sleep(SIGNAL_GRACE);
+            if claimed.swap(true, Ordering::AcqRel) {
+                return;
+            }
+            let report = handle.map(|h| h.finish(HANGUP_WAIT)).unwrap_or_default();
             restore();
+            warn_unsaved(&report);
             std::process::exit(128 + signal);
         }
     });
+    watch_hangup();
     install_panic_hook();
     let mut terminal = ratatui::try_init()?;
-    let mut saver = Saver {
-        store,
-        position: None,
-        warned: false,
-    };
     let result =
         enter().and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop, background));
-    restore();
+    if finishing.swap(true, Ordering::AcqRel) {
+        // The signal's thread is saving and ends the process.
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
     if stop.load(Ordering::Relaxed) || result.is_err() {
         app.save_position();
     }
+    // To the writer before anything else can go wrong with a terminal that may be gone.
     saver.take(app);
-    saver.flush_position(app);
+    restore();
+    if let Some(writer) = &saver.writer {
+        warn_unsaved(&writer.handle().finish(QUIT_WAIT));
+    }
     result
 }
+
+/// One line on stderr when changes could not be saved on the way out.
+fn warn_unsaved(report: &Report) {
+    if report.unsaved > 0 {
+        let s = if report.unsaved == 1 { "" } else { "s" };
+        // Not eprintln: with the terminal gone, it would panic.
+        let _ = writeln!(
+            io::stderr(),
+            "kanbao: {} change{s} to bookmarks and the reading position could not be saved: {}",
+            report.unsaved,
+            report.error.as_deref().unwrap_or("unknown error")
+        );
+    }
+}
+
+/// When the terminal really closes (the window, the ssh connection), makes it a SIGHUP even if
+/// none is sent: a thread waits for the terminal to hang up (poll with no events wakes only
+/// for that) and raises one, so the reader saves and leaves instead of spinning.
+#[cfg(target_os = "linux")]
+fn watch_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    std::thread::spawn(|| {
+        let out = stdout();
+        let mut fds = [PollFd::new(&out, PollFlags::empty())];
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) if !fds[0].revents().is_empty() => {
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+                    return;
+                }
+                Ok(_) | Err(rustix::io::Errno::INTR) => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(_) => return,
+            }
+        }
+    });
+}
+
+/// Elsewhere, SIGHUP alone tells of a closed terminal.
+#[cfg(not(target_os = "linux"))]
+fn watch_hangup() {}
 
 /// Asks the terminal for what raw mode and the alternate screen do not give: the mouse and
 /// bracketed paste.
@@ -107,7 +180,8 @@ fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
 /// mode.
 fn restore() {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
-    ratatui::restore();
+    // The terminal may be gone (a hang-up): nothing to restore then, and nothing to say.
+    let _ = ratatui::try_restore();
 }
 
 /// Restores the terminal before a panic message is printed, so it is readable.
@@ -116,55 +190,152 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
-        eprintln!(
+        let _ = writeln!(
+            io::stderr(),
             "kanbao crashed; your bookmarks are safe. Please report this to the kanbao \
              developers with the message above and, if you can, the file you were reading."
         );
     }));
 }
 
-/// Writes the changes `update` queued: bookmarks at once, the position when the reader rests.
-struct Saver<'a> {
-    store: Option<&'a Store>,
-    position: Option<Change>,
-    warned: bool,
+/// Hands the changes `update` queued to the store's writer thread (which saves bookmarks at
+/// once and the position a moment after the last move), queues the position whenever the
+/// reader moves, and tells the reader what became of the saves.
+struct Saver {
+    writer: Option<Writer>,
+    /// Where the reader was when the position was last queued.
+    last: Place,
+    /// The last save failed (the reader was told; later failures are not repeated).
+    failing: bool,
+    /// The reader was told it must wait for another kanbao.
+    waiting: bool,
+    /// The text of the last message the saver showed, so a newer one replaces it.
+    said: Option<String>,
 }
 
-impl Saver<'_> {
+/// What makes a position: the article, the text at the top, the pane.
+type Place = (usize, Option<TextPos>, Focus);
+
+fn place(app: &App) -> Place {
+    (app.open, app.reader.anchor, app.focus)
+}
+
+impl Saver {
+    fn new(app: &mut App, store: Option<&Store>) -> Saver {
+        let mut failing = false;
+        if let Some(store) = store
+            && let Err(e) = store.writable()
+        {
+            // Said once: the bookmarks are there to read, changes will not be kept.
+            let text = match e {
+                StoreError::ReadOnly { path, cause } => {
+                    format!("bookmarks cannot be saved: {} ({cause})", path.display())
+                }
+                e => format!("bookmarks cannot be saved: {e}"),
+            };
+            app.say(MessageKind::Error, text);
+            failing = true;
+        }
+        Saver {
+            writer: store.map(|s| Writer::spawn(s.clone(), POSITION_DELAY)),
+            last: place(app),
+            failing,
+            waiting: false,
+            said: None,
+        }
+    }
+
+    /// Queues the position if the reader moved, then sends everything `update` queued.
     fn take(&mut self, app: &mut App) {
-        for change in std::mem::take(&mut app.pending) {
-            if matches!(change, Change::Position { .. }) {
-                self.position = Some(change);
-            } else {
-                self.save(app, &change);
-            }
+        let here = place(app);
+        if here != self.last {
+            self.last = here;
+            app.save_position();
         }
-    }
-
-    fn flush_position(&mut self, app: &mut App) {
-        if let Some(change) = self.position.take() {
-            self.save(app, &change);
-        }
-    }
-
-    fn save(&mut self, app: &mut App, change: &Change) {
-        let Some(store) = self.store else {
+        let Some(writer) = &self.writer else {
+            app.pending.clear();
             return;
         };
-        match store.save(change) {
-            Ok(_) => {}
-            // Saved, into a fresh file: the damaged one was kept aside, and the reader is told.
-            Err(e @ StoreError::Damaged { .. }) => app.say(MessageKind::Error, e.to_string()),
-            Err(e) if !self.warned => {
-                // Once is enough: the reader goes on without saving.
-                self.warned = true;
-                app.say(
-                    MessageKind::Error,
-                    format!("bookmarks cannot be saved: {e}"),
-                );
-            }
-            Err(_) => {}
+        for change in std::mem::take(&mut app.pending) {
+            writer.send(change);
         }
+    }
+
+    /// Whether a save is under way (its outcome is to be looked for soon).
+    fn busy(&self) -> bool {
+        self.writer.as_ref().is_some_and(|w| !w.settled())
+    }
+
+    /// Takes in what became of the saves: the status bar's "unsaved" and a message when
+    /// something changed.
+    fn poll(&mut self, app: &mut App) {
+        let Some(writer) = &self.writer else {
+            return;
+        };
+        let mut messages = Vec::new();
+        while let Some(outcome) = writer.outcome() {
+            match outcome {
+                Outcome::Saved { recovered } => {
+                    app.saved.unsaved = 0;
+                    if recovered || self.failing {
+                        messages.push((
+                            MessageKind::Info,
+                            "bookmarks saved: nothing is unsaved now".to_string(),
+                        ));
+                    } else if self.waiting {
+                        messages.push((MessageKind::Info, "bookmarks saved".to_string()));
+                    }
+                    self.failing = false;
+                    self.waiting = false;
+                }
+                Outcome::Waiting { unsaved } => {
+                    app.saved.unsaved = unsaved;
+                    self.waiting = true;
+                    let text = "waiting for another kanbao to release the bookmarks…";
+                    messages.push((MessageKind::Info, text.to_string()));
+                }
+                Outcome::Failed { unsaved, error } => {
+                    app.saved.unsaved = unsaved;
+                    self.waiting = false;
+                    if !std::mem::replace(&mut self.failing, true) {
+                        let s = if unsaved == 1 { "" } else { "s" };
+                        messages.push((
+                            MessageKind::Error,
+                            format!(
+                                "{unsaved} change{s} not saved ({error}); tried again at every save"
+                            ),
+                        ));
+                    }
+                }
+                Outcome::Damaged { error } => {
+                    app.saved.unsaved = 0;
+                    self.failing = false;
+                    self.waiting = false;
+                    messages.push((MessageKind::Error, error));
+                }
+            }
+        }
+        for (kind, text) in messages {
+            self.say(app, kind, text);
+        }
+    }
+
+    /// Shows `text`, in place of the saver's own last message if that is still showing.
+    fn say(&mut self, app: &mut App, kind: MessageKind, text: String) {
+        // The saver's own last message, or the reader's "not saved yet": out of date now.
+        let ours = app
+            .message
+            .as_ref()
+            .is_some_and(|m| self.said.as_ref() == Some(&m.text) || m.text.contains(NOT_SAVED_YET));
+        if ours {
+            app.message = Some(Message {
+                kind,
+                text: text.clone(),
+            });
+        } else {
+            app.say(kind, text);
+        }
+        self.said = app.message.as_ref().map(|m| m.text.clone());
     }
 }
 
@@ -195,6 +366,7 @@ fn event_loop(
                 },
             );
         }
+        saver.poll(app);
         draw(terminal, app)?;
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
@@ -206,7 +378,9 @@ fn event_loop(
         if std::mem::take(&mut app.suspend) {
             // Stopped, the process may never be continued: the position goes to disk first.
             saver.take(app);
-            saver.flush_position(app);
+            if let Some(writer) = &saver.writer {
+                let _ = writer.flush_wait(QUIT_WAIT);
+            }
             suspend(terminal)?;
             continue;
         }
@@ -228,6 +402,8 @@ fn event_loop(
             Duration::ZERO
         } else if background.is_some() {
             LOADING_TICK
+        } else if saver.busy() {
+            SAVE_TICK
         } else {
             IDLE
         };
@@ -236,11 +412,10 @@ fn event_loop(
             if let Some(action) = app.action_for(&event) {
                 app::update(app, action);
             }
-            saver.take(app);
-        } else if !changed {
-            // Idle for a tick: the position goes to disk.
-            saver.flush_position(app);
         }
+        // A move (however made: keys, a search, the rest of a big file arriving) queues the
+        // position; the writer saves it once the reader has rested a moment.
+        saver.take(app);
     }
 }
 

@@ -189,3 +189,156 @@ fn after_a_note_is_edited_the_popup_shows_that_bookmark() {
     assert!(matches!(app.popup, Some(Popup::Bookmarks { .. })));
     assert!(after.contains("笔记7改"), "{after}");
 }
+
+#[test]
+fn reopening_returns_to_the_pane_the_reader_was_in() {
+    for (keys, focus) in [
+        ("}<Tab><C-d>", Focus::Reader),
+        ("}<Tab><C-d><Tab>", Focus::List),
+    ] {
+        let mut saved = Saved::default();
+        let mut app = new_app(&mut saved);
+        press(&mut app, keys);
+        press(&mut app, "q");
+        persist(&mut app, &mut saved);
+        let again = opened(&saved, false, (100, 30));
+        assert_eq!(again.focus, focus, "after {keys}");
+    }
+    // A file from before the pane was saved: the list, as always.
+    let mut saved = Saved::default();
+    let mut app = new_app(&mut saved);
+    press(&mut app, "}<Tab><C-d>q");
+    persist(&mut app, &mut saved);
+    for record in saved.newsletters.values_mut() {
+        record.focus = None;
+    }
+    assert_eq!(opened(&saved, false, (100, 30)).focus, Focus::List);
+}
+
+mod in_a_terminal {
+    //! The real binary: a full disk, and another kanbao holding the lock.
+
+    use super::common::pty::Session;
+    use kanbao::store::Store;
+
+    fn notes(data: &std::path::Path) -> Vec<String> {
+        let saved = Store::at(&data.join("kanbao")).load().unwrap();
+        let mut notes: Vec<String> = saved
+            .newsletters
+            .values()
+            .flat_map(|r| r.bookmarks.iter().map(|b| b.note.clone()))
+            .collect();
+        notes.sort();
+        notes
+    }
+
+    /// Types `m`, the note one key at a time, and Enter.
+    fn add(s: &mut Session, note: &str) {
+        s.send("m");
+        s.wait_for("Bookmark note");
+        for (i, c) in note.char_indices() {
+            s.send(&c.to_string());
+            s.wait_for(&format!("Esc cancels): {}", &note[..i + c.len_utf8()]));
+        }
+        s.send("\r");
+        s.wait_until("the prompt never closed", |screen| {
+            !screen.contains("Bookmark note")
+        });
+    }
+
+    fn last_line(s: &Session) -> String {
+        s.screen
+            .screen()
+            .contents()
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()
+    }
+
+    #[test]
+    fn a_full_disk_keeps_the_changes_says_so_and_saves_them_when_there_is_room() {
+        let data = tempfile::tempdir().unwrap();
+        let full = data.path().join("disk-is-full");
+        std::fs::write(&full, "").unwrap();
+        let mut cmd = portable_pty::CommandBuilder::new(Session::kanbao());
+        cmd.env("KANBAO_TEST_FULL_DISK", &full);
+        let mut s = Session::spawn(cmd, data.path(), (120, 30));
+        s.wait_for("1/9");
+        add(&mut s, "one");
+        s.wait_for("not saved");
+        s.wait_for("1 unsaved ·");
+        add(&mut s, "two");
+        s.wait_for("not saved yet");
+        assert!(
+            !last_line(&s).contains("bookmark saved"),
+            "{}",
+            last_line(&s)
+        );
+        // The status bar counts what the writer holds: this one failed too.
+        s.wait_for("2 unsaved ·");
+        std::fs::remove_file(&full).unwrap();
+        add(&mut s, "three");
+        s.wait_for("nothing is unsaved now");
+        assert!(!last_line(&s).contains(" unsaved ·"), "{}", last_line(&s));
+        s.send("q");
+        assert!(s.finish().success());
+        assert_eq!(notes(data.path()), ["one", "three", "two"]);
+
+        // Quitting with changes unsaved says so, in one line.
+        std::fs::write(&full, "").unwrap();
+        let mut cmd = portable_pty::CommandBuilder::new(Session::kanbao());
+        cmd.env("KANBAO_TEST_FULL_DISK", &full);
+        let mut s = Session::spawn(cmd, data.path(), (120, 30));
+        s.wait_for("resumed at");
+        add(&mut s, "four");
+        s.wait_for("not saved");
+        s.send("q");
+        s.finish();
+        let text = s.screen.screen().contents();
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("could not be saved"))
+            .collect();
+        assert_eq!(lines.len(), 1, "{text}");
+        assert_eq!(notes(data.path()), ["one", "three", "two"]);
+    }
+
+    #[test]
+    fn another_kanbao_holding_the_lock_never_freezes_the_reader() {
+        let data = tempfile::tempdir().unwrap();
+        let dir = data.path().join("kanbao");
+        std::fs::create_dir(&dir).unwrap();
+        let lock = dir.join("bookmarks.toml.lock");
+        // Another process holding the lock, as a kanbao in the middle of a save would.
+        // (-o: the lock stays with flock itself, so killing it releases the lock.)
+        let mut holder = std::process::Command::new("flock")
+            .arg("-o")
+            .arg(&lock)
+            .args(["sleep", "30"])
+            .spawn()
+            .expect("flock runs");
+        let store = Store::at(&dir);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while store.try_lock().unwrap().is_some() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "flock never took the lock"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let mut s = Session::start_with(&[], data.path(), (120, 30));
+        s.wait_for("1/9");
+        add(&mut s, "held");
+        s.wait_for("waiting for another kanbao to release the bookmarks");
+        // Still reading meanwhile.
+        s.send("]");
+        s.wait_for("2/9");
+        let _ = holder.kill();
+        let _ = holder.wait();
+        s.wait_for("bookmarks saved");
+        s.send("q");
+        assert!(s.finish().success());
+        assert_eq!(notes(data.path()), ["held"]);
+    }
+}

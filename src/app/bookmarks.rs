@@ -6,7 +6,7 @@ use super::prompt::{Prompt, PromptKind};
 use super::{Action, App, Focus, MessageKind, Popup};
 use crate::anchor::{Anchor, Found};
 use crate::doc::TextPos;
-use crate::store::{Bookmark, Change, Record};
+use crate::store::{Bookmark, Change, Pane, Record};
 use crate::ui;
 
 /// A bookmark with where it is in the newsletter as it is now.
@@ -29,6 +29,9 @@ pub struct Saved {
     pub marks: Vec<Mark>,
     /// For each article, whether a bookmark is in it.
     pub marked: Vec<bool>,
+    /// Changes made that are not on disk because saving failed (the event loop keeps this
+    /// up to date from the store's writer); the status bar says "unsaved" while there are.
+    pub unsaved: usize,
 }
 
 impl App {
@@ -63,6 +66,11 @@ impl App {
         };
         if let Some((article, pos)) = self.find_anchor(anchor).place() {
             jump(self, article, pos);
+            // Back in the pane the reader was in (files from before it was saved: the list).
+            self.focus = match record.focus {
+                Some(Pane::Reader) => Focus::Reader,
+                Some(Pane::List) | None => Focus::List,
+            };
             let title = self.article(article).map_or("", |a| a.title.as_str());
             let title = crate::layout::truncate(title, 30).into_owned();
             self.say(MessageKind::Info, format!("resumed at {title}"));
@@ -92,11 +100,16 @@ impl App {
             return;
         };
         let read = (0..self.read.len()).filter(|&i| self.read[i]).collect();
+        let focus = match self.focus {
+            Focus::List => Pane::List,
+            Focus::Reader => Pane::Reader,
+        };
         self.pending.push(Change::Position {
             doc: self.saved.doc.clone(),
             path: self.saved.path.clone(),
             title: self.doc.title.clone(),
             anchor,
+            focus: Some(focus),
             read,
         });
     }
@@ -170,14 +183,12 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
                 return;
             };
             let now = (app.clock)();
-            // Ids are creation times; two in the same millisecond get the next free one.
-            let id = app
-                .saved
-                .marks
-                .iter()
-                .map(|m| m.bookmark.id + 1)
-                .max()
-                .map_or(now, |next| next.max(now));
+            // Random, so another kanbao adding at the same moment (or with its clock ahead)
+            // never picks the same id; the store keeps both even if one did.
+            let mut id = crate::store::new_id();
+            while app.saved.marks.iter().any(|m| m.bookmark.id == id) {
+                id = crate::store::new_id();
+            }
             let bookmark = Bookmark {
                 id,
                 anchor,
@@ -194,7 +205,7 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
                 found: Found::Detached,
             });
             refresh_marks(app);
-            app.say(MessageKind::Info, "bookmark saved".into());
+            say_saved(app, "bookmark");
         }
         PromptKind::EditNote(id) => {
             if let Some(m) = app.saved.marks.iter_mut().find(|m| m.bookmark.id == id) {
@@ -206,9 +217,29 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
                 note,
             });
             reopen_at(app, id);
-            app.say(MessageKind::Info, "note saved".into());
+            say_saved(app, "note");
         }
         PromptKind::Find | PromptKind::SearchAll => {}
+    }
+}
+
+/// What the reader is told of a change made while saving fails; the event loop replaces the
+/// message when a save succeeds.
+pub const NOT_SAVED_YET: &str = "not saved yet";
+
+/// "bookmark saved" — unless saving has been failing: then the truth, until a save succeeds
+/// (the store's writer retries this change with the next save and on quitting).
+fn say_saved(app: &mut App, what: &str) {
+    match app.saved.unsaved {
+        0 => app.say(MessageKind::Info, format!("{what} saved")),
+        // This change is one more than those already unsaved.
+        n => app.say(
+            MessageKind::Error,
+            format!(
+                "{what} {NOT_SAVED_YET}: {} changes unsaved, tried again at every save",
+                n + 1
+            ),
+        ),
     }
 }
 
@@ -270,7 +301,10 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
                 id,
             });
             refresh_marks(app);
-            app.say(MessageKind::Info, "bookmark deleted".into());
+            match app.saved.unsaved {
+                0 => app.say(MessageKind::Info, "bookmark deleted".into()),
+                _ => say_saved(app, "deletion"),
+            }
         }
         let n = app.saved.marks.len();
         app.popup = (n > 0).then_some(Popup::Bookmarks {

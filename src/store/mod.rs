@@ -1,176 +1,43 @@
 //! Bookmarks and reading positions on disk: one human-readable TOML file in the user's data
 //! directory, keyed by a fingerprint of each newsletter's bytes.
 //!
-//! Nothing saved may be lost: every write goes to a temporary file in the same directory, is
-//! flushed to disk and renamed over the old file, so a crash leaves the old file or the new one.
-//! Writers take a lock and apply their change to what is on disk at that moment, so two kanbao
-//! processes keep each other's bookmarks. A damaged file is moved aside, never overwritten.
+//! Nothing saved may be lost: every write goes to a temporary file beside the file, is
+//! flushed to disk and renamed over the old one, so a crash leaves the old file or the new
+//! one. Writers take a lock and apply their changes to what is on disk at that moment, so two
+//! kanbao processes keep each other's bookmarks; readers need no lock (a rename is atomic). A
+//! damaged file is moved aside, never overwritten; one from a newer kanbao is left alone.
+//!
+//! One job a file: [`model`] is what is saved and how changes merge, `file` the file itself
+//! (safe reads, atomic writes, the lock), [`writer`] the thread that saves for the reader
+//! without ever making it wait, `clock` the time.
 
+mod clock;
+mod file;
 pub mod history;
+pub mod model;
+pub mod writer;
 
-use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
+pub use clock::{format_time, now_millis, now_secs};
+pub use file::MAX_SIZE;
+pub use model::{Bookmark, Change, Pane, Record, Saved, new_id};
+pub use writer::{Outcome, Report, Writer};
 
-use crate::anchor::Anchor;
+use file::{Contents, Refused};
 
 /// The file format's version, written into every file.
 pub const FORMAT_VERSION: u32 = 1;
 /// The file's name in the data directory.
 pub const FILE_NAME: &str = "bookmarks.toml";
-
-/// Everything saved, for every newsletter.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Saved {
-    /// The format's version.
-    pub version: u32,
-    /// Per newsletter, by the fingerprint of its bytes.
-    pub newsletters: BTreeMap<String, Record>,
-}
-
-/// What is saved for one newsletter.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Record {
-    /// The path it was last opened from (for `--bookmarks`).
-    pub path: String,
-    /// Its masthead, when it has one.
-    pub title: Option<String>,
-    /// Where the reader was.
-    pub position: Option<Anchor>,
-    /// Articles read, by index in reading order.
-    pub read: Vec<usize>,
-    /// Bookmarks, oldest first.
-    pub bookmarks: Vec<Bookmark>,
-}
-
-/// A marked place with an optional note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Bookmark {
-    /// Unique within the newsletter: when it was made, in milliseconds since 1970.
-    pub id: u64,
-    /// Where it is.
-    pub anchor: Anchor,
-    /// The reader's note (may be empty).
-    #[serde(default)]
-    pub note: String,
-    /// When it was made, in seconds since 1970 (UTC).
-    pub created: u64,
-}
-
-/// A change to the saved data, applied to the file's current content under the lock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    /// Remember where the reader is, which articles were read, and the file's path.
-    Position {
-        /// The newsletter's fingerprint.
-        doc: String,
-        /// Its path and title.
-        path: String,
-        /// Its masthead.
-        title: Option<String>,
-        /// Where the reader is.
-        anchor: Anchor,
-        /// Articles read.
-        read: Vec<usize>,
-    },
-    /// Add a bookmark.
-    Add {
-        /// The newsletter's fingerprint.
-        doc: String,
-        /// Its path.
-        path: String,
-        /// The bookmark.
-        bookmark: Bookmark,
-    },
-    /// Change a bookmark's note.
-    Note {
-        /// The newsletter's fingerprint.
-        doc: String,
-        /// Which bookmark.
-        id: u64,
-        /// The new note.
-        note: String,
-    },
-    /// Mark an article read or unread (`u`); a position's read articles only ever add.
-    Read {
-        /// The newsletter's fingerprint.
-        doc: String,
-        /// The article, by index in reading order.
-        article: usize,
-        /// Read, or unread.
-        read: bool,
-    },
-    /// Delete a bookmark.
-    Delete {
-        /// The newsletter's fingerprint.
-        doc: String,
-        /// Which bookmark.
-        id: u64,
-    },
-}
-
-impl Change {
-    /// Applies the change to `saved`.
-    pub fn apply(&self, saved: &mut Saved) {
-        match self {
-            Change::Position {
-                doc,
-                path,
-                title,
-                anchor,
-                read,
-            } => {
-                let r = saved.newsletters.entry(doc.clone()).or_default();
-                r.path.clone_from(path);
-                r.title.clone_from(title);
-                r.position = Some(anchor.clone());
-                let mut all: Vec<usize> = r.read.iter().chain(read).copied().collect();
-                all.sort_unstable();
-                all.dedup();
-                r.read = all;
-            }
-            Change::Add {
-                doc,
-                path,
-                bookmark,
-            } => {
-                let r = saved.newsletters.entry(doc.clone()).or_default();
-                r.path.clone_from(path);
-                if !r.bookmarks.iter().any(|b| b.id == bookmark.id) {
-                    r.bookmarks.push(bookmark.clone());
-                }
-            }
-            Change::Note { doc, id, note } => {
-                if let Some(b) = saved
-                    .newsletters
-                    .get_mut(doc)
-                    .and_then(|r| r.bookmarks.iter_mut().find(|b| b.id == *id))
-                {
-                    b.note.clone_from(note);
-                }
-            }
-            Change::Read { doc, article, read } => {
-                let r = saved.newsletters.entry(doc.clone()).or_default();
-                r.read.retain(|a| a != article);
-                if *read {
-                    r.read.push(*article);
-                    r.read.sort_unstable();
-                }
-            }
-            Change::Delete { doc, id } => {
-                if let Some(r) = saved.newsletters.get_mut(doc) {
-                    r.bookmarks.retain(|b| b.id != *id);
-                }
-            }
-        }
-    }
-}
+/// How long the reader's thread may wait for another kanbao's lock (to move a damaged file
+/// aside at start-up): longer would freeze the screen.
+const QUICK: Duration = Duration::from_millis(100);
+/// The line at the top of every file written.
+const HEADER: &str = "# kanbao's bookmarks and reading positions. Safe to read; edit with care.\n";
 
 /// What can go wrong with the file.
 #[derive(Debug, thiserror::Error)]
@@ -178,19 +45,33 @@ pub enum StoreError {
     /// The user's data directory could not be found.
     #[error("no data directory for this user: bookmarks cannot be saved")]
     NoDataDir,
-    /// Reading or writing failed.
-    #[error("{path}: {source}")]
+    /// Reading or writing failed. The cause is part of the message, not a separate source, so
+    /// an error chain prints it once.
+    #[error("{path}: {cause}")]
     Io {
         /// The file or directory.
         path: PathBuf,
         /// Why.
-        source: io::Error,
+        cause: io::Error,
+    },
+    /// The directory cannot be written (read-only, or not ours): what is saved can be read,
+    /// changes cannot be saved.
+    #[error("{path} cannot be written ({cause}): changes are not saved")]
+    ReadOnly {
+        /// The directory or file.
+        path: PathBuf,
+        /// Why.
+        cause: io::Error,
     },
     /// The file was written by a newer kanbao: it is left as it is and nothing is saved.
-    #[error("{path} is from a newer kanbao; bookmarks are not saved until kanbao is updated")]
+    #[error(
+        "{path} is from a newer kanbao (format {version}); bookmarks are not saved until kanbao is updated"
+    )]
     Newer {
         /// The file.
         path: PathBuf,
+        /// Its format's version.
+        version: i64,
     },
     /// The file could not be read as bookmarks; it was moved aside.
     #[error("{path} was damaged ({reason}); it was kept as {aside}")]
@@ -202,15 +83,55 @@ pub enum StoreError {
         /// What was wrong.
         reason: String,
     },
+    /// The file could not be read as bookmarks and could not be moved aside yet (another
+    /// kanbao holds the lock, or the directory is read-only): it is left as it is.
+    #[error("{path} is damaged ({reason}); it is left as it is for now")]
+    DamagedInPlace {
+        /// The file.
+        path: PathBuf,
+        /// What was wrong.
+        reason: String,
+    },
+    /// The path is not a plain file of a sane size: it is neither read nor written.
+    #[error("{path} is {what}: not read, and nothing is saved (kanbao needs a plain file there)")]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead ("a FIFO", "80 MiB, too large for bookmarks").
+        what: String,
+    },
 }
 
 impl StoreError {
-    fn io(path: &Path, source: io::Error) -> StoreError {
+    fn io(path: &Path, cause: io::Error) -> StoreError {
+        if file::is_read_only(&cause) {
+            return StoreError::ReadOnly {
+                path: path.to_path_buf(),
+                cause,
+            };
+        }
         StoreError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         }
     }
+}
+
+/// The lock on the bookmarks file, held until dropped; proof for [`Store::update`] that no
+/// other kanbao writes meanwhile.
+#[derive(Debug)]
+pub struct Locked {
+    _file: File,
+}
+
+/// What [`Store::update`] wrote.
+#[derive(Debug)]
+pub struct Updated {
+    /// The file's content now.
+    pub saved: Saved,
+    /// The file was damaged and kept aside ([`StoreError::Damaged`]); the changes went into
+    /// a fresh one.
+    pub damaged: Option<StoreError>,
 }
 
 /// The bookmarks file in a directory.
@@ -238,52 +159,104 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
-    /// Reads everything saved. No file yet: nothing saved. A damaged file is moved aside and
-    /// reported as [`StoreError::Damaged`]; the next write starts a fresh file. A file from a
-    /// newer kanbao is left alone ([`StoreError::Newer`]) and never written over.
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join(format!("{FILE_NAME}.lock"))
+    }
+
+    /// Reads everything saved, without waiting for other kanbao: no file yet is nothing saved;
+    /// a read-only directory is read all the same. A damaged file is moved aside (when the
+    /// lock comes within a moment) and reported as [`StoreError::Damaged`]; a file from a
+    /// newer kanbao is left alone ([`StoreError::Newer`]), as is anything that is not a plain
+    /// file ([`StoreError::Refused`]).
     pub fn load(&self) -> Result<Saved, StoreError> {
-        // Under the lock, so a file another kanbao is replacing is never taken for damaged.
-        let _lock = match self.dir.is_dir() {
-            true => Some(self.lock()?),
-            false => None,
+        // No lock: the file is only ever replaced whole, so this is the old one or the new one.
+        let reason = match self.read_file()? {
+            Ok(saved) => return Ok(saved),
+            Err(reason) => reason,
         };
-        self.load_locked()
-    }
-
-    /// Takes the writers' lock; it is held until the returned file is dropped.
-    fn lock(&self) -> Result<File, StoreError> {
-        let lock_path = self.dir.join(format!("{FILE_NAME}.lock"));
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(|e| StoreError::io(&lock_path, e))?;
-        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
-        Ok(lock)
-    }
-
-    fn load_locked(&self) -> Result<Saved, StoreError> {
+        // Damaged, as far as can be seen without the lock. Under it (if it comes at once),
+        // look again and keep the file aside; otherwise the next save does.
         let path = self.path();
-        let text = match fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Saved::default()),
-            Err(e) => return Err(StoreError::io(&path, e)),
+        let lock = self
+            .dir
+            .is_dir()
+            .then(|| self.try_lock_for(QUICK))
+            .flatten();
+        match lock {
+            Some(lock) => self.load_locked(&lock),
+            None => Err(StoreError::DamagedInPlace { path, reason }),
+        }
+    }
+
+    /// Whether changes can be saved here: the directory made and the lock file opened for
+    /// writing (not locked). `Err` says why not, e.g. [`StoreError::ReadOnly`].
+    pub fn writable(&self) -> Result<(), StoreError> {
+        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        let lock_path = self.lock_path();
+        file::open_lock(&lock_path).map_err(|e| StoreError::io(&lock_path, e))?;
+        Ok(())
+    }
+
+    /// Takes the lock if it is free within `wait`; `None` if another kanbao holds it (or it
+    /// cannot be had at all).
+    fn try_lock_for(&self, wait: Duration) -> Option<Locked> {
+        let lock = file::open_lock(&self.lock_path()).ok()?;
+        file::lock_until(&lock, Instant::now() + wait)
+            .ok()?
+            .then_some(Locked { _file: lock })
+    }
+
+    /// Takes the lock if it is free now: `Ok(None)` while another kanbao holds it.
+    pub fn try_lock(&self) -> Result<Option<Locked>, StoreError> {
+        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        let lock_path = self.lock_path();
+        let lock = file::open_lock(&lock_path).map_err(|e| StoreError::io(&lock_path, e))?;
+        match file::try_lock(&lock) {
+            Ok(true) => Ok(Some(Locked { _file: lock })),
+            Ok(false) => Ok(None),
+            Err(e) => Err(StoreError::io(&lock_path, e)),
+        }
+    }
+
+    /// Takes the lock, waiting for as long as another kanbao holds it.
+    pub fn lock(&self) -> Result<Locked, StoreError> {
+        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        let lock_path = self.lock_path();
+        let lock = file::open_lock(&lock_path).map_err(|e| StoreError::io(&lock_path, e))?;
+        lock.lock().map_err(|e| StoreError::io(&lock_path, e))?;
+        Ok(Locked { _file: lock })
+    }
+
+    /// The file read and parsed: `Ok(Err(reason))` when it is damaged.
+    fn read_file(&self) -> Result<Result<Saved, String>, StoreError> {
+        let path = self.path();
+        let bytes = match file::read(&path).map_err(|e| StoreError::io(&path, e))? {
+            Contents::Missing => return Ok(Ok(Saved::default())),
+            Contents::Bytes(bytes) => bytes,
+            Contents::Refused(refused) => {
+                let what = match refused {
+                    Refused::NotAFile(kind) => kind.to_string(),
+                    Refused::TooLarge(len) => format!(
+                        "{} MiB, too large for bookmarks (at most {} MiB)",
+                        len >> 20,
+                        MAX_SIZE >> 20
+                    ),
+                };
+                return Err(StoreError::Refused { path, what });
+            }
         };
-        let parsed = std::str::from_utf8(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|t| toml::from_str::<Saved>(t).map_err(|e| e.message().to_string()))
-            .and_then(|s| match s.version {
-                1..=FORMAT_VERSION => Ok(s),
-                0 => Err("no format version".to_string()),
-                v => Err(format!("format version {v}")),
-            });
-        match parsed {
+        parse(&bytes).map_err(|version| StoreError::Newer { path, version })
+    }
+
+    /// [`Store::load`] under the lock: a damaged file is moved aside.
+    fn load_locked(&self, _lock: &Locked) -> Result<Saved, StoreError> {
+        match self.read_file()? {
             Ok(saved) => Ok(saved),
-            Err(reason) if reason.starts_with("format version") => Err(StoreError::Newer { path }),
             Err(reason) => {
-                let aside = self.dir.join(format!("{FILE_NAME}.corrupt-{}", now_secs()));
-                fs::rename(&path, &aside).map_err(|e| StoreError::io(&path, e))?;
+                let path = self.path();
+                let target = file::target(&path);
+                let aside = file::move_aside(&target, now_secs())
+                    .map_err(|e| StoreError::io(&target, e))?;
                 Err(StoreError::Damaged {
                     path,
                     aside,
@@ -293,68 +266,70 @@ impl Store {
         }
     }
 
-    /// Applies `change` to what is on disk now and writes the result atomically, holding the
-    /// lock so no other kanbao writes in between.
-    pub fn save(&self, change: &Change) -> Result<Saved, StoreError> {
-        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
-        let lock = self.lock()?;
-        let mut saved = match self.load_locked() {
-            Ok(saved) => saved,
-            // Moved aside already: the change goes into a fresh file; the caller learns of it.
-            Err(e @ StoreError::Damaged { .. }) => {
-                let mut fresh = Saved {
-                    version: FORMAT_VERSION,
-                    ..Saved::default()
-                };
-                change.apply(&mut fresh);
-                self.write(&fresh)?;
-                return Err(e);
-            }
+    /// Under the lock: applies `change` to what is on disk now and writes the result
+    /// atomically. Leftovers of killed saves are removed first. A damaged file is kept aside
+    /// and the changes go into a fresh one ([`Updated::damaged`] says so).
+    pub fn update(
+        &self,
+        lock: &Locked,
+        change: impl FnOnce(&mut Saved),
+    ) -> Result<Updated, StoreError> {
+        let path = self.path();
+        let target = file::target(&path);
+        file::remove_stale_temps(&self.dir, true);
+        if let Some(dir) = target.parent().filter(|d| *d != self.dir) {
+            file::remove_stale_temps(dir, false);
+        }
+        let (mut saved, damaged) = match self.load_locked(lock) {
+            Ok(saved) => (saved, None),
+            Err(e @ StoreError::Damaged { .. }) => (Saved::default(), Some(e)),
             Err(e) => return Err(e),
         };
         saved.version = FORMAT_VERSION;
-        change.apply(&mut saved);
-        self.write(&saved)?;
-        // The lock goes with the file handle.
-        drop(lock);
-        Ok(saved)
-    }
-
-    /// Writes `saved` to a temporary file beside the real one, flushes it to disk and renames
-    /// it into place.
-    fn write(&self, saved: &Saved) -> Result<(), StoreError> {
-        let path = self.path();
-        let text = toml::to_string_pretty(saved)
+        change(&mut saved);
+        let text = toml::to_string_pretty(&saved)
             .map_err(|e| StoreError::io(&path, io::Error::other(e)))?;
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
-        let header = "# kanbao's bookmarks and reading positions. Safe to read; edit with care.\n";
-        tmp.write_all(header.as_bytes())
-            .and_then(|()| tmp.write_all(text.as_bytes()))
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| StoreError::io(tmp.path(), e))?;
-        tmp.persist(&path)
-            .map_err(|e| StoreError::io(&path, e.error))?;
-        // The rename itself reaches the disk with the directory.
-        if let Ok(dir) = File::open(&self.dir) {
-            let _ = dir.sync_all();
+        file::write_atomic(&path, format!("{HEADER}{text}").as_bytes())
+            .map_err(|e| StoreError::io(&target, e))?;
+        Ok(Updated { saved, damaged })
+    }
+
+    /// Applies `change` to what is on disk now and writes the result atomically, waiting for
+    /// the lock so no other kanbao writes in between. A damaged file is reported as
+    /// [`StoreError::Damaged`] after the change was written into a fresh file.
+    pub fn save(&self, change: &Change) -> Result<Saved, StoreError> {
+        let lock = self.lock()?;
+        let updated = self.update(&lock, |saved| {
+            change.apply(saved);
+        })?;
+        match updated.damaged {
+            Some(e) => Err(e),
+            None => Ok(updated.saved),
         }
-        Ok(())
     }
 }
 
-/// Seconds since 1970.
-pub fn now_secs() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// Milliseconds since 1970.
-pub fn now_millis() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+/// Parses the file: its version first, so that a newer format is never taken for a damaged
+/// one (`Err(version)`), then the rest (`Ok(Err(reason))` when it is damaged).
+fn parse(bytes: &[u8]) -> Result<Result<Saved, String>, i64> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    let table = match toml::from_str::<toml::Table>(text) {
+        Ok(table) => table,
+        Err(e) => return Ok(Err(e.message().to_string())),
+    };
+    match table.get("version") {
+        Some(toml::Value::Integer(v)) if *v > i64::from(FORMAT_VERSION) => return Err(*v),
+        Some(toml::Value::Integer(v)) if *v >= 1 => {}
+        Some(toml::Value::Integer(v)) => return Ok(Err(format!("format version {v}"))),
+        Some(_) => return Ok(Err("a format version that is not a number".into())),
+        None => return Ok(Err("no format version".into())),
+    }
+    Ok(toml::Value::Table(table)
+        .try_into::<Saved>()
+        .map_err(|e| e.message().to_string()))
 }
 
 /// The fingerprint that identifies a newsletter: a 64-bit hash of its bytes, so a renamed or
@@ -385,30 +360,10 @@ impl Fingerprint {
     }
 }
 
-/// `YYYY-MM-DD HH:MM` (UTC) for seconds since 1970.
-pub fn format_time(secs: u64) -> String {
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    let rem = secs % 86_400;
-    // Days to a civil date (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::anchor::Anchor;
     use crate::doc::Part;
 
     fn anchor(offset: usize) -> Anchor {
@@ -450,6 +405,7 @@ mod tests {
                 path: "/news/a.txt".into(),
                 title: Some("周报".into()),
                 anchor: anchor(9),
+                focus: Some(Pane::Reader),
                 read: vec![0, 2],
             })
             .unwrap();
@@ -458,6 +414,7 @@ mod tests {
         assert_eq!(r.bookmarks.len(), 1);
         assert_eq!(r.position, Some(anchor(9)));
         assert_eq!(r.read, [0, 2]);
+        assert_eq!(r.focus, Some(Pane::Reader));
         let text = fs::read_to_string(store.path()).unwrap();
         assert!(text.contains("version = 1"), "{text}");
         store
@@ -549,7 +506,7 @@ mod tests {
         fs::write(&file, "x").unwrap();
         let store = Store::at(&file.join("kanbao"));
         let err = store.save(&add(1)).unwrap_err();
-        assert!(matches!(err, StoreError::Io { .. }), "{err}");
+        assert!(matches!(err, StoreError::Io { .. }), "{err:?}");
         assert!(err.to_string().contains("plain-file"), "{err}");
         assert!(store.load().is_err());
         assert_eq!(
@@ -557,13 +514,6 @@ mod tests {
             "x",
             "nothing else touched"
         );
-    }
-
-    #[test]
-    fn times_read_as_dates() {
-        assert_eq!(format_time(0), "1970-01-01 00:00");
-        assert_eq!(format_time(1_700_000_000), "2023-11-14 22:13");
-        assert_eq!(format_time(951_782_400), "2000-02-29 00:00");
     }
 
     #[test]
@@ -575,5 +525,339 @@ mod tests {
         pieces.update("一".as_bytes());
         pieces.update("二".as_bytes());
         assert_eq!(pieces.finish(), fingerprint("一二".as_bytes()));
+    }
+
+    #[test]
+    fn an_add_under_a_taken_id_keeps_both() {
+        let mut saved = Saved::default();
+        add(5).apply(&mut saved);
+        let Change::Add {
+            doc,
+            path,
+            mut bookmark,
+        } = add(5)
+        else {
+            unreachable!()
+        };
+        bookmark.anchor = anchor(40);
+        bookmark.note = "another kanbao's".into();
+        let theirs = Change::Add {
+            doc,
+            path,
+            bookmark,
+        };
+        let new = theirs.apply(&mut saved).expect("a new id");
+        assert_ne!(new, 5);
+        assert!(new < 1 << 63, "TOML integers are i64");
+        let marks = &saved.newsletters["abc"].bookmarks;
+        assert_eq!(marks.len(), 2, "neither is dropped: {marks:?}");
+        // The very same bookmark again (a retried save) is not doubled.
+        assert_eq!(add(5).apply(&mut saved), None);
+        assert_eq!(saved.newsletters["abc"].bookmarks.len(), 2);
+    }
+
+    #[test]
+    fn new_ids_differ_and_fit_in_toml() {
+        let ids: std::collections::BTreeSet<u64> = (0..1000).map(|_| new_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        assert!(ids.iter().all(|&id| id > 0 && id < 1 << 63));
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        for &id in ids.iter().rev().take(3) {
+            store.save(&add(id)).unwrap();
+        }
+        // Old files with millisecond ids still load beside them.
+        store.save(&add(1_764_000_000_000)).unwrap();
+        assert_eq!(store.load().unwrap().newsletters["abc"].bookmarks.len(), 4);
+    }
+
+    #[test]
+    fn a_newer_format_is_left_alone_even_when_its_fields_changed_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let newer = "version = 2\nnewsletters = \"kept elsewhere now\"\n";
+        fs::write(store.path(), newer).unwrap();
+        let err = store.load().unwrap_err();
+        assert!(matches!(err, StoreError::Newer { version: 2, .. }), "{err}");
+        assert!(store.save(&add(1)).is_err());
+        assert_eq!(fs::read_to_string(store.path()).unwrap(), newer);
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            2,
+            "the file and the lock"
+        );
+    }
+
+    #[test]
+    fn an_error_gives_its_cause_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("plain-file");
+        fs::write(&file, "x").unwrap();
+        let err = Store::at(&file.join("kanbao")).save(&add(1)).unwrap_err();
+        let cause = io::Error::from(io::ErrorKind::NotADirectory).to_string();
+        let text = format!("{:#}", anyhow::Error::from(err));
+        let twice = text.matches("os error").count();
+        assert_eq!(twice, 1, "{text} ({cause})");
+    }
+
+    #[test]
+    fn a_lock_file_that_cannot_be_opened_for_writing_hides_nothing() {
+        // A directory in the lock file's place cannot be opened for writing, even by root,
+        // as a read-only directory's lock file cannot be.
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.save(&add(1)).unwrap();
+        fs::remove_file(dir.path().join("bookmarks.toml.lock")).unwrap();
+        fs::create_dir(dir.path().join("bookmarks.toml.lock")).unwrap();
+        let saved = store.load().expect("the bookmarks are read");
+        assert_eq!(saved.newsletters["abc"].bookmarks.len(), 1);
+        assert!(
+            store.writable().is_err(),
+            "and it says they cannot be saved"
+        );
+    }
+
+    #[test]
+    fn a_read_only_directory_hides_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.save(&add(1)).unwrap();
+        fs::remove_file(dir.path().join("bookmarks.toml.lock")).unwrap();
+        let mut perms = fs::metadata(dir.path()).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(dir.path(), perms.clone()).unwrap();
+        let writable = fs::File::create(dir.path().join("probe")).is_ok();
+        let saved = store.load();
+        let can_save = store.writable();
+        #[allow(clippy::permissions_set_readonly_false)]
+        perms.set_readonly(false);
+        fs::set_permissions(dir.path(), perms).unwrap();
+        if writable {
+            eprintln!("skipped: this user (root?) writes into a read-only directory");
+            return;
+        }
+        assert_eq!(saved.unwrap().newsletters["abc"].bookmarks.len(), 1);
+        let err = can_save.unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+    }
+
+    /// Runs `f` on a thread; `None` if it has not finished after a generous while (it hangs).
+    fn within<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(f());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(10)).ok()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_link_to_one_is_refused_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: no mkfifo");
+            return;
+        }
+        for link in [false, true] {
+            let store = Store::at(dir.path());
+            let _ = fs::remove_file(store.path());
+            if link {
+                std::os::unix::fs::symlink(&fifo, store.path()).unwrap();
+            } else {
+                fs::rename(&fifo, store.path()).unwrap();
+            }
+            let s = store.clone();
+            let loaded = within(move || s.load()).expect("loading does not hang");
+            let err = loaded.unwrap_err();
+            assert!(matches!(err, StoreError::Refused { .. }), "{err}");
+            assert!(err.to_string().contains("a FIFO"), "{err}");
+            let s = store.clone();
+            let saved = within(move || s.save(&add(1))).expect("saving does not hang");
+            assert!(saved.is_err());
+            if !link {
+                fs::rename(store.path(), &fifo).unwrap();
+            }
+        }
+        let kind = fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(!kind.is_file(), "the FIFO is still there, not replaced");
+    }
+
+    #[test]
+    fn an_absurdly_large_file_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let big = fs::File::create(store.path()).unwrap();
+        // Sparse: no disk space, but 65 MiB to anyone who reads it.
+        big.set_len(MAX_SIZE + (1 << 20)).unwrap();
+        let err = store.load().unwrap_err();
+        assert!(matches!(err, StoreError::Refused { .. }), "{err}");
+        assert!(err.to_string().contains("too large"), "{err}");
+        assert_eq!(
+            fs::metadata(store.path()).unwrap().len(),
+            MAX_SIZE + (1 << 20)
+        );
+        assert!(store.save(&add(1)).is_err(), "and not written over");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_file_is_written_through_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        fs::create_dir(&dotfiles).unwrap();
+        let data = dir.path().join("data");
+        fs::create_dir(&data).unwrap();
+        let store = Store::at(&data);
+        std::os::unix::fs::symlink("../dotfiles/bookmarks.toml", store.path()).unwrap();
+        store.save(&add(1)).unwrap();
+        store.save(&add(2)).unwrap();
+        let link = fs::symlink_metadata(store.path()).unwrap();
+        assert!(link.file_type().is_symlink(), "the link stays");
+        let text = fs::read_to_string(dotfiles.join("bookmarks.toml")).unwrap();
+        assert!(text.contains("note 2"), "{text}");
+        assert_eq!(store.load().unwrap().newsletters["abc"].bookmarks.len(), 2);
+        assert_eq!(
+            fs::read_dir(&dotfiles).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn leftovers_of_killed_saves_are_removed_under_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        // One of ours, one of kanbao before it named its own.
+        fs::write(dir.path().join(".kanbao-save-Ab12Cd.tmp"), "half").unwrap();
+        fs::write(dir.path().join(".tmpAb12Cd"), "half").unwrap();
+        fs::write(dir.path().join("notes.txt"), "not ours").unwrap();
+        store.save(&add(1)).unwrap();
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["bookmarks.toml", "bookmarks.toml.lock", "notes.txt"]
+        );
+    }
+
+    #[test]
+    fn two_damaged_files_in_one_second_are_both_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let mut asides = Vec::new();
+        for text in ["first [", "second ["] {
+            fs::write(&path, text).unwrap();
+            asides.push(file::move_aside(&path, 1_764_000_000).unwrap());
+        }
+        assert_ne!(asides[0], asides[1]);
+        assert_eq!(fs::read_to_string(&asides[0]).unwrap(), "first [");
+        assert_eq!(fs::read_to_string(&asides[1]).unwrap(), "second [");
+        // Through the store, as it happens.
+        let store = Store::at(dir.path());
+        for text in ["third [", "fourth ["] {
+            fs::write(&path, text).unwrap();
+            assert!(matches!(store.load(), Err(StoreError::Damaged { .. })));
+        }
+        let kept = fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains("corrupt")
+            })
+            .count();
+        assert_eq!(kept, 4);
+    }
+
+    #[test]
+    fn loading_does_not_wait_for_another_kanbaos_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        store.save(&add(1)).unwrap();
+        let held = store.lock().unwrap();
+        let s = store.clone();
+        let loaded = within(move || s.load()).expect("loading does not wait for the lock");
+        assert_eq!(loaded.unwrap().newsletters["abc"].bookmarks.len(), 1);
+        drop(held);
+    }
+
+    #[test]
+    fn the_writer_waits_for_the_lock_in_the_background_and_keeps_failed_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let held = store.lock().unwrap();
+        let writer = Writer::spawn(store.clone(), Duration::from_millis(50));
+        writer.send(add(1));
+        let first = next_outcome(&writer);
+        assert_eq!(first, Outcome::Waiting { unsaved: 1 });
+        writer.send(add(2));
+        drop(held);
+        assert_eq!(next_outcome(&writer), Outcome::Saved { recovered: false });
+        assert_eq!(store.load().unwrap().newsletters["abc"].bookmarks.len(), 2);
+
+        // A directory that cannot be made: the change stays queued and goes with a later save.
+        let blocked = dir.path().join("blocked");
+        fs::write(&blocked, "a file where the directory should be").unwrap();
+        let writer = Writer::spawn(Store::at(&blocked), Duration::from_millis(50));
+        writer.send(add(3));
+        assert!(matches!(
+            next_outcome(&writer),
+            Outcome::Failed { unsaved: 1, .. }
+        ));
+        writer.send(add(4));
+        assert!(matches!(
+            next_outcome(&writer),
+            Outcome::Failed { unsaved: 2, .. }
+        ));
+        fs::remove_file(&blocked).unwrap();
+        writer.send(add(5));
+        assert_eq!(next_outcome(&writer), Outcome::Saved { recovered: true });
+        let saved = Store::at(&blocked).load().unwrap();
+        assert_eq!(saved.newsletters["abc"].bookmarks.len(), 3, "none lost");
+        assert_eq!(
+            writer.handle().finish(Duration::from_secs(1)),
+            Report::default()
+        );
+    }
+
+    #[test]
+    fn positions_sent_in_a_burst_are_written_once_after_the_last() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        // A long delay: the burst below is over well before it.
+        let writer = Writer::spawn(store.clone(), Duration::from_secs(5));
+        for offset in 0..20 {
+            writer.send(Change::Position {
+                doc: "abc".into(),
+                path: "/news/a.txt".into(),
+                title: None,
+                anchor: anchor(offset),
+                focus: None,
+                read: vec![],
+            });
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        assert!(!store.path().exists(), "a held-down key writes nothing yet");
+        assert_eq!(writer.flush_wait(Duration::from_secs(5)), Report::default());
+        let position = store.load().unwrap().newsletters["abc"].position.clone();
+        assert_eq!(position, Some(anchor(19)), "the last one");
+    }
+
+    fn next_outcome(writer: &Writer) -> Outcome {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(o) = writer.outcome() {
+                return o;
+            }
+            assert!(std::time::Instant::now() < deadline, "no outcome");
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 }

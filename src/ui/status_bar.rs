@@ -35,9 +35,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
         .count
         .map(|n| format!(" count {n} ·"))
         .unwrap_or_default();
+    // Changes the store could not save yet are never silent.
+    let unsaved = match app.saved.unsaved {
+        0 => String::new(),
+        n => format!(" {n} unsaved ·"),
+    };
     let right = match counter(app) {
-        Some(c) => format!("{count} {c} · {}% · {focus} ", app.progress()),
-        None => format!("{count} {}% · {focus} ", app.progress()),
+        Some(c) => format!("{unsaved}{count} {c} · {}% · {focus} ", app.progress()),
+        None => format!("{unsaved}{count} {}% · {focus} ", app.progress()),
     };
     if let Some(prompt) = &app.prompt {
         let right = match (prompt.kind, counter(app)) {
