@@ -292,7 +292,8 @@ fn the_reader_on_a_read_only_data_directory_shows_the_bookmarks_and_says_so_once
         })
         .unwrap();
     mount.remount("ro");
-    let mut s = common::pty::Session::start_with(&[], data.path(), (120, 30));
+    // Wide enough for the whole message beside the file's name: the long temporary path is in it.
+    let mut s = common::pty::Session::start_with(&[], data.path(), (200, 30));
     s.wait_for("bookmarks cannot be saved");
     let text = s.screen.screen().contents();
     assert_eq!(text.matches("cannot be saved").count(), 1, "{text}");
