@@ -366,7 +366,9 @@ impl State {
         // A newer position waits for its own moment no more: it goes with this save.
         self.due = None;
         let mut ids = self.ids.clone();
-        let changes: Vec<Change> = self.queue.iter().chain(&self.position).cloned().collect();
+        // The position first: its read articles only ever add, so an article marked unread
+        // (`u`) since it was taken must come after it, or the position would read it again.
+        let changes: Vec<Change> = self.position.iter().chain(&self.queue).cloned().collect();
         let result = self.store.update(&lock, |saved| {
             for mut change in changes {
                 let old = change.id_mut().map(|id| *id);
