@@ -36,6 +36,19 @@ fn start(data: &Path, file: &Path, size: (u16, u16)) -> Session {
     s
 }
 
+/// At 60×20: the long article opened from the list, then three pages down with Space, as a
+/// reader does.
+fn into_the_report(s: &mut Session) {
+    s.type_keys("}");
+    s.wait_for("▸ The long council meeting");
+    s.type_keys("\r");
+    s.wait_for("· reader");
+    for _ in 0..3 {
+        s.type_keys(" ");
+    }
+    s.wait_until("three pages down", |t| t.contains("Paragraph 20 of"));
+}
+
 /// The status bar, the last row.
 fn status(s: &Session) -> String {
     let screen = s.screen.screen();
@@ -91,15 +104,7 @@ fn opening_the_open_article_again_keeps_the_place() {
     let file = newsletter(data.path(), "weekly.txt");
     // Below 70 columns: list and reader take turns, `h` and `Enter` go between them.
     let mut s = start(data.path(), &file, (60, 20));
-    s.type_keys("}");
-    s.wait_for("▸ The long council meeting");
-    s.type_keys("\r");
-    s.wait_for("· reader");
-    // Three pages down, as a reader does with Space.
-    for _ in 0..3 {
-        s.type_keys(" ");
-    }
-    s.wait_until("three pages down", |t| t.contains("Paragraph 20 of"));
+    into_the_report(&mut s);
     let top = |s: &Session| s.screen.screen().contents_between(0, 0, 0, 60);
     let was = top(&s);
     assert!(!s.screen.screen().contents().contains("Paragraph 10 of"));
@@ -273,14 +278,7 @@ fn the_resumed_line_survives_a_look_at_the_list() {
     let data = tempfile::tempdir().unwrap();
     let file = newsletter(data.path(), "weekly.txt");
     let mut s = start(data.path(), &file, (60, 20));
-    s.type_keys("}");
-    s.wait_for("▸ The long council meeting");
-    s.type_keys("\r");
-    s.wait_for("· reader");
-    for _ in 0..3 {
-        s.type_keys(" ");
-    }
-    s.wait_until("three pages down", |t| t.contains("Paragraph 20 of"));
+    into_the_report(&mut s);
     s.type_keys("q");
     assert!(s.finish().success());
 
