@@ -75,7 +75,7 @@ pub fn read(path: &Path) -> io::Result<Contents> {
     if meta.len() > MAX_SIZE {
         return Ok(Contents::Refused(Refused::TooLarge(meta.len())));
     }
-    let file = File::open(path)?;
+    let file = open_for_reading(path)?;
     // Swapped for something else between the look and the open: look again at what is open.
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -87,6 +87,25 @@ pub fn read(path: &Path) -> io::Result<Contents> {
         return Ok(Contents::Refused(Refused::TooLarge(bytes.len() as u64)));
     }
     Ok(Contents::Bytes(bytes))
+}
+
+/// Opens `path` for reading without ever waiting in the open itself: a FIFO swapped in after
+/// the look at its metadata would otherwise block there until a writer came (on a regular
+/// file the flag changes nothing).
+#[cfg(target_os = "linux")]
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let nonblocking = std::ffi::c_int::try_from(rustix::fs::OFlags::NONBLOCK.bits()).unwrap_or(0);
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblocking)
+        .open(path)
+}
+
+/// Elsewhere, the look before the open and the look after it.
+#[cfg(not(target_os = "linux"))]
+fn open_for_reading(path: &Path) -> io::Result<File> {
+    File::open(path)
 }
 
 /// The file `path` stands for: itself, or what its chain of symlinks ends at (which may not
@@ -221,4 +240,31 @@ pub fn is_read_only(e: &io::Error) -> bool {
         e.kind(),
         io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_opened_for_reading_never_blocks_the_open() {
+        use std::sync::mpsc;
+        use std::time::Duration;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("bookmarks.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let (tx, rx) = mpsc::channel();
+        let path = fifo.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(open_for_reading(&path).is_ok());
+        });
+        let opened = rx.recv_timeout(Duration::from_secs(5));
+        if opened.is_err() {
+            // Let the blocked open go, so the test ends.
+            let _ = OpenOptions::new().write(true).open(&fifo);
+        }
+        assert_eq!(opened, Ok(true), "the open waited for a writer");
+    }
 }
