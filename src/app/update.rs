@@ -122,13 +122,13 @@ pub fn update(app: &mut App, action: Action) {
             let here = app.articles.get(app.open).map_or(0, |r| r.section);
             let first_here = app.articles.iter().position(|r| r.section == here);
             // From inside a section, `{` goes to its start first, as `[[` does in vim.
-            let (from, times) = match first_here {
-                Some(i) if i != app.open => (here, times - 1),
-                _ => (here, times),
+            let times = match first_here {
+                Some(i) if i != app.open => times - 1,
+                _ => times,
             };
             let mut sections: Vec<usize> = app.articles.iter().map(|r| r.section).collect();
             sections.dedup();
-            let k = sections.iter().position(|&s| s == from).unwrap_or(0);
+            let k = sections.iter().position(|&s| s == here).unwrap_or(0);
             if times > 0 && k == 0 {
                 edge(app, "this is the first section");
             } else {

@@ -145,17 +145,15 @@ pub fn help_rows(app: &App, width: u16) -> Vec<HelpRow> {
                     heading: false,
                     then: first.map(|f| (first_x, f)),
                 });
-                let x = if own_line { key_col } else { first_x };
-                let rest_room = usize::from(width.saturating_sub(x));
+                // The rest under the first line's start (`first_x`, the key column when the
+                // description has a line of its own), already wrapped to that width.
                 for part in wrapped {
-                    for piece in wrap_words(&part, rest_room) {
-                        rows.push(HelpRow {
-                            x,
-                            text: piece,
-                            heading: false,
-                            then: None,
-                        });
-                    }
+                    rows.push(HelpRow {
+                        x: first_x,
+                        text: part,
+                        heading: false,
+                        then: None,
+                    });
                 }
             }
         }
