@@ -489,15 +489,23 @@ mod tests {
             std::fs::write(&path, text).unwrap();
             let whole = source::load(&Input::Path(path.clone())).unwrap();
             let open = || Reader::open(&path, 0).unwrap().unwrap();
+            let parsed = crate::doc::parse(&whole.text);
             for piece in [40_000, 300_000] {
-                let start = Loader::new(open(), &Hints::default())
-                    .sizes(piece, 0)
-                    .start()
-                    .unwrap();
-                let (doc, id, halves) = collect(start);
-                assert!(halves, "case {i}, pieces of {piece}: the halves met");
-                assert_eq!(id, whole.id);
-                assert!(doc == crate::doc::parse(&whole.text), "case {i}, {piece}");
+                // Whether the halves meet depends on how the two threads are scheduled (the
+                // second runs at a lower priority, and on a busy machine the first may pass
+                // every seam before it hears of one): every run must give the same newsletter,
+                // and within a few runs they must meet.
+                let met = (0..5).any(|_| {
+                    let start = Loader::new(open(), &Hints::default())
+                        .sizes(piece, 0)
+                        .start()
+                        .unwrap();
+                    let (doc, id, halves) = collect(start);
+                    assert_eq!(id, whole.id);
+                    assert!(doc == parsed, "case {i}, {piece}");
+                    halves
+                });
+                assert!(met, "case {i}, pieces of {piece}: the halves met");
             }
         }
     }
