@@ -7,6 +7,7 @@
 
 use divan::{Bencher, black_box};
 use kanbao::find::{Query, find_in_article, find_in_newsletter};
+use kanbao::read::plain;
 use kanbao::{doc, source};
 
 mod common;
@@ -20,7 +21,7 @@ fn main() {
 fn big(bytes: usize) -> doc::Newsletter {
     let mut text = common::newsletter(bytes);
     text.push_str("\n最后一篇\n\n这是全文唯一出现ENDMARKER终的段落。\n");
-    doc::parse(&text)
+    plain::parse(&text)
 }
 
 fn search(bencher: Bencher, bytes: usize, term: &str, at_least: usize) {
@@ -102,7 +103,7 @@ fn longest_article_find_in_page(bencher: Bencher) {
     let text = source::decode(source::SAMPLE)
         .expect("the sample decodes")
         .text;
-    let news = doc::parse(&text);
+    let news = plain::parse(&text);
     let article = news
         .articles()
         .map(|(_, a)| a)

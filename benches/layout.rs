@@ -12,6 +12,7 @@ use divan::{Bencher, black_box};
 use kanbao::app::{Action, App, Focus, LayoutCache, update};
 use kanbao::doc::{self, Article, ArticleKind, Block};
 use kanbao::layout::{ArticleLayout, LayoutOptions};
+use kanbao::read::plain;
 use kanbao::source;
 
 mod common;
@@ -24,7 +25,7 @@ fn sample() -> doc::Newsletter {
     let text = source::decode(source::SAMPLE)
         .expect("the sample decodes")
         .text;
-    doc::parse(&text)
+    plain::parse(&text)
 }
 
 /// The sample's article with the most text.
@@ -94,7 +95,7 @@ fn one_megabyte_article(bencher: Bencher, width: usize) {
 /// The last article of a newsletter of at least `bytes` bytes, laid out at width 80. A few
 /// microseconds whatever the size, so the big ones keep divan's default sampling.
 fn last_article(bencher: Bencher, bytes: usize) {
-    let article = doc::parse(&common::newsletter(bytes))
+    let article = plain::parse(&common::newsletter(bytes))
         .articles()
         .last()
         .expect("the newsletter has articles")
@@ -107,7 +108,7 @@ fn last_article(bencher: Bencher, bytes: usize) {
 /// article (only its layout made); timed: `G` and Enter, which open the last article and lay it
 /// out for the reader.
 fn jump_to_last_article(bencher: Bencher, bytes: usize) {
-    let news = doc::parse(&common::newsletter(bytes));
+    let news = plain::parse(&common::newsletter(bytes));
     let app = RefCell::new(App::new(news, "bench.txt".into(), (200, 60)));
     let last = app.borrow().articles.len() - 1;
     // Each input puts the app back at the first article; `sample_size = 1` makes one input per

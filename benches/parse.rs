@@ -8,7 +8,8 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use kanbao::loader::{Loaded, Loader};
-use kanbao::{doc, source};
+use kanbao::read::plain;
+use kanbao::source;
 
 mod common;
 
@@ -23,7 +24,7 @@ fn parse(bencher: Bencher, bytes: usize) {
     let text = newsletter(bytes);
     bencher
         .counter(BytesCount::of_str(&text))
-        .bench(|| doc::parse(black_box(&text)));
+        .bench(|| plain::parse(black_box(&text)));
 }
 
 /// Decodes and parses a newsletter of at least `bytes` bytes.
@@ -31,7 +32,7 @@ fn decode_and_parse(bencher: Bencher, bytes: usize) {
     let bytes = newsletter(bytes).into_bytes();
     bencher.counter(BytesCount::new(bytes.len())).bench(|| {
         let decoded = source::decode(black_box(&bytes)).expect("decodes");
-        doc::parse(&decoded.text)
+        plain::parse(&decoded.text)
     });
 }
 
@@ -51,7 +52,7 @@ fn read_file(bencher: Bencher, bytes: usize) {
         let reader = source::Reader::open(file.path(), 0)
             .expect("opens")
             .expect("a file");
-        let start = Loader::new(reader, &doc::Hints::default())
+        let start = Loader::new(reader, &plain::Hints::default())
             .start()
             .expect("reads");
         let (mut doc, mut assembler) = (start.doc, start.assembler);
@@ -76,7 +77,7 @@ fn first_screen(bencher: Bencher, bytes: usize) {
         let reader = source::Reader::open(file.path(), 0)
             .expect("opens")
             .expect("a file");
-        Loader::new(reader, &doc::Hints::default())
+        Loader::new(reader, &plain::Hints::default())
             .start()
             .expect("reads")
             .doc

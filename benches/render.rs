@@ -5,7 +5,8 @@
 
 use divan::{Bencher, black_box};
 use kanbao::app::{Action, App, update};
-use kanbao::{doc, tui};
+use kanbao::read::plain;
+use kanbao::tui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -21,7 +22,7 @@ fn main() {
 /// scrolled a little, and draws one frame per iteration.
 fn frame(bencher: Bencher, bytes: usize) {
     let text = newsletter(bytes);
-    let mut app = App::new(doc::parse(&text), "bench.txt".into(), (200, 60));
+    let mut app = App::new(plain::parse(&text), "bench.txt".into(), (200, 60));
     drop(text);
     for action in [
         Action::NextArticle,

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::doc::rules::floor_boundary;
 use crate::doc::{Article, Part, TextPos};
+use crate::text::floor_boundary;
 
 /// Characters of text kept with an anchor to find it again.
 const SNIPPET_CHARS: usize = 24;

@@ -12,6 +12,7 @@ pub mod find;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod read;
 pub mod source;
 pub mod store;
 pub mod text;

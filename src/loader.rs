@@ -12,8 +12,9 @@
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 
-use crate::doc::stream::{CONTEXT, Seam};
-use crate::doc::{Assembler, Batch, Hints, Newsletter, Stream};
+use crate::doc::{Assembler, Batch, Newsletter};
+use crate::read::plain::stream::{CONTEXT, Seam};
+use crate::read::plain::{Hints, Stream};
 use crate::source::{Reader, SourceError};
 
 /// Bytes read for the first screen; the rest goes in [`PIECE`]s.
@@ -394,7 +395,7 @@ impl Half {
     }
 }
 
-/// `doc::parse_with` for a file read in pieces (what the reader shows, in one call: for tests
+/// `read::plain::parse_with` for a file read in pieces (what the reader shows, in one call: for tests
 /// and benchmarks).
 pub fn parse_file(reader: Reader, hints: &Hints) -> Result<(Newsletter, String), SourceError> {
     let mut loader = Loader::new(reader, hints);
@@ -429,7 +430,7 @@ mod tests {
         let reader = Reader::open(&path, 0).unwrap().unwrap();
         let (doc, id) = parse_file(reader, &Hints::default()).unwrap();
         assert_eq!(id, whole.id);
-        assert!(doc == crate::doc::parse(&whole.text));
+        assert!(doc == crate::read::plain::parse(&whole.text));
 
         let start = Loader::new(Reader::open(&path, 0).unwrap().unwrap(), &Hints::default())
             .start()
@@ -489,7 +490,7 @@ mod tests {
             std::fs::write(&path, text).unwrap();
             let whole = source::load(&Input::Path(path.clone())).unwrap();
             let open = || Reader::open(&path, 0).unwrap().unwrap();
-            let parsed = crate::doc::parse(&whole.text);
+            let parsed = crate::read::plain::parse(&whole.text);
             for piece in [40_000, 300_000] {
                 // Whether the halves meet depends on how the two threads are scheduled (the
                 // second runs at a lower priority, and on a busy machine the first may pass
@@ -516,7 +517,7 @@ mod tests {
         let reader = Reader::open(path, 0).unwrap().unwrap();
         let (doc, id) = parse_file(reader, &Hints::default()).unwrap();
         assert_eq!(id, whole.id);
-        (doc, crate::doc::parse(&whole.text))
+        (doc, crate::read::plain::parse(&whole.text))
     }
 
     #[test]
@@ -600,7 +601,7 @@ mod tests {
             .second_half(0)
             .unwrap();
         assert_eq!(middle as usize, before.len());
-        let expected = crate::doc::parse(&whole.text);
+        let expected = crate::read::plain::parse(&whole.text);
         assert!(
             expected
                 .articles()

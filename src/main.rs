@@ -54,7 +54,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         return read(cli, loaded, &input, name, start);
     }
     let source = source::load(&input)?;
-    let newsletter = doc::parse_with(&source.text, &loaded.config.hints);
+    let newsletter = kanbao::read::plain::parse_with(&source.text, &loaded.config.hints);
     if interactive {
         let id = source.id.clone();
         let start = Start {

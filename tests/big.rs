@@ -5,6 +5,7 @@ mod common;
 
 use common::pty::Session;
 use kanbao::app::{App, Focus};
+use kanbao::read::plain;
 use kanbao::{doc, source};
 
 /// The sample `copies` times over, then a last article with a word found nowhere else.
@@ -22,7 +23,7 @@ fn big_text(copies: usize) -> String {
 /// The newsletter as the reader gets it while a file is read: the app on the first batch
 /// that has articles, and the batches after it.
 fn arriving(text: &str) -> (App, Vec<doc::Batch>) {
-    let mut stream = doc::Stream::with_piece(&doc::Hints::default(), 16 * 1024);
+    let mut stream = plain::Stream::with_piece(&plain::Hints::default(), 16 * 1024);
     let mut batches: Vec<doc::Batch> = Vec::new();
     for piece in text.split_inclusive('\n').collect::<Vec<_>>().chunks(50) {
         batches.push(stream.feed(&piece.concat()));
@@ -62,7 +63,7 @@ fn batches_add_articles_and_the_reader_stays_on_its_text() {
     let (open, anchor, top) = (app.open, app.reader.anchor, app.reader.top);
     arrive(&mut app, batches);
     assert!(app.articles.len() > 10 * first);
-    assert!(app.doc == doc::parse(&text), "the whole newsletter");
+    assert!(app.doc == plain::parse(&text), "the whole newsletter");
     assert_eq!(app.open, open, "the same article");
     assert_eq!(
         (app.reader.anchor, app.reader.top),
@@ -110,7 +111,7 @@ fn sections_that_come_late_regroup_the_list_without_moving_the_reader() {
     common::press(&mut app, "jj<Enter>");
     let title = app.open_article().unwrap().title.clone();
     arrive(&mut app, batches);
-    assert!(app.doc == doc::parse(&text));
+    assert!(app.doc == plain::parse(&text));
     assert_eq!(app.open_article().unwrap().title, title);
     assert_eq!(app.doc.sections[1].title, "要闻");
 }

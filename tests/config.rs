@@ -371,7 +371,7 @@ fn bytes_that_are_not_utf8_lose_only_their_line() {
     assert_eq!(config.settings.list_width, Settings::default().list_width);
     assert_eq!(
         config.hints.agencies,
-        kanbao::doc::Hints::default().agencies
+        kanbao::read::plain::Hints::default().agencies
     );
     assert_eq!(config.hints.bylines, ["by"]);
 

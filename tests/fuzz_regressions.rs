@@ -6,8 +6,9 @@ use std::thread;
 use std::time::Duration;
 
 use kanbao::app::App;
+use kanbao::read::plain;
+use kanbao::source;
 use kanbao::store::{self, Store};
-use kanbao::{doc, source};
 
 /// Runs `work` on its own thread and fails if it takes longer than `limit` (a hang, not a
 /// slow machine: the work is tiny).
@@ -43,7 +44,7 @@ fn a_saved_position_in_an_article_far_past_the_end_does_not_hang() {
     let record = saved.newsletters["x"].clone();
     finishes_within(Duration::from_secs(10), move || {
         let text = source::decode(source::SAMPLE).unwrap().text;
-        let mut app = App::new(doc::parse(&text), "sample.txt".into(), (80, 24));
+        let mut app = App::new(plain::parse(&text), "sample.txt".into(), (80, 24));
         app.restore("x".into(), "sample.txt".into(), Some(&record), false);
     });
 }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use kanbao::layout::breaks::{break_opportunities, clusters};
 use kanbao::layout::{ArticleLayout, LayoutOptions, WrapOptions, wrap};
+use kanbao::read::plain;
 use kanbao::{doc, source};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -236,7 +237,7 @@ fn sample() -> doc::Newsletter {
     let text = source::decode(source::SAMPLE)
         .expect("the sample decodes")
         .text;
-    doc::parse(&text)
+    plain::parse(&text)
 }
 
 #[test]

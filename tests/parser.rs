@@ -4,7 +4,8 @@
 mod common;
 
 use common::shape::shape;
-use kanbao::doc::{ArticleKind, Newsletter, parse};
+use kanbao::doc::{ArticleKind, Newsletter};
+use kanbao::read::plain::parse;
 use kanbao::source;
 
 fn texts(doc: &Newsletter) -> Vec<&str> {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::shape::shape;
-use kanbao::doc::{Hints, parse, parse_with};
+use kanbao::read::plain::{Hints, parse, parse_with};
 
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()

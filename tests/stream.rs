@@ -2,7 +2,8 @@
 //! wherever the pieces are cut, with mastheads, explicit sections that come late, wire copy,
 //! hard-wrapped lines and English text.
 
-use kanbao::doc::{self, Assembler, Hints, Newsletter, Stream};
+use kanbao::doc::{Assembler, Newsletter};
+use kanbao::read::plain::{self, Hints, Stream};
 use kanbao::source;
 
 /// `text` fed in pieces of about `size` bytes to a stream that parses every `piece` bytes,
@@ -86,7 +87,7 @@ fn cases() -> Vec<(&'static str, String)> {
 #[test]
 fn pieces_parse_exactly_as_the_whole() {
     for (name, text) in cases() {
-        let whole = doc::parse(&text);
+        let whole = plain::parse(&text);
         for (size, piece) in [(97, 1), (1000, 1), (8191, 4096), (70_000, 65_536)] {
             let (doc, early) = streamed(&text, size, piece, &Hints::default());
             assert!(doc == whole, "{name}: pieces of {size} bytes differ");
@@ -107,7 +108,7 @@ fn pieces_parse_as_the_whole_with_hints() {
         sample().repeat(5),
         sample().repeat(5)
     );
-    let whole = doc::parse_with(&text, &hints);
+    let whole = plain::parse_with(&text, &hints);
     assert!(whole.sections.iter().any(|s| s.title == "评论"));
     let (doc, early) = streamed(&text, 3000, 1, &hints);
     assert!(doc == whole);
@@ -122,7 +123,7 @@ fn one_long_article_arrives_whole_at_the_end() {
         "长文\n\n{}",
         "这是一段很长的文字,没有结束。\n\n".repeat(20_000)
     );
-    let whole = doc::parse(&text);
+    let whole = plain::parse(&text);
     let (doc, early) = streamed(&text, 4096, 1, &Hints::default());
     assert!(doc == whole);
     assert_eq!(whole.articles().count(), 1);

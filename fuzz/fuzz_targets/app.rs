@@ -5,7 +5,8 @@
 
 use arbitrary::Arbitrary;
 use kanbao::app::{Action, App, update};
-use kanbao::{doc, tui};
+use kanbao::tui;
+use kanbao::read::plain;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -108,7 +109,7 @@ fn draw(app: &App) {
 
 fuzz_target!(|input: Input| {
     let size = (u16::from(input.size.0 % 130), u16::from(input.size.1 % 50));
-    let mut app = App::new(doc::parse(&input.text), "fuzz.txt".into(), size);
+    let mut app = App::new(plain::parse(&input.text), "fuzz.txt".into(), size);
     // Time stands still, so a run replays exactly.
     app.clock = || 1_700_000_000_000;
     draw(&app);

@@ -9,12 +9,13 @@ use kanbao::app::{Action, App, update};
 use kanbao::doc::{self, Newsletter};
 use kanbao::store::{self, Saved, Store};
 use kanbao::{source, tui};
+use kanbao::read::plain;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 static SAMPLE: LazyLock<Newsletter> = LazyLock::new(|| {
-    doc::parse(
+    plain::parse(
         &source::decode(source::SAMPLE)
             .expect("the sample decodes")
             .text,

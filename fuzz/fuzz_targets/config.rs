@@ -3,7 +3,8 @@
 #![no_main]
 
 use kanbao::app::App;
-use kanbao::{config, doc, tui};
+use kanbao::{config, tui};
+use kanbao::read::plain;
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,7 +16,7 @@ fuzz_target!(|text: &str| {
     for problem in &problems {
         let _ = problem.to_string();
     }
-    let newsletter = doc::parse_with(DOC, &config.hints);
+    let newsletter = plain::parse_with(DOC, &config.hints);
     let mut app = App::with(
         newsletter,
         "fuzz".into(),

@@ -3,7 +3,7 @@
 //! comma-separated), as a user's `[parser]` table would give them.
 #![no_main]
 
-use kanbao::doc::{self, Hints};
+use kanbao::read::plain::{self, Hints};
 use kanbao::source;
 use libfuzzer_sys::fuzz_target;
 
@@ -12,9 +12,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let text = &decoded.text;
-    let plain = doc::parse(text);
+    let plain = plain::parse(text);
     // Empty hints are documented to be the built-in parser exactly.
-    assert_eq!(doc::parse_with(text, &Hints::default()), plain);
+    assert_eq!(plain::parse_with(text, &Hints::default()), plain);
 
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
     let mut fields = first.split('|').map(|f| {
@@ -28,5 +28,5 @@ fuzz_target!(|data: &[u8]| {
         agencies: fields.next().unwrap_or_default(),
         section_markers: fields.next().unwrap_or_default(),
     };
-    let _ = doc::parse_with(rest, &hints);
+    let _ = plain::parse_with(rest, &hints);
 });

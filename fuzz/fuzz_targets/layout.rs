@@ -5,6 +5,7 @@
 use arbitrary::Arbitrary;
 use kanbao::doc::{self, Part, TextPos};
 use kanbao::layout::{ArticleLayout, LayoutOptions, WrapOptions, display_width, wrap};
+use kanbao::read::plain;
 use libfuzzer_sys::fuzz_target;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -72,7 +73,7 @@ fuzz_target!(|input: Input| {
         gutter,
     );
 
-    let newsletter = doc::parse(text);
+    let newsletter = plain::parse(text);
     let options = LayoutOptions {
         width,
         gutter,

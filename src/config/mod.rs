@@ -16,8 +16,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::app::Settings;
-use crate::doc::Hints;
 use crate::keymap::Keymap;
+use crate::read::plain::Hints;
 use crate::ui::Theme;
 use text::Text;
 

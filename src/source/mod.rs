@@ -10,6 +10,8 @@
 //! sanitising are [`crate::text`]'s.
 
 mod encoding;
+pub mod fingerprint;
+pub mod format;
 mod reader;
 
 use std::ffi::OsStr;
@@ -17,10 +19,10 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use crate::store::fingerprint;
 pub use crate::text::{clean, escaped as displayable};
 pub use encoding::{DecodeError, Decoded, decode};
 use encoding::{decode_owned, head_is_binary};
+use fingerprint::fingerprint;
 pub use reader::Reader;
 
 /// The bundled sample issue, shown when no file is given.
@@ -86,7 +88,7 @@ pub struct Source {
     /// The encoding the bytes were read as, by its `encoding_rs` name (`UTF-8`, `UTF-16LE`,
     /// `GBK`, ...).
     pub encoding: &'static str,
-    /// The fingerprint of the bytes (see [`crate::store::fingerprint`]).
+    /// The fingerprint of the bytes (see [`fingerprint::fingerprint`]).
     pub id: String,
 }
 

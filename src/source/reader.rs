@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 use super::encoding::{DETECT_LEN, head_encoding, head_is_binary};
+use super::fingerprint::Fingerprint;
 use super::{Input, MAX_INPUT, SNIFF_LEN, SourceError, clean, io_error};
-use crate::store::Fingerprint;
 
 /// A big file read in pieces: the text of its beginning is on screen while the rest is still
 /// being read, and the whole of its bytes is never held at once. Each piece is decoded and

@@ -22,6 +22,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use crate::source::fingerprint::{Fingerprint, fingerprint};
 pub use clock::{format_time, now_millis, now_secs};
 pub use file::MAX_SIZE;
 pub use model::{Bookmark, Change, Pane, Record, Saved, new_id};
@@ -332,34 +333,6 @@ fn parse(bytes: &[u8]) -> Result<Result<Saved, String>, i64> {
         .map_err(|e| e.message().to_string()))
 }
 
-/// The fingerprint that identifies a newsletter: a 64-bit hash of its bytes, so a renamed or
-/// moved file keeps its bookmarks (and a new version of kanbao that cleans text differently
-/// still knows it).
-pub fn fingerprint(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
-}
-
-/// [`fingerprint`] of bytes that come in pieces.
-#[derive(Default, Clone)]
-pub struct Fingerprint(xxhash_rust::xxh3::Xxh3Default);
-
-impl Fingerprint {
-    /// Nothing seen yet.
-    pub fn new() -> Fingerprint {
-        Fingerprint::default()
-    }
-
-    /// The next piece.
-    pub fn update(&mut self, piece: &[u8]) {
-        self.0.update(piece);
-    }
-
-    /// The fingerprint of all the pieces together.
-    pub fn finish(&self) -> String {
-        format!("{:016x}", self.0.digest())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,17 +487,6 @@ mod tests {
             "x",
             "nothing else touched"
         );
-    }
-
-    #[test]
-    fn fingerprints_depend_on_the_bytes_only() {
-        assert_eq!(fingerprint("一".as_bytes()), fingerprint("一".as_bytes()));
-        assert_ne!(fingerprint("一".as_bytes()), fingerprint("二".as_bytes()));
-        assert_eq!(fingerprint(b"").len(), 16);
-        let mut pieces = Fingerprint::new();
-        pieces.update("一".as_bytes());
-        pieces.update("二".as_bytes());
-        assert_eq!(pieces.finish(), fingerprint("一二".as_bytes()));
     }
 
     #[test]

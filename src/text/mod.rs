@@ -1,8 +1,17 @@
-//! Text facts used everywhere: the one sanitiser ([`sanitize`]) and the one script predicate
-//! ([`script`]).
+//! Text facts used everywhere: the one sanitiser ([`sanitize`]), the one script predicate
+//! ([`script`]) and byte-offset helpers.
 
 pub mod sanitize;
 pub mod script;
 
 pub use sanitize::{clean, escaped, line};
 pub use script::{is_han, is_wide};
+
+/// The largest char boundary of `s` at or below `i`.
+pub fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

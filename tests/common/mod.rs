@@ -8,7 +8,8 @@ pub mod shape;
 use crossterm::event::{Event, KeyEvent};
 use kanbao::app::{App, update};
 use kanbao::keymap::Key;
-use kanbao::{doc, source, tui};
+use kanbao::read::plain;
+use kanbao::{source, tui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,7 +18,7 @@ use unicode_width::UnicodeWidthStr;
 /// The bundled sample open in a terminal of this size.
 pub fn sample(width: u16, height: u16) -> App {
     let text = source::decode(source::SAMPLE).unwrap().text;
-    App::new(doc::parse(&text), "sample.txt".into(), (width, height))
+    App::new(plain::parse(&text), "sample.txt".into(), (width, height))
 }
 
 /// Presses keys written in the keymap's notation, one after another: `"jj<Enter><C-d>"`.

@@ -41,7 +41,7 @@ pub(crate) const HEADING_MAX_COLUMNS: usize = 64;
 /// Widest a Latin-script headline can be (Latin headlines are longer in columns).
 const LATIN_HEADING_MAX_COLUMNS: usize = 100;
 
-pub use crate::text::{is_han, is_wide};
+pub use crate::text::{floor_boundary, is_han, is_wide};
 
 /// Display width of a string in terminal columns, the way ratatui measures it.
 pub fn width(s: &str) -> usize {
@@ -110,15 +110,6 @@ fn ends_with_terminal(s: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| TERMINALS.contains(&c))
-}
-
-/// The largest char boundary of `s` at or below `i`.
-pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The block ends with a mark that calls for more: `,` `、` `;` `:` or an opening bracket.

@@ -5,9 +5,9 @@
 //! not apply changes nothing, and empty hints are the built-in parser exactly. They are compiled
 //! once per parse into a [`Lexicon`] that the parser passes down by reference.
 
-use super::model::Newsletter;
 use super::parse::parse_in;
 use super::rules::{ends_sentence, is_wide, section_title};
+use crate::doc::Newsletter;
 
 /// Conventions of a newsletter the built-in rules do not know, from the user's configuration.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -18,9 +18,9 @@ use memchr::{memchr, memmem};
 
 use super::credit::{credit_with, dateline_agency_with, tail_credit_with, wire_agency_with};
 use super::hints::Lexicon;
-use super::model::{Article, ArticleKind, Block, BlockKind, Newsletter};
-use super::rules::{self, Credit, floor_boundary};
-use super::stream::{Assembler, Batch, Placed};
+use super::rules::{self, Credit};
+use crate::doc::{Article, ArticleKind, Assembler, Batch, Block, BlockKind, Newsletter, Placed};
+use crate::text::floor_boundary;
 
 /// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
 /// some newsletter, at worst one untitled article. With the user's hints: [`super::parse_with`].

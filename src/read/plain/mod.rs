@@ -1,0 +1,12 @@
+//! Text extracted from newspaper PDFs: split into blocks, repaired where page and column
+//! breaks cut them, classified by the genre's rules and grouped into articles and sections.
+
+pub mod credit;
+pub mod hints;
+pub mod parse;
+pub mod rules;
+pub mod stream;
+
+pub use hints::{Hints, parse_with};
+pub use parse::parse;
+pub use stream::Stream;

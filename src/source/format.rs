@@ -1,0 +1,172 @@
+//! Which front end reads a newsletter: the file's extension first, then the text's shape.
+//!
+//! Text extracted from a PDF and a Markdown digest are both "text files", often both `.txt`; the
+//! plain-text parser must never see Markdown markup (it would take images for headlines), and the
+//! Markdown reader must never see extracted text (it would take a line starting with `1.` for a
+//! list). So the shape must be clear: several kinds of Markdown syntax together, which extracted
+//! text does not have.
+
+use serde::Serialize;
+
+/// A form a newsletter arrives in, each read by its own front end (see [`crate::read`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text, most often extracted from a PDF.
+    #[default]
+    Text,
+    /// Markdown (CommonMark with the common extensions).
+    Markdown,
+}
+
+impl Format {
+    /// The format's name, as in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// How much of the text the sniffing looks at.
+const SNIFF: usize = 64 * 1024;
+
+/// The format of a newsletter named `name` (a path or a display name; its extension counts)
+/// whose text starts with `head`.
+pub fn detect(name: &str, head: &str) -> Format {
+    match extension(name).as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Format::Markdown,
+        _ if looks_like_markdown(head) => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+fn extension(name: &str) -> Option<String> {
+    let file = name.rsplit(['/', '\\']).next()?;
+    let (stem, ext) = file.rsplit_once('.')?;
+    (!stem.is_empty()).then(|| ext.to_ascii_lowercase())
+}
+
+/// The text's shape is clearly Markdown: headings together with links, images, fences or
+/// reference definitions, or a front matter block with some of them.
+pub fn looks_like_markdown(text: &str) -> bool {
+    let head = &text[..crate::text::floor_boundary(text, SNIFF)];
+    let mut headings = 0;
+    let mut bullets = 0;
+    let mut other = 0;
+    for line in head.lines() {
+        let trimmed = line.trim_start();
+        if is_heading(trimmed) {
+            headings += 1;
+        } else if is_fence(trimmed) || is_reference(trimmed) {
+            other += 1;
+        } else if is_bullet(trimmed) {
+            bullets += 1;
+        }
+        other += links(line);
+    }
+    let front = has_front_matter(head);
+    (headings >= 2 && other >= 2)
+        || (front && headings + other >= 2)
+        || (other >= 5 && (headings >= 1 || bullets >= 3))
+}
+
+fn is_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with([' ', '\t'])
+        && !line[hashes..].trim().is_empty()
+}
+
+fn is_fence(line: &str) -> bool {
+    line.starts_with("```") || line.starts_with("~~~")
+}
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    matches!(chars.next(), Some('-' | '*' | '+')) && chars.next() == Some(' ')
+}
+
+/// `[label]: target`, a reference definition.
+fn is_reference(line: &str) -> bool {
+    line.starts_with('[')
+        && line
+            .find("]:")
+            .is_some_and(|i| i > 1 && !line[i + 2..].trim().is_empty())
+}
+
+/// Inline links and images in a line: `](target)` and `<http…>`.
+fn links(line: &str) -> usize {
+    let inline = line
+        .match_indices("](")
+        .filter(|(i, _)| line[i + 2..].contains(')'))
+        .count();
+    inline + line.matches("<http").count()
+}
+
+/// A YAML block (`---` … `---`) or a header of `Key: value` lines (`Title: …`) at the start.
+fn has_front_matter(text: &str) -> bool {
+    let mut lines = text.lines();
+    match lines.next() {
+        Some("---") => lines
+            .take(40)
+            .take_while(|l| l.trim() != "---")
+            .any(is_field),
+        Some(first) => {
+            is_field(first) && first.to_ascii_lowercase().starts_with("title:") && {
+                let more = lines.take_while(|l| !l.trim().is_empty()).take(20);
+                more.clone().count() >= 1 && more.into_iter().all(is_field)
+            }
+        }
+        None => false,
+    }
+}
+
+/// `key: value` with a one-word key.
+fn is_field(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(key, _)| {
+        !key.is_empty()
+            && key.len() <= 24
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_decides_first() {
+        assert_eq!(detect("digest.md", "plain words"), Format::Markdown);
+        assert_eq!(detect("a/b/DIGEST.Markdown", ""), Format::Markdown);
+        assert_eq!(detect("paper.txt", "一段文字。\n"), Format::Text);
+        assert_eq!(detect(".md", "plain"), Format::Text);
+        assert_eq!(detect("<stdin>", "plain"), Format::Text);
+    }
+
+    #[test]
+    fn a_text_of_clear_markdown_shape_is_markdown() {
+        let digest = "# 周刊（第 1 期）\n\n![](https://example.org/a.png)\n\n## 动态\n\n\
+                      1、[标题](https://example.org/1)\n\n2、[标题](https://example.org/2)\n";
+        assert_eq!(detect("digest.txt", digest), Format::Markdown);
+        let pelican = "Title: Widgets 4\nDate: 2026-01-02\n\nHello [x](https://example.org).\n\n\
+                       ## News\n";
+        assert_eq!(detect("-", pelican), Format::Markdown);
+        let yaml = "---\ntitle: Notes\n---\n\n# Notes\n\nSee [here](https://example.org).\n";
+        assert!(looks_like_markdown(yaml));
+    }
+
+    #[test]
+    fn extracted_text_is_not_markdown() {
+        let sample = std::str::from_utf8(crate::source::SAMPLE).expect("UTF-8");
+        assert!(!looks_like_markdown(sample));
+        // A numbered list and a title line are not enough.
+        let text = "Harbour Weekly\n\n1. Ferries\n2. Trains\n\n# 1 headline\n\nTitle: x\n";
+        assert!(!looks_like_markdown(text));
+        // One link is not enough either.
+        assert!(!looks_like_markdown("## A\n\n## B\n\nsee [x](y)\n"));
+    }
+}
