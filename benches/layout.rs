@@ -60,6 +60,7 @@ fn megabyte() -> Article {
         byline: None,
         kind: ArticleKind::Story,
         blocks,
+        ..Article::default()
     }
 }
 

@@ -172,11 +172,9 @@ mod tests {
             kind: ArticleKind::Story,
             blocks: paragraphs
                 .iter()
-                .map(|t| Block {
-                    kind: BlockKind::Paragraph,
-                    text: (*t).into(),
-                })
+                .map(|t| Block::new(BlockKind::Paragraph, *t))
                 .collect(),
+            ..Article::default()
         }
     }
 

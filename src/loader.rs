@@ -12,10 +12,12 @@
 use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crate::doc::Format;
 use crate::doc::{Assembler, Batch, Newsletter};
+use crate::read;
 use crate::read::plain::stream::{CONTEXT, Seam};
 use crate::read::plain::{Hints, Stream};
-use crate::source::{Reader, SourceError};
+use crate::source::{Reader, SourceError, format};
 
 /// Bytes read for the first screen; the rest goes in [`PIECE`]s.
 const FIRST_PIECE: usize = 16 * 1024;
@@ -91,15 +93,34 @@ impl Loader {
         self
     }
 
-    /// Reads until the first article is final (or to the end of the file).
+    /// Reads until the first article is final (or to the end of the file). Only plain text is
+    /// parsed in pieces; a newsletter in another format (by its name, else by the shape of its
+    /// first piece) is read whole and parsed by its front end.
     pub fn start(mut self) -> Result<Start, SourceError> {
-        let mut doc = Newsletter {
-            title: None,
-            sections: Vec::new(),
-        };
+        let mut doc = Newsletter::default();
         let mut assembler = Assembler::default();
+        let mut first = Some(self.reader.next_piece(FIRST_PIECE)?);
+        let head = first.as_ref().and_then(Option::as_deref).unwrap_or("");
+        let format = format::detect(self.reader.name(), head);
+        if format != Format::Text {
+            let mut text = String::new();
+            while let Some(piece) = match first.take() {
+                Some(piece) => piece,
+                None => self.reader.next_piece(PIECE)?,
+            } {
+                text.push_str(&piece);
+            }
+            return Ok(Start {
+                doc: read::parse(&text, format, &self.hints),
+                assembler,
+                rest: Err(self.id()),
+            });
+        }
         loop {
-            let (batch, done) = self.step(FIRST_PIECE)?;
+            let (batch, done) = match first.take() {
+                Some(piece) => self.feed(piece),
+                None => self.step(FIRST_PIECE)?,
+            };
             let any = !batch.articles.is_empty();
             assembler.add(&mut doc, batch);
             if done {
@@ -122,12 +143,18 @@ impl Loader {
 
     /// Reads one piece: the batch it made final, and whether that was the end.
     fn step(&mut self, max: usize) -> Result<(Batch, bool), SourceError> {
-        match self.reader.next_piece(max)? {
+        let piece = self.reader.next_piece(max)?;
+        Ok(self.feed(piece))
+    }
+
+    /// Parses a piece read (`None` at the end of the file).
+    fn feed(&mut self, piece: Option<String>) -> (Batch, bool) {
+        match piece {
             Some(text) => {
                 self.text_len += text.len();
-                Ok((self.stream.feed(&text), false))
+                (self.stream.feed(&text), false)
             }
-            None => Ok((self.stream.finish(), true)),
+            None => (self.stream.finish(), true),
         }
     }
 
@@ -399,10 +426,7 @@ impl Half {
 /// and benchmarks).
 pub fn parse_file(reader: Reader, hints: &Hints) -> Result<(Newsletter, String), SourceError> {
     let mut loader = Loader::new(reader, hints);
-    let mut doc = Newsletter {
-        title: None,
-        sections: Vec::new(),
-    };
+    let mut doc = Newsletter::default();
     let mut assembler = Assembler::default();
     loop {
         let (batch, done) = loader.step(PIECE)?;

@@ -54,7 +54,8 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         return read(cli, loaded, &input, name, start);
     }
     let source = source::load(&input)?;
-    let newsletter = kanbao::read::plain::parse_with(&source.text, &loaded.config.hints);
+    let format = source::format::detect(&source.name, &source.text);
+    let newsletter = kanbao::read::parse(&source.text, format, &loaded.config.hints);
     if interactive {
         let id = source.id.clone();
         let start = Start {

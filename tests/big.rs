@@ -30,10 +30,7 @@ fn arriving(text: &str) -> (App, Vec<doc::Batch>) {
     }
     batches.push(stream.finish());
     batches.retain(|b| !b.is_empty());
-    let mut first = doc::Newsletter {
-        title: None,
-        sections: Vec::new(),
-    };
+    let mut first = doc::Newsletter::default();
     let mut assembler = doc::Assembler::default();
     assembler.add(&mut first, batches.remove(0));
     let mut app = App::new(first, "big.txt".into(), (100, 30));

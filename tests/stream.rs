@@ -10,10 +10,7 @@ use kanbao::source;
 /// and how many batches brought articles before the end.
 fn streamed(text: &str, size: usize, piece: usize, hints: &Hints) -> (Newsletter, usize) {
     let mut stream = Stream::with_piece(hints, piece);
-    let mut doc = Newsletter {
-        title: None,
-        sections: Vec::new(),
-    };
+    let mut doc = Newsletter::default();
     let mut assembler = Assembler::default();
     let mut early = 0;
     let mut rest = text;

@@ -5,4 +5,7 @@ pub mod model;
 pub mod outline;
 
 pub use assemble::{Assembler, Batch, Placed};
-pub use model::{Article, ArticleKind, Block, BlockKind, Newsletter, Part, Section, TextPos};
+pub use model::{
+    Article, ArticleKind, Block, BlockKind, Format, Newsletter, Part, Rich, Section, Span,
+    SpanKind, TextPos,
+};

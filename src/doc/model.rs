@@ -1,14 +1,23 @@
 //! The document model: a newsletter of sections of articles of blocks.
 //!
-//! Plain data. `--json` serialises exactly this shape, field order included.
+//! Plain data. `--json` serialises exactly this shape, field order included; fields that are
+//! empty are left out, so a plain-text newsletter prints as it did before the model grew styles.
 
 use serde::Serialize;
 
+pub use crate::source::format::Format;
+
 /// A whole newsletter issue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Newsletter {
     /// The masthead (name and issue), when the text has one.
     pub title: Option<String>,
+    /// The issue's date as the newsletter gives it (`2026-11-25`), when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The form it arrived in; left out for plain text.
+    #[serde(skip_serializing_if = "Format::is_text")]
+    pub format: Format,
     /// Sections in reading order; every article belongs to exactly one.
     pub sections: Vec<Section>,
 }
@@ -25,7 +34,7 @@ pub struct Section {
 }
 
 /// One item of the newsletter: a story or a photo with its caption.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Article {
     /// The headline, or (when `title_inferred`) the start of the first sentence.
     pub title: String,
@@ -39,35 +48,178 @@ pub struct Article {
     pub kind: ArticleKind,
     /// The body: paragraphs and subheadings in reading order.
     pub blocks: Vec<Block>,
+    /// Where the headline links to, when the whole headline is one link.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Styles and links in the headline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title_spans: Vec<Span>,
+    /// Styles and links in the subtitle.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub subtitle_spans: Vec<Span>,
+    /// Styles and links in the credit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub byline_spans: Vec<Span>,
 }
 
 /// What an article is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum ArticleKind {
     /// A written story.
+    #[default]
     Story,
     /// A photo item: its text is a caption, its byline a photo credit.
     Photo,
 }
 
 /// One unit of an article's body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Small, because a big newsletter holds a million of them: what only rich text has (styles,
+/// list markers, an image's source, a table's cells) is boxed, and absent in extracted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Block {
-    /// Paragraph or subheading.
+    /// What the block is: paragraph, subheading, list item, quote, code, image, rule or table.
     pub kind: BlockKind,
-    /// The text, repaired (soft wraps and page breaks joined) but otherwise verbatim.
+    /// The visible text, markup removed: extracted text repaired (soft wraps and page breaks
+    /// joined) but otherwise verbatim; an image's alt text or caption; a table's cells, aligned
+    /// in columns, a row a line.
     pub text: String,
+    /// Styles, links and what else the block's kind carries.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub rich: Option<Box<Rich>>,
+}
+
+/// What a block of rich text carries besides its text; every field is left out of `--json`
+/// when empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Rich {
+    /// Styles and links over byte ranges of the text, in order of their start.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub spans: Vec<Span>,
+    /// A list item's nesting (0 at the top level), or a quote's (1 for `>`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub depth: u8,
+    /// A list item's marker as shown: `•`, `1.`, `1、`, `☐`, `☑`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// A code block's language, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// An image's source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A table's cells, row by row, the header first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<String>>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+impl Block {
+    /// A block of `kind` with `text` and nothing else.
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
+        Block {
+            kind,
+            text: text.into(),
+            rich: None,
+        }
+    }
+
+    /// A plain paragraph.
+    pub fn paragraph(text: impl Into<String>) -> Block {
+        Block::new(BlockKind::Paragraph, text)
+    }
+
+    /// The rich part, made when first needed.
+    pub fn rich_mut(&mut self) -> &mut Rich {
+        self.rich.get_or_insert_with(Box::default)
+    }
+
+    /// The block's styles and links.
+    pub fn spans(&self) -> &[Span] {
+        self.rich.as_ref().map_or(&[], |r| &r.spans)
+    }
+
+    /// A list item's or a quote's nesting.
+    pub fn depth(&self) -> u8 {
+        self.rich.as_ref().map_or(0, |r| r.depth)
+    }
+
+    /// A list item's marker.
+    pub fn marker(&self) -> Option<&str> {
+        self.rich.as_ref().and_then(|r| r.marker.as_deref())
+    }
+
+    /// An image's source.
+    pub fn url(&self) -> Option<&str> {
+        self.rich.as_ref().and_then(|r| r.url.as_deref())
+    }
+
+    /// Prose, set with the Chinese line-breaking rules (not code, a table or a rule).
+    pub fn is_prose(&self) -> bool {
+        !matches!(
+            self.kind,
+            BlockKind::Code | BlockKind::Table | BlockKind::Rule
+        )
+    }
 }
 
 /// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// Body text.
+    #[default]
     Paragraph,
     /// A heading inside an article.
     Subheading,
+    /// An item of a list (see `depth` and `marker`).
+    ListItem,
+    /// Quoted text (see `depth`).
+    Quote,
+    /// Preformatted code (see `language`).
+    Code,
+    /// An image: its text is the alt text or caption, `url` its source.
+    Image,
+    /// A horizontal rule; no text.
+    Rule,
+    /// A table (see `rows`).
+    Table,
+}
+
+/// A style or a link over a byte range of a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// The style.
+    pub kind: SpanKind,
+    /// Where it starts (a char boundary of the text).
+    pub start: usize,
+    /// Where it ends (a char boundary, after `start`).
+    pub end: usize,
+    /// A link's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The styles a span can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    /// Bold.
+    Strong,
+    /// Italics.
+    Em,
+    /// Inline code.
+    Code,
+    /// Struck through.
+    Strike,
+    /// Underlined (`<u>`, `<ins>`).
+    Underline,
+    /// A link (see `url`).
+    Link,
 }
 
 impl Newsletter {
@@ -104,6 +256,16 @@ pub struct TextPos {
 }
 
 impl Article {
+    /// The spans of one part (none when it has none, or the article lacks the part).
+    pub fn spans(&self, part: Part) -> &[Span] {
+        match part {
+            Part::Title => &self.title_spans,
+            Part::Subtitle => &self.subtitle_spans,
+            Part::Byline => &self.byline_spans,
+            Part::Block(i) => self.blocks.get(i).map_or(&[], Block::spans),
+        }
+    }
+
     /// The text of one part, if the article has it.
     pub fn text(&self, part: Part) -> Option<&str> {
         match part {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::model::{ArticleKind, BlockKind, Newsletter};
+use super::model::{Article, ArticleKind, BlockKind, Newsletter};
 
 /// The newsletter as text: its title (or `name`), then each section with its articles, their
 /// bylines and how much text they hold. Inferred titles and sections are marked.
@@ -38,19 +38,7 @@ pub fn outline(doc: &Newsletter, name: &str) -> String {
             if let Some(subtitle) = &article.subtitle {
                 let _ = writeln!(out, "       {subtitle}");
             }
-            let paragraphs = article.paragraphs().count();
-            let subheadings = article
-                .blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Subheading)
-                .count();
-            let mut detail = count(paragraphs, "paragraph", "paragraphs");
-            if subheadings > 0 {
-                detail = format!(
-                    "{detail}, {}",
-                    count(subheadings, "subheading", "subheadings")
-                );
-            }
+            let detail = contents(article);
             match &article.byline {
                 Some(byline) => {
                     let _ = writeln!(out, "       {byline} · {detail}");
@@ -62,6 +50,36 @@ pub fn outline(doc: &Newsletter, name: &str) -> String {
         }
     }
     out
+}
+
+/// What an article holds: its paragraphs, then any other kinds of block it has.
+fn contents(article: &Article) -> String {
+    const KINDS: [(BlockKind, &str, &str); 7] = [
+        (BlockKind::Subheading, "subheading", "subheadings"),
+        (BlockKind::ListItem, "list item", "list items"),
+        (BlockKind::Quote, "quote", "quotes"),
+        (BlockKind::Code, "code block", "code blocks"),
+        (BlockKind::Table, "table", "tables"),
+        (BlockKind::Image, "image", "images"),
+        (BlockKind::Rule, "rule", "rules"),
+    ];
+    let mut parts = Vec::new();
+    let paragraphs = article.paragraphs().count();
+    for (kind, one, many) in KINDS {
+        let n = article.blocks.iter().filter(|b| b.kind == kind).count();
+        if n > 0 {
+            parts.push(count(n, one, many));
+        }
+    }
+    // "0 paragraphs" only when there is nothing else to tell.
+    if paragraphs > 0
+        || parts.is_empty()
+        || parts[0].ends_with("subheading")
+        || parts[0].ends_with("subheadings")
+    {
+        parts.insert(0, count(paragraphs, "paragraph", "paragraphs"));
+    }
+    parts.join(", ")
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {

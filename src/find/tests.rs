@@ -90,10 +90,11 @@ fn a_match_crosses_a_join_the_parser_made() {
         subtitle: None,
         byline: Some("记者 王五".into()),
         kind: ArticleKind::Story,
-        blocks: vec![Block {
-            kind: BlockKind::Paragraph,
-            text: "这次活动为推动全民健身提供了平台。".into(),
-        }],
+        blocks: vec![Block::new(
+            BlockKind::Paragraph,
+            "这次活动为推动全民健身提供了平台。",
+        )],
+        ..Article::default()
     };
     let q = Query::new("推动全民").unwrap();
     let m = find_in_article(&article, &q);

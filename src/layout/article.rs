@@ -5,12 +5,28 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::breaks::cluster_width;
-use super::wrap::{WrapOptions, wrap};
-use crate::doc::{Article, BlockKind, Part, TextPos};
+use super::breaks::{cluster_width, display_width};
+use super::wrap::{VisualLine, WrapOptions, hard_wrap, wrap};
+use crate::doc::{Article, Block, BlockKind, Part, TextPos};
+use crate::text::is_han;
 
 /// Columns of the first-line indent: two full-width characters.
 pub const INDENT_COLUMNS: usize = 4;
+
+/// Columns code and tables are indented by.
+pub const PRE_INDENT: usize = 2;
+
+/// Blank lines between two blocks of the body: none between the items of a list or the
+/// lines of one quote, more around a subheading.
+fn spacing(prev: &Block, next: &Block, options: &LayoutOptions) -> usize {
+    use BlockKind::{ListItem, Paragraph, Subheading};
+    match (prev.kind, next.kind) {
+        (ListItem, ListItem) => 0,
+        (Paragraph | Subheading, Paragraph) => options.paragraph_spacing,
+        // A subheading, and the kinds of rich text, are set apart even when paragraphs are not.
+        _ => options.paragraph_spacing.max(1),
+    }
+}
 
 /// How an article is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +65,56 @@ pub enum Role {
     Subheading,
     /// A line of a paragraph (or a photo caption).
     Paragraph,
+    /// A line of a list item.
+    ListItem,
+    /// A line of quoted text.
+    Quote,
+    /// A line of a code block.
+    Code,
+    /// A line of a table.
+    Table,
+    /// An image's line: its label and alt text.
+    Image,
+    /// A horizontal rule.
+    Rule,
     /// Spacing.
     Blank,
+}
+
+/// What is drawn left of a line's text, in its indent, outside the text's byte ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lead {
+    /// Nothing.
+    None,
+    /// The block's list marker, right before the text (a list item's first line).
+    Marker,
+    /// `depth` quote bars.
+    Bars(u8),
+    /// The image label (`[图]` or `[image]`), on an image's first line.
+    Image(ImageLabel),
+    /// A mark that the line goes on from the one before (preformatted text cut at the edge).
+    Continued,
+    /// The rule itself: a line across the text column.
+    Rule,
+}
+
+/// The label that stands for an image, in the language of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageLabel {
+    /// `[图]`.
+    Chinese,
+    /// `[image]`.
+    English,
+}
+
+impl ImageLabel {
+    /// The label as drawn, with the space after it.
+    pub fn text(self) -> &'static str {
+        match self {
+            ImageLabel::Chinese => "[图] ",
+            ImageLabel::English => "[image] ",
+        }
+    }
 }
 
 /// One visual line of an article.
@@ -66,6 +130,8 @@ pub struct Line {
     pub width: usize,
     /// How to style it.
     pub role: Role,
+    /// What is drawn in the indent.
+    pub lead: Lead,
 }
 
 /// An article laid out at one width.
@@ -85,28 +151,110 @@ impl ArticleLayout {
             lines: Vec::new(),
             parts: Vec::new(),
         };
-        layout.push(article, Part::Title, Role::Title, 0);
+        layout.push(article, Part::Title, Role::Title, 0, 0, Lead::None);
         if article.subtitle.is_some() {
-            layout.push(article, Part::Subtitle, Role::Subtitle, 0);
+            layout.push(article, Part::Subtitle, Role::Subtitle, 0, 0, Lead::None);
         }
         if article.byline.is_some() {
-            layout.push(article, Part::Byline, Role::Byline, 0);
+            layout.push(article, Part::Byline, Role::Byline, 0, 0, Lead::None);
         }
+        let mut before: Option<&Block> = None;
         for (i, block) in article.blocks.iter().enumerate() {
-            let (role, indent, blanks) = match block.kind {
-                BlockKind::Paragraph => (
-                    Role::Paragraph,
-                    if options.indent { INDENT_COLUMNS } else { 0 },
-                    options.paragraph_spacing,
-                ),
-                BlockKind::Subheading => (Role::Subheading, 0, options.paragraph_spacing.max(1)),
+            let blanks = match before {
+                // The header is always set off from the body by one blank line.
+                None => 1,
+                Some(prev) => spacing(prev, block, &options),
             };
-            // The header is always set off from the body by one blank line.
-            let blanks = if i == 0 { 1 } else { blanks };
             layout.blank(blanks);
-            layout.push(article, Part::Block(i), role, indent);
+            layout.block(article, i, block);
+            before = Some(block);
         }
         layout
+    }
+
+    fn block(&mut self, article: &Article, i: usize, block: &Block) {
+        let part = Part::Block(i);
+        let depth = usize::from(block.depth());
+        match block.kind {
+            BlockKind::Paragraph => {
+                let indent = if self.options.indent {
+                    INDENT_COLUMNS
+                } else {
+                    0
+                };
+                self.push(article, part, Role::Paragraph, indent, 0, Lead::None);
+            }
+            BlockKind::Subheading => self.push(article, part, Role::Subheading, 0, 0, Lead::None),
+            BlockKind::ListItem => {
+                let marker = block.marker().map_or(0, display_width);
+                let hang = (2 * depth + marker + 1).min(self.options.width / 2);
+                self.push(article, part, Role::ListItem, 0, hang, Lead::Marker);
+            }
+            BlockKind::Quote => {
+                let depth = depth.max(1);
+                let hang = (2 * depth).min(self.options.width / 2);
+                let bars = u8::try_from(depth).unwrap_or(u8::MAX);
+                self.push(article, part, Role::Quote, 0, hang, Lead::Bars(bars));
+            }
+            BlockKind::Image => {
+                let label = if block.text.chars().any(is_han) || article.title.chars().any(is_han) {
+                    ImageLabel::Chinese
+                } else {
+                    ImageLabel::English
+                };
+                let hang = display_width(label.text()).min(self.options.width / 2);
+                self.push(article, part, Role::Image, 0, hang, Lead::Image(label));
+            }
+            BlockKind::Code | BlockKind::Table => {
+                let role = if block.kind == BlockKind::Code {
+                    Role::Code
+                } else {
+                    Role::Table
+                };
+                self.preformatted(article, part, role);
+            }
+            BlockKind::Rule => {
+                let first = self.lines.len();
+                self.lines.push(Line {
+                    part: Some(part),
+                    range: 0..0,
+                    indent: 0,
+                    width: 0,
+                    role: Role::Rule,
+                    lead: Lead::Rule,
+                });
+                self.parts.push((part, first..first + 1));
+            }
+        }
+    }
+
+    /// Code and tables: a line of text is a line on screen, cut at the edge into lines that
+    /// are marked as going on, never reflowed.
+    fn preformatted(&mut self, article: &Article, part: Part, role: Role) {
+        let Some(text) = article.text(part) else {
+            return;
+        };
+        let hang = PRE_INDENT.min(self.options.width / 2);
+        let width = self.options.width.saturating_sub(hang).max(1);
+        let first = self.lines.len();
+        for vl in hard_wrap(text, width) {
+            let lead = if vl.continued {
+                Lead::Continued
+            } else {
+                Lead::None
+            };
+            self.lines.push(Line {
+                part: Some(part),
+                range: vl.line.range,
+                indent: hang,
+                width: vl.line.width,
+                role,
+                lead,
+            });
+        }
+        if self.lines.len() > first {
+            self.parts.push((part, first..self.lines.len()));
+        }
     }
 
     fn blank(&mut self, count: usize) {
@@ -117,11 +265,20 @@ impl ArticleLayout {
                 indent: 0,
                 width: 0,
                 role: Role::Blank,
+                lead: Lead::None,
             });
         }
     }
 
-    fn push(&mut self, article: &Article, part: Part, role: Role, indent: usize) {
+    fn push(
+        &mut self,
+        article: &Article,
+        part: Part,
+        role: Role,
+        indent: usize,
+        hang: usize,
+        lead: Lead,
+    ) {
         let Some(text) = article.text(part) else {
             return;
         };
@@ -129,22 +286,31 @@ impl ArticleLayout {
             gutter: self.options.gutter,
             first_indent: indent,
         };
+        let width = self.options.width.saturating_sub(hang).max(1);
         let first = self.lines.len();
-        for (n, vl) in wrap(text, self.options.width, &opts)
-            .into_iter()
-            .enumerate()
-        {
-            let indent = if n == 0 && indent < self.options.width {
-                indent
-            } else {
-                0
+        let lines: Vec<VisualLine> = wrap(text, width, &opts);
+        // An empty text still takes a line when it carries a lead (an image without alt text).
+        let lines = if lines.is_empty() && lead != Lead::None {
+            vec![VisualLine {
+                range: 0..0,
+                width: 0,
+            }]
+        } else {
+            lines
+        };
+        for (n, vl) in lines.into_iter().enumerate() {
+            let first_indent = if n == 0 && indent < width { indent } else { 0 };
+            let lead = match lead {
+                Lead::Marker | Lead::Image(_) if n > 0 => Lead::None,
+                lead => lead,
             };
             self.lines.push(Line {
                 part: Some(part),
                 range: vl.range,
-                indent,
+                indent: hang + first_indent,
                 width: vl.width,
                 role,
+                lead,
             });
         }
         if self.lines.len() > first {
@@ -261,19 +427,11 @@ mod tests {
             byline: Some("记者 王五".into()),
             kind: ArticleKind::Story,
             blocks: vec![
-                Block {
-                    kind: BlockKind::Paragraph,
-                    text: "第一段文字，内容很多很多。".into(),
-                },
-                Block {
-                    kind: BlockKind::Subheading,
-                    text: "小标题".into(),
-                },
-                Block {
-                    kind: BlockKind::Paragraph,
-                    text: "Second paragraph in English words.".into(),
-                },
+                Block::new(BlockKind::Paragraph, "第一段文字，内容很多很多。"),
+                Block::new(BlockKind::Subheading, "小标题"),
+                Block::new(BlockKind::Paragraph, "Second paragraph in English words."),
             ],
+            ..Article::default()
         }
     }
 

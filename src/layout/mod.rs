@@ -9,6 +9,6 @@ pub mod article;
 pub mod breaks;
 pub mod wrap;
 
-pub use article::{ArticleLayout, INDENT_COLUMNS, LayoutOptions, Line, Role};
+pub use article::{ArticleLayout, INDENT_COLUMNS, ImageLabel, LayoutOptions, Lead, Line, Role};
 pub use breaks::{display_width, truncate, truncate_start};
-pub use wrap::{VisualLine, WrapOptions, wrap};
+pub use wrap::{PreLine, VisualLine, WrapOptions, hard_wrap, wrap};

@@ -2,7 +2,9 @@
 
 use std::ops::Range;
 
-use super::breaks::{Cluster, break_opportunities, clusters};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::breaks::{Cluster, break_opportunities, cluster_width, clusters};
 
 /// How [`wrap`] fills lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,6 +82,54 @@ pub fn wrap(text: &str, width: usize, options: &WrapOptions) -> Vec<VisualLine> 
         i = next;
     }
     lines
+}
+
+/// A line of preformatted text on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreLine {
+    /// Its bytes and width.
+    pub line: VisualLine,
+    /// It goes on from the line before (that line was cut at the edge).
+    pub continued: bool,
+}
+
+/// Lays preformatted text (code, a table) out: each line of the text on a line of its own,
+/// spaces kept, no line-breaking rules; a line wider than `width` is cut at the edge between
+/// clusters and goes on on the next line. Width 0 is taken as 1.
+pub fn hard_wrap(text: &str, width: usize) -> Vec<PreLine> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for row in text.split('\n') {
+        let mut from = start;
+        let mut used = 0;
+        let mut continued = false;
+        for (at, g) in row.grapheme_indices(true) {
+            let w = cluster_width(g);
+            if used + w > width && used > 0 {
+                out.push(PreLine {
+                    line: VisualLine {
+                        range: from..start + at,
+                        width: used,
+                    },
+                    continued,
+                });
+                from = start + at;
+                used = 0;
+                continued = true;
+            }
+            used += w;
+        }
+        out.push(PreLine {
+            line: VisualLine {
+                range: from..start + row.len(),
+                width: used,
+            },
+            continued,
+        });
+        start += row.len() + 1;
+    }
+    out
 }
 
 /// Where the line starting at cluster `i` ends, given that clusters `i..j` fill `used` columns and

@@ -1,4 +1,15 @@
 //! Front ends: each turns one form a newsletter arrives in into the model's blocks, and
 //! [`crate::doc::assemble`] groups them. No front end knows of the reader or the terminal.
 
+pub mod markdown;
 pub mod plain;
+
+use crate::doc::{Format, Newsletter};
+
+/// Reads a newsletter's text with the front end for its format.
+pub fn parse(text: &str, format: Format, hints: &plain::Hints) -> Newsletter {
+    match format {
+        Format::Text => plain::parse_with(text, hints),
+        Format::Markdown => markdown::parse(text),
+    }
+}

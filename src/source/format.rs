@@ -20,6 +20,11 @@ pub enum Format {
 }
 
 impl Format {
+    /// Plain text (left out of `--json`, where it is the default).
+    pub fn is_text(&self) -> bool {
+        *self == Format::Text
+    }
+
     /// The format's name, as in `--json`.
     pub fn name(self) -> &'static str {
         match self {

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 
 use super::{Theme, put, reader_column};
 use crate::app::App;
-use crate::layout::{Line, Role, display_width};
+use crate::doc::{Article, SpanKind};
+use crate::layout::{Lead, Line, Role, display_width};
 
 /// The style of a line's role.
 fn style(theme: &Theme, role: Role) -> Style {
@@ -15,7 +16,23 @@ fn style(theme: &Theme, role: Role) -> Style {
         Role::Subtitle => theme.subtitle,
         Role::Byline => theme.byline,
         Role::Subheading => theme.subheading,
-        Role::Paragraph | Role::Blank => theme.body,
+        Role::Quote => theme.quote,
+        Role::Code => theme.code,
+        Role::Image => theme.body,
+        Role::Rule => theme.rule,
+        Role::Paragraph | Role::ListItem | Role::Table | Role::Blank => theme.body,
+    }
+}
+
+/// The style of a span.
+fn span_style(theme: &Theme, kind: SpanKind) -> Style {
+    match kind {
+        SpanKind::Strong => theme.strong,
+        SpanKind::Em => theme.em,
+        SpanKind::Code => theme.code,
+        SpanKind::Strike => theme.strike,
+        SpanKind::Underline => Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED),
+        SpanKind::Link => theme.link,
     }
 }
 
@@ -34,10 +51,99 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
         let shown = layout.line_text(article, i);
         put(buf, text, x, y, shown, style(&app.theme, line.role));
+        lead(app, article, line, (x, y), text, buf);
+        spans(app, article, line, shown, (x, y), text, buf);
         highlight(app, line, shown, (x, y), text, buf);
     }
     if let Some(bar) = column.scrollbar.map(|b| b.intersection(area)) {
         scrollbar(app, bar, lines.len(), buf);
+    }
+}
+
+/// Draws what stands left of a line's text, in its indent: a list marker, quote bars, an
+/// image's label, the mark of a cut line; or the rule itself.
+fn lead(app: &App, article: &Article, line: &Line, at: (u16, u16), area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let left = |columns: usize| {
+        at.0.saturating_sub(u16::try_from(columns).unwrap_or(u16::MAX))
+            .max(area.x)
+    };
+    match line.lead {
+        Lead::None => {}
+        Lead::Marker => {
+            let Some(marker) = line
+                .part
+                .and_then(|p| match p {
+                    crate::doc::Part::Block(b) => article.blocks.get(b),
+                    _ => None,
+                })
+                .and_then(|b| b.marker())
+            else {
+                return;
+            };
+            let x = left(display_width(marker) + 1);
+            put(buf, area, x, at.1, marker, theme.marker);
+        }
+        Lead::Bars(depth) => {
+            for d in 0..usize::from(depth) {
+                let x = area
+                    .x
+                    .saturating_add(u16::try_from(2 * d).unwrap_or(u16::MAX));
+                if x < at.0 {
+                    put(buf, area, x, at.1, "│", theme.quote);
+                }
+            }
+        }
+        Lead::Image(label) => {
+            let text = label.text();
+            put(
+                buf,
+                area,
+                left(display_width(text)),
+                at.1,
+                text.trim_end(),
+                theme.image,
+            );
+        }
+        Lead::Continued => {
+            put(buf, area, left(2), at.1, "↪", theme.rule);
+        }
+        Lead::Rule => {
+            let width = usize::from(area.width).min(40);
+            put(buf, area, area.x, at.1, &"─".repeat(width), theme.rule);
+        }
+    }
+}
+
+/// Paints the styles and links that fall on `line` over its text (a span split over two lines
+/// is painted on both).
+fn spans(
+    app: &App,
+    article: &Article,
+    line: &Line,
+    shown: &str,
+    at: (u16, u16),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(part) = line.part else {
+        return;
+    };
+    let start = line.range.start;
+    for span in article.spans(part) {
+        if span.end <= start || span.start >= line.range.end {
+            continue;
+        }
+        let from = span.start.max(start) - start;
+        let to = span.end.min(line.range.end) - start;
+        let (Some(before), Some(inside)) = (shown.get(..from), shown.get(from..to)) else {
+            continue;
+        };
+        let x =
+            at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
+        let width = u16::try_from(display_width(inside)).unwrap_or(u16::MAX);
+        let cells = Rect::new(x, at.1, width, 1).intersection(area);
+        buf.set_style(cells, span_style(&app.theme, span.kind));
     }
 }
 

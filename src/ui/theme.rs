@@ -15,6 +15,24 @@ pub struct Theme {
     pub subheading: Style,
     /// Body text.
     pub body: Style,
+    /// Bold text (`**…**`, `<strong>`).
+    pub strong: Style,
+    /// Italics (`*…*`, `<em>`).
+    pub em: Style,
+    /// Inline code and code blocks.
+    pub code: Style,
+    /// Struck-through text.
+    pub strike: Style,
+    /// Links.
+    pub link: Style,
+    /// Quoted text, and its bars.
+    pub quote: Style,
+    /// List markers.
+    pub marker: Style,
+    /// Image lines' labels (`[图]`, `[image]`).
+    pub image: Style,
+    /// Horizontal rules, and the mark of a preformatted line cut at the edge.
+    pub rule: Style,
     /// A match of the search.
     pub matched: Style,
     /// The current match.
@@ -60,7 +78,7 @@ pub struct Theme {
 }
 
 /// The number of roles a theme styles.
-pub const ROLES: usize = 26;
+pub const ROLES: usize = 35;
 
 impl Default for Theme {
     fn default() -> Self {
@@ -78,6 +96,17 @@ impl Theme {
             byline: plain.fg(Color::DarkGray),
             subheading: plain.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             body: plain,
+            strong: plain.add_modifier(Modifier::BOLD),
+            em: plain.add_modifier(Modifier::ITALIC),
+            code: plain.fg(Color::LightGreen),
+            strike: plain.add_modifier(Modifier::CROSSED_OUT),
+            link: plain
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::UNDERLINED),
+            quote: plain.fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            marker: plain.fg(Color::Yellow),
+            image: plain.fg(Color::LightMagenta),
+            rule: plain.fg(Color::DarkGray),
             matched: plain.bg(Color::Yellow).fg(Color::Black),
             current_match: plain
                 .bg(Color::LightRed)
@@ -121,6 +150,15 @@ impl Theme {
             byline: plain.fg(Color::DarkGray),
             subheading: plain.fg(Color::Magenta).add_modifier(Modifier::BOLD),
             body: plain,
+            strong: plain.add_modifier(Modifier::BOLD),
+            em: plain.add_modifier(Modifier::ITALIC),
+            code: plain.fg(Color::Green),
+            strike: plain.add_modifier(Modifier::CROSSED_OUT),
+            link: plain.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            quote: plain.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            marker: plain.fg(Color::Red),
+            image: plain.fg(Color::Magenta),
+            rule: plain.fg(Color::DarkGray),
             matched: plain.bg(Color::LightYellow).fg(Color::Black),
             current_match: plain
                 .bg(Color::LightRed)
@@ -173,6 +211,15 @@ impl Theme {
             ("byline", &mut self.byline),
             ("subheading", &mut self.subheading),
             ("body", &mut self.body),
+            ("strong", &mut self.strong),
+            ("em", &mut self.em),
+            ("code", &mut self.code),
+            ("strike", &mut self.strike),
+            ("link", &mut self.link),
+            ("quote", &mut self.quote),
+            ("marker", &mut self.marker),
+            ("image", &mut self.image),
+            ("rule", &mut self.rule),
             ("match", &mut self.matched),
             ("current_match", &mut self.current_match),
             ("section", &mut self.section),

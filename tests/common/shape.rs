@@ -14,6 +14,12 @@ pub fn shape(doc: &Newsletter) -> Vec<String> {
                 .map(|b| match b.kind {
                     BlockKind::Paragraph => "P",
                     BlockKind::Subheading => "S",
+                    BlockKind::ListItem => "L",
+                    BlockKind::Quote => "Q",
+                    BlockKind::Code => "C",
+                    BlockKind::Image => "I",
+                    BlockKind::Rule => "R",
+                    BlockKind::Table => "T",
                 })
                 .collect();
             rows.push(format!(

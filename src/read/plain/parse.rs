@@ -32,10 +32,7 @@ pub fn parse(text: &str) -> Newsletter {
 pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
     let mut carry = Carry::default();
     let piece = parse_piece(text, 0, true, None, &mut carry, lex);
-    let mut doc = Newsletter {
-        title: None,
-        sections: Vec::new(),
-    };
+    let mut doc = Newsletter::default();
     let batch = Batch {
         default_section: default_section(text),
         title: piece.title,
@@ -473,7 +470,7 @@ impl Draft {
         let mut text = text.into_owned();
         // Joined lines leave spare capacity; a big newsletter holds a million paragraphs.
         text.shrink_to_fit();
-        self.blocks.push(Block { kind, text });
+        self.blocks.push(Block::new(kind, text));
     }
 
     fn credit(&mut self, credit: &str) {
@@ -927,6 +924,7 @@ fn article(d: Draft, lex: &Lexicon) -> (Article, Option<String>) {
         byline: d.byline,
         kind,
         blocks: d.blocks,
+        ..Article::default()
     };
     (article, agency)
 }

@@ -5,6 +5,8 @@
 //! masthead. An [`Assembler`] puts them into a [`Newsletter`] as they come, so a big file can be
 //! shown while it is still being read.
 
+pub mod headings;
+
 use super::model::{Article, Newsletter, Section};
 
 /// A finished article and where it goes.

@@ -1,0 +1,407 @@
+//! Documents with headings (Markdown, HTML): headings and blocks in reading order become
+//! sections of articles, by the same rules for every such front end.
+//!
+//! - The one top-level heading is the document's title (else the front matter's). The next
+//!   level below it makes sections, the next one articles; deeper headings are subheadings. A
+//!   document that skips a level (a title, then `###`) shifts up.
+//! - In a section without article headings, an item that starts with a number marker (`1、`,
+//!   `1.`, `（1）`) or a lone bold or linked lead line starts an article titled by that line
+//!   without the marker; a section with neither is one article titled by its heading.
+//! - What comes before the first section is the lead, titled like the document; what comes
+//!   in a section before its first article is the section's lead-in, titled like the section.
+
+use super::super::model::{Article, Block, BlockKind, Format, Newsletter, Section, Span, SpanKind};
+
+/// One piece of a document with headings, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A heading of `level` 1 (top) to 6.
+    Heading {
+        /// Its level.
+        level: u8,
+        /// Its text, markup removed.
+        text: String,
+        /// Its styles and links.
+        spans: Vec<Span>,
+    },
+    /// A block of body text.
+    Block {
+        /// The block.
+        block: Block,
+        /// The length of its first source line (a paragraph's lead line ends there).
+        first_line: usize,
+    },
+}
+
+/// What a front end knows of the document besides its pieces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// The title from front matter or `<title>`.
+    pub title: Option<String>,
+    /// The date.
+    pub date: Option<String>,
+    /// The form it came in.
+    pub format: Format,
+}
+
+/// Groups `pieces` into a newsletter.
+pub fn assemble(pieces: Vec<Piece>, meta: Meta) -> Newsletter {
+    let levels = Levels::of(&pieces);
+    let mut doc = Newsletter {
+        title: meta.title.clone(),
+        date: meta.date,
+        format: meta.format,
+        sections: Vec::new(),
+    };
+    let mut lead: Vec<Piece> = Vec::new();
+    let mut current: Option<(String, Vec<Piece>)> = None;
+    for piece in pieces {
+        match piece {
+            Piece::Heading {
+                level, text, spans, ..
+            } if Some(level) == levels.title => {
+                if doc.title.is_none() {
+                    doc.title = Some(text);
+                } else if doc.title.as_deref() != Some(text.as_str()) {
+                    // The front matter's title differs: the heading is shown as a subheading.
+                    push(&mut current, &mut lead, subheading(text, spans));
+                }
+            }
+            Piece::Heading { level, text, .. } if level <= levels.section => {
+                if let Some((title, body)) = current.take() {
+                    doc.sections.push(section(title, body, levels.article));
+                }
+                current = Some((text, Vec::new()));
+            }
+            piece => push(&mut current, &mut lead, piece),
+        }
+    }
+    if let Some((title, body)) = current.take() {
+        doc.sections.push(section(title, body, levels.article));
+    }
+    if lead
+        .iter()
+        .any(|p| matches!(p, Piece::Block { .. } | Piece::Heading { .. }))
+    {
+        let name = doc.title.clone().unwrap_or_else(|| "…".to_string());
+        let mut lead_section = section(name, lead, levels.article);
+        lead_section.inferred = true;
+        doc.sections.insert(0, lead_section);
+    }
+    doc
+}
+
+fn push(current: &mut Option<(String, Vec<Piece>)>, lead: &mut Vec<Piece>, piece: Piece) {
+    match current {
+        Some((_, body)) => body.push(piece),
+        None => lead.push(piece),
+    }
+}
+
+fn subheading(text: String, spans: Vec<Span>) -> Piece {
+    Piece::Block {
+        first_line: text.len(),
+        block: heading_block(text, spans),
+    }
+}
+
+/// A heading inside an article: a subheading block, its links kept.
+fn heading_block(text: String, spans: Vec<Span>) -> Block {
+    let mut block = Block::new(BlockKind::Subheading, text);
+    if !spans.is_empty() {
+        block.rich_mut().spans = spans;
+    }
+    block
+}
+
+/// Which heading levels are the title, sections and articles.
+#[derive(Debug, Clone, Copy)]
+struct Levels {
+    title: Option<u8>,
+    section: u8,
+    article: u8,
+}
+
+impl Levels {
+    fn of(pieces: &[Piece]) -> Levels {
+        let mut count = [0usize; 7];
+        let mut first = None;
+        for p in pieces {
+            if let Piece::Heading { level, .. } = p {
+                let level = (*level).clamp(1, 6);
+                first.get_or_insert(level);
+                count[usize::from(level)] += 1;
+            }
+        }
+        let present: Vec<u8> = (1..=6u8).filter(|&l| count[usize::from(l)] > 0).collect();
+        let (Some(&top), Some(first)) = (present.first(), first) else {
+            return Levels {
+                title: None,
+                section: 0,
+                article: 0,
+            };
+        };
+        let alone = count[usize::from(top)] == 1;
+        let (title, below) = if alone && first == top && (top == 1 || present.len() > 1) {
+            // One heading at the top, first of all: the title.
+            (Some(top), &present[1..])
+        } else if alone && present.len() > 1 {
+            // One top heading further down (a `# Quote of the Week` among `##` sections) is a
+            // section like the level below it, not the title.
+            (None, &present[1..])
+        } else {
+            (None, &present[..])
+        };
+        Levels {
+            title,
+            section: below.first().copied().unwrap_or(0),
+            article: below.get(1).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// A section from its heading and what follows it.
+fn section(title: String, body: Vec<Piece>, article_level: u8) -> Section {
+    let has_headings = body
+        .iter()
+        .any(|p| matches!(p, Piece::Heading { level, .. } if *level <= article_level));
+    let articles = if has_headings {
+        by_headings(&title, body, article_level)
+    } else {
+        by_items(&title, body)
+    };
+    Section {
+        title,
+        inferred: false,
+        articles,
+    }
+}
+
+/// Articles started by headings; deeper headings are subheadings.
+fn by_headings(section: &str, body: Vec<Piece>, article_level: u8) -> Vec<Article> {
+    let mut articles = Vec::new();
+    let mut lead: Option<Article> = None;
+    let mut current: Option<Article> = None;
+    for piece in body {
+        match piece {
+            Piece::Heading { level, text, spans } if level <= article_level => {
+                articles.extend(lead.take());
+                articles.extend(current.take());
+                current = Some(titled(text, spans));
+            }
+            Piece::Heading { text, spans, .. } => {
+                let target = current
+                    .as_mut()
+                    .unwrap_or_else(|| lead.get_or_insert_with(|| plain_titled(section)));
+                target.blocks.push(heading_block(text, spans));
+            }
+            Piece::Block { block, .. } => {
+                let target = current
+                    .as_mut()
+                    .unwrap_or_else(|| lead.get_or_insert_with(|| plain_titled(section)));
+                target.blocks.push(block);
+            }
+        }
+    }
+    articles.extend(lead);
+    articles.extend(current);
+    articles
+}
+
+/// Articles started by numbered or lead-line items; a section without any is one article.
+fn by_items(section: &str, body: Vec<Piece>) -> Vec<Article> {
+    let starts = body.iter().any(|p| item_title(p).is_some());
+    let mut articles = Vec::new();
+    // The section's lead-in until the first item: titled like the section.
+    let mut current = plain_titled(section);
+    let mut in_lead = true;
+    for piece in body {
+        let (block, first_line) = match piece {
+            Piece::Block { block, first_line } => (block, first_line),
+            Piece::Heading { text, spans, .. } => {
+                current.blocks.push(heading_block(text, spans));
+                continue;
+            }
+        };
+        if starts && let Some(cut) = item_cut(&block, first_line) {
+            if !in_lead || !current.blocks.is_empty() {
+                articles.push(std::mem::take(&mut current));
+            }
+            in_lead = false;
+            current = item_article(block, cut);
+            continue;
+        }
+        current.blocks.push(block);
+    }
+    articles.push(current);
+    articles
+}
+
+/// Where an item's lead line is cut from its block: the marker's end and the line's end.
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    marker: usize,
+    line: usize,
+}
+
+fn item_title(piece: &Piece) -> Option<Cut> {
+    match piece {
+        Piece::Block { block, first_line } => item_cut(block, *first_line),
+        Piece::Heading { .. } => None,
+    }
+}
+
+/// The block starts an item: its first line starts with a number marker, or is one bold or
+/// linked run.
+fn item_cut(block: &Block, first_line: usize) -> Option<Cut> {
+    let line = first_line.min(block.text.len());
+    let head = &block.text[..line];
+    let numbered = || {
+        let marker = number_marker(head)?;
+        (!head[marker..].trim().is_empty()).then_some(Cut { marker, line })
+    };
+    match block.kind {
+        BlockKind::Paragraph => {
+            numbered().or_else(|| lone_run(block, line).then_some(Cut { marker: 0, line }))
+        }
+        // An ordered list's item starts an article when it reads as a headline.
+        BlockKind::ListItem
+            if block.depth() == 0
+                && block
+                    .marker()
+                    .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
+                && lone_run(block, line) =>
+        {
+            Some(Cut { marker: 0, line })
+        }
+        _ => None,
+    }
+}
+
+/// The length of a number marker at the start of `text` (`1、`, `12.`, `3．`, `（1）`, `(2)`),
+/// spaces after it included.
+pub fn number_marker(text: &str) -> Option<usize> {
+    let bracket = text.starts_with(['（', '(']);
+    let open = if bracket {
+        text.chars().next()?.len_utf8()
+    } else {
+        0
+    };
+    let digits = text[open..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let after = &text[open + digits..];
+    let mark = after.chars().next()?;
+    let ok = if bracket {
+        matches!(mark, '）' | ')')
+    } else {
+        match mark {
+            '、' | '．' => true,
+            // `1.` but not `2.0` or `3.5%`.
+            '.' => !after[1..].starts_with(|c: char| c.is_ascii_digit()),
+            _ => false,
+        }
+    };
+    if !ok {
+        return None;
+    }
+    let end = open + digits + mark.len_utf8();
+    let spaces = text[end..].len() - text[end..].trim_start().len();
+    Some(end + spaces)
+}
+
+/// The first `line` bytes of the block are one strong or link span (spaces and a closing colon
+/// aside).
+fn lone_run(block: &Block, line: usize) -> bool {
+    let text = &block.text[..line];
+    let start = text.len() - text.trim_start().len();
+    let end = text
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'))
+        .len();
+    // A placeholder (`[embedded content]`, `[link]`) is no headline.
+    let placeholder = text[start..end].starts_with('[') && text[start..end].ends_with(']');
+    end > start
+        && !placeholder
+        && block.spans().iter().any(|s| {
+            matches!(s.kind, SpanKind::Strong | SpanKind::Link) && s.start <= start && s.end >= end
+        })
+}
+
+/// An article from an item's block: its lead line (without the marker) is the title, the rest
+/// of the block its first paragraph.
+fn item_article(block: Block, cut: Cut) -> Article {
+    let spans = block.spans().to_vec();
+    let raw = &block.text[cut.marker..cut.line];
+    let trimmed = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
+    let lead_ws = trimmed.len() - trimmed.trim_start().len();
+    let from = cut.marker + lead_ws;
+    let to = cut.marker + trimmed.len();
+    let title = block.text[from..to].to_string();
+    let title_spans = shift(&spans, from, to);
+    let mut article = titled(title, title_spans);
+    let rest = block.text[cut.line..].trim_start();
+    if !rest.is_empty() {
+        let at = block.text.len() - rest.len();
+        let mut body = Block::paragraph(rest);
+        let body_spans = shift(&spans, at, block.text.len());
+        if !body_spans.is_empty() {
+            body.rich_mut().spans = body_spans;
+        }
+        article.blocks.push(body);
+    }
+    article
+}
+
+/// The spans over `from..to`, cut to it and counted from `from`.
+fn shift(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
+    spans
+        .iter()
+        .filter(|s| s.end > from && s.start < to)
+        .map(|s| Span {
+            start: s.start.max(from) - from,
+            end: s.end.min(to) - from,
+            ..s.clone()
+        })
+        .filter(|s| s.end > s.start)
+        .collect()
+}
+
+/// An article titled by a heading: a link over the whole heading is the article's `url`.
+fn titled(title: String, spans: Vec<Span>) -> Article {
+    let len = title.trim_end().len();
+    let url = spans
+        .iter()
+        .find(|s| s.kind == SpanKind::Link && s.start == 0 && s.end >= len)
+        .and_then(|s| s.url.clone());
+    Article {
+        title,
+        url,
+        title_spans: spans,
+        ..Article::default()
+    }
+}
+
+fn plain_titled(title: &str) -> Article {
+    Article {
+        title: title.to_string(),
+        ..Article::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_markers_are_told_from_numbers() {
+        assert_eq!(number_marker("1、标题"), Some("1、".len()));
+        assert_eq!(number_marker("12. Title"), Some(4));
+        assert_eq!(number_marker("（3）条目"), Some("（3）".len()));
+        assert_eq!(number_marker("(4) item"), Some(4));
+        assert_eq!(number_marker("2.0 版本之后"), None);
+        assert_eq!(number_marker("2025 年底"), None);
+        assert_eq!(number_marker("1234、太长"), None);
+        assert_eq!(number_marker("标题"), None);
+    }
+}

@@ -1,0 +1,774 @@
+//! Markdown newsletters (`pulldown-cmark`, with tables, strikethrough, task lists, footnotes
+//! and metadata blocks): events become the model's blocks, with the markup removed from their
+//! text and kept beside it as spans; headings and blocks are then grouped by
+//! [`crate::doc::assemble::headings`], the rules every front end with headings shares.
+//!
+//! Nothing of the markup is ever text: not front matter, comments, reference definitions, link
+//! targets or HTML tags. Images are image blocks, never headlines. The plain-text parser's page
+//! repairs do not run here: Markdown has no page breaks to repair.
+
+mod front;
+mod html;
+
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::doc::assemble::headings::{self, Meta, Piece};
+use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
+use crate::layout::display_width;
+use crate::text::{is_han, is_wide};
+
+pub use front::Front;
+use html::Token;
+
+/// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
+/// newsletter.
+pub fn parse(text: &str) -> Newsletter {
+    let (front, body) = match front::header(text) {
+        Some((front, len)) => (front, &text[len..]),
+        None => (Front::default(), text),
+    };
+    let mut reader = Reader {
+        front,
+        ..Reader::default()
+    };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for event in Parser::new_ext(body, options) {
+        reader.event(event);
+    }
+    reader.flush();
+    let meta = Meta {
+        title: reader.front.title.take(),
+        date: reader.front.date.take(),
+        format: Format::Markdown,
+    };
+    headings::assemble(reader.pieces, meta)
+}
+
+/// Text being gathered for the next block, with its spans.
+#[derive(Debug, Default)]
+struct Inline {
+    text: String,
+    spans: Vec<Span>,
+    /// Where the first source line ends (at the first soft or hard break).
+    first_line: Option<usize>,
+    /// A soft break waits for the next text: a space between words, nothing between Chinese
+    /// characters.
+    soft_break: bool,
+}
+
+impl Inline {
+    fn push(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.soft_break) {
+            let before = self.text.chars().next_back();
+            let after = text.chars().next();
+            let joined = matches!((before, after), (Some(a), Some(b)) if is_wide(a) && is_wide(b));
+            if !joined && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+        }
+        self.text.push_str(text);
+    }
+
+    fn line_break(&mut self, hard: bool) {
+        if self.first_line.is_none() {
+            self.first_line = Some(self.text.len());
+        }
+        if hard {
+            self.soft_break = false;
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+        } else {
+            self.soft_break = true;
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// `**…**` that CommonMark leaves as text: its rules let `**` close only before a space or
+    /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
+    /// Such pairs, outside code, become bold here.
+    fn leftover_strong(&mut self) {
+        let in_code = |at: usize, spans: &[Span]| {
+            spans
+                .iter()
+                .any(|s| s.kind == SpanKind::Code && s.start <= at && at < s.end)
+        };
+        let marks: Vec<usize> = self
+            .text
+            .match_indices("**")
+            .map(|(i, _)| i)
+            .filter(|&i| !in_code(i, &self.spans))
+            .collect();
+        // `match_indices` does not overlap, so `***` gives one mark; pairs in order.
+        for pair in marks.chunks_exact(2).rev() {
+            let (open, close) = (pair[0], pair[1]);
+            let inner = &self.text[open + 2..close];
+            if inner.trim().is_empty() || inner.starts_with(' ') || inner.ends_with(' ') {
+                continue;
+            }
+            self.remove(close, 2);
+            self.remove(open, 2);
+            self.spans.push(Span {
+                kind: SpanKind::Strong,
+                start: open,
+                end: close - 2,
+                url: None,
+            });
+        }
+    }
+
+    /// Removes `len` bytes at `at`, moving the spans after them.
+    fn remove(&mut self, at: usize, len: usize) {
+        self.text.replace_range(at..at + len, "");
+        let moved = |x: usize| {
+            if x >= at + len { x - len } else { x.min(at) }
+        };
+        for s in &mut self.spans {
+            s.start = moved(s.start);
+            s.end = moved(s.end);
+        }
+        self.spans.retain(|s| s.end > s.start);
+        if let Some(l) = self.first_line.as_mut() {
+            *l = moved(*l);
+        }
+    }
+}
+
+/// A list being read.
+#[derive(Debug)]
+struct List {
+    /// The next item's number, for an ordered list.
+    next: Option<u64>,
+}
+
+/// A table being read.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+}
+
+/// The state of the walk over the events.
+#[derive(Debug, Default)]
+struct Reader {
+    pieces: Vec<Piece>,
+    front: Front,
+    inline: Inline,
+    /// Styles and links opened and not yet closed: kind, start, url.
+    open: Vec<(SpanKind, usize, Option<String>)>,
+    /// The same for HTML tags, by tag name.
+    open_html: Vec<(String, SpanKind, usize, Option<String>)>,
+    lists: Vec<List>,
+    /// The marker of each open list item, until its first block takes it.
+    items: Vec<Option<String>>,
+    quote: u8,
+    heading: Option<u8>,
+    code: Option<(Option<String>, String)>,
+    table: Option<Table>,
+    /// An image being read: its source, and where its alt text starts.
+    image: Option<(String, usize)>,
+    /// Images met inside the current paragraph, placed after it.
+    images: Vec<Block>,
+    metadata: Option<String>,
+    footnotes: Vec<String>,
+    /// Inside `<script>` or `<style>` in HTML: skipped up to its end tag.
+    skip_html: Option<String>,
+    /// Inside an HTML comment that goes on in the next piece of HTML.
+    in_comment: bool,
+}
+
+impl Reader {
+    fn event(&mut self, event: Event<'_>) {
+        if let Some(meta) = self.metadata.as_mut() {
+            match event {
+                Event::Text(t) => meta.push_str(&t),
+                Event::End(TagEnd::MetadataBlock(_)) => {
+                    let fields = front::read_fields(&self.metadata.take().unwrap_or_default());
+                    self.front.title = self.front.title.take().or(fields.title);
+                    self.front.date = self.front.date.take().or(fields.date);
+                }
+                _ => {}
+            }
+            return;
+        }
+        if let Some((_, code)) = self.code.as_mut() {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => self.styled_text(&t, SpanKind::Code),
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.styled_text(&t, SpanKind::Code),
+            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
+            Event::FootnoteReference(label) => {
+                let n = self.footnote(&label);
+                let start = self.inline.text.len();
+                self.inline.push(&format!("[{n}]"));
+                self.inline.spans.push(Span {
+                    kind: SpanKind::Link,
+                    start,
+                    end: self.inline.text.len(),
+                    url: Some(format!("#fn-{}", clean_url(&label))),
+                });
+            }
+            Event::SoftBreak => self.inline.line_break(false),
+            Event::HardBreak => self.inline.line_break(true),
+            Event::Rule => {
+                self.flush();
+                self.pieces
+                    .push(block_piece(Block::new(BlockKind::Rule, "")));
+            }
+            Event::TaskListMarker(done) => {
+                if let Some(marker) = self.items.last_mut() {
+                    *marker = Some(if done { "☑" } else { "☐" }.to_string());
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph => {}
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.heading = Some(level as u8);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote = self.quote.saturating_add(1);
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush();
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .filter(|l| !l.is_empty())
+                        .map(|l| crate::text::line(l).into_owned()),
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some((language, String::new()));
+            }
+            Tag::HtmlBlock => self.flush(),
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(List { next: start });
+            }
+            Tag::Item => {
+                self.flush();
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+                    Some(n) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    None => ["•", "◦", "▪"][depth % 3].to_string(),
+                };
+                self.items.push(Some(marker));
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush();
+                let n = self.footnote(&label);
+                self.inline.push(&format!("[{n}] "));
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Table::default());
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.row.clear();
+                }
+            }
+            Tag::TableCell => self.inline = Inline::default(),
+            Tag::Emphasis => self.open(SpanKind::Em, None),
+            Tag::Strong => self.open(SpanKind::Strong, None),
+            Tag::Strikethrough => self.open(SpanKind::Strike, None),
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                let url = match link_type {
+                    LinkType::Email if !dest_url.starts_with("mailto:") => {
+                        format!("mailto:{dest_url}")
+                    }
+                    _ => dest_url.to_string(),
+                };
+                self.open(SpanKind::Link, Some(clean_url(&url)));
+            }
+            Tag::Image { dest_url, .. } => {
+                self.image = Some((clean_url(&dest_url), self.inline.text.len()));
+            }
+            Tag::MetadataBlock(_) => self.metadata = Some(String::new()),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.items.pop();
+            }
+            TagEnd::FootnoteDefinition => self.flush(),
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.inline).text.trim().to_string();
+                if let Some(t) = self.table.as_mut() {
+                    t.row.push(cell);
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.pieces.push(block_piece(table(t.rows)));
+                }
+                self.images.clear();
+            }
+            TagEnd::Emphasis => self.close(SpanKind::Em),
+            TagEnd::Strong => self.close(SpanKind::Strong),
+            TagEnd::Strikethrough => self.close(SpanKind::Strike),
+            TagEnd::Link => self.close(SpanKind::Link),
+            TagEnd::Image => self.end_image(),
+            _ => {}
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some(level) = self.heading.take() else {
+            return;
+        };
+        self.close_all();
+        self.inline.leftover_strong();
+        let inline = std::mem::take(&mut self.inline);
+        let text = inline.text.trim();
+        let lead = inline.text.len() - inline.text.trim_start().len();
+        if !text.is_empty() {
+            self.pieces.push(Piece::Heading {
+                level,
+                spans: shift(clamp(inline.spans, lead + text.len()), lead),
+                text: text.to_string(),
+            });
+        }
+        self.flush_images();
+    }
+
+    /// Styles still open (an HTML tag never closed) end here.
+    fn close_all(&mut self) {
+        for (kind, start, url) in std::mem::take(&mut self.open) {
+            self.add_span(kind, start, url);
+        }
+        for (_, kind, start, url) in std::mem::take(&mut self.open_html) {
+            self.add_span(kind, start, url);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.skip_html.is_some() {
+            return;
+        }
+        self.inline.push(&crate::text::line(text));
+    }
+
+    fn styled_text(&mut self, text: &str, kind: SpanKind) {
+        let start = self.inline.text.len();
+        self.text(text);
+        let end = self.inline.text.len();
+        // A soft break before the text is not part of it.
+        let start = start + self.inline.text[start..end].len()
+            - self.inline.text[start..end].trim_start().len();
+        if end > start {
+            self.inline.spans.push(Span {
+                kind,
+                start,
+                end,
+                url: None,
+            });
+        }
+    }
+
+    fn open(&mut self, kind: SpanKind, url: Option<String>) {
+        self.open.push((kind, self.inline.text.len(), url));
+    }
+
+    fn close(&mut self, kind: SpanKind) {
+        let Some(at) = self.open.iter().rposition(|(k, ..)| *k == kind) else {
+            return;
+        };
+        let (kind, start, url) = self.open.remove(at);
+        self.add_span(kind, start, url);
+    }
+
+    fn add_span(&mut self, kind: SpanKind, start: usize, url: Option<String>) {
+        let image_inside = self.image.is_some() || !self.images.is_empty();
+        if kind == SpanKind::Link && self.inline.text.len() == start && !image_inside {
+            // A link without text (`[](url)`): a placeholder to show, never the target.
+            let word = if self.inline.text.chars().any(is_han) {
+                "[链接]"
+            } else {
+                "[link]"
+            };
+            self.inline.push(word);
+        }
+        let end = self.inline.text.len();
+        // A soft break's space before the span is not part of it.
+        let start = (start..end)
+            .find(|&i| {
+                self.inline.text.is_char_boundary(i) && !self.inline.text[i..].starts_with(' ')
+            })
+            .unwrap_or(end);
+        if end > start {
+            self.inline.spans.push(Span {
+                kind,
+                start,
+                end,
+                url,
+            });
+        }
+    }
+
+    fn end_image(&mut self) {
+        let Some((url, start)) = self.image.take() else {
+            return;
+        };
+        let start = start.min(self.inline.text.len());
+        let alt = self.inline.text[start..].trim().to_string();
+        self.inline.text.truncate(start);
+        self.inline.spans.retain(|s| s.end <= start);
+        let mut image = Block::new(BlockKind::Image, alt);
+        // An image inside a link (a badge, a linked photo) keeps the link on its alt text.
+        let link = self
+            .open
+            .iter()
+            .rev()
+            .find(|(k, ..)| *k == SpanKind::Link)
+            .and_then(|(_, _, url)| url.clone());
+        image.rich_mut().url = Some(url);
+        if let Some(link) = link
+            && !image.text.is_empty()
+        {
+            let len = image.text.len();
+            image.rich_mut().spans.push(Span {
+                kind: SpanKind::Link,
+                start: 0,
+                end: len,
+                url: Some(link),
+            });
+        }
+        self.images.push(image);
+    }
+
+    fn end_code(&mut self) {
+        let Some((language, code)) = self.code.take() else {
+            return;
+        };
+        let text = crate::text::clean(&code);
+        let text = text.trim_end_matches('\n');
+        let mut block = Block::new(BlockKind::Code, text);
+        if let Some(language) = language {
+            block.rich_mut().language = Some(language);
+        }
+        self.pieces.push(block_piece(block));
+    }
+
+    fn footnote(&mut self, label: &str) -> usize {
+        match self.footnotes.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnotes.push(label.to_string());
+                self.footnotes.len()
+            }
+        }
+    }
+
+    /// The gathered text becomes a block (of the kind its context makes it), then the images
+    /// met inside it follow.
+    fn flush(&mut self) {
+        if self.table.is_some() || self.heading.is_some() {
+            // A cell or a heading ends at its own end tag.
+            return;
+        }
+        self.close_all();
+        self.inline.leftover_strong();
+        let inline = std::mem::take(&mut self.inline);
+        if !inline.is_blank() {
+            let text = inline.text.trim_end();
+            let lead = inline.text.len() - inline.text.trim_start().len();
+            let kind = if !self.items.is_empty() {
+                BlockKind::ListItem
+            } else if self.quote > 0 {
+                BlockKind::Quote
+            } else {
+                BlockKind::Paragraph
+            };
+            let mut block = Block::new(kind, &text[lead..]);
+            let spans = shift(clamp(inline.spans, text.len()), lead);
+            if !spans.is_empty() {
+                block.rich_mut().spans = spans;
+            }
+            match kind {
+                BlockKind::ListItem => {
+                    let rich = block.rich_mut();
+                    rich.depth =
+                        u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                    rich.marker = self.items.last_mut().and_then(Option::take);
+                }
+                BlockKind::Quote => block.rich_mut().depth = self.quote,
+                _ => {}
+            }
+            let first_line = inline.first_line.map_or(block.text.len(), |l| {
+                l.saturating_sub(lead).min(block.text.len())
+            });
+            self.pieces.push(Piece::Block { block, first_line });
+        }
+        self.flush_images();
+    }
+
+    fn flush_images(&mut self) {
+        for image in std::mem::take(&mut self.images) {
+            self.pieces.push(block_piece(image));
+        }
+    }
+}
+
+impl Reader {
+    /// HTML in Markdown: tags become styles, breaks, images, links or block ends; text is text;
+    /// comments, scripts and styles are dropped.
+    fn html(&mut self, source: &str) {
+        let mut source = source;
+        if self.in_comment {
+            match source.find("-->") {
+                Some(end) => {
+                    self.in_comment = false;
+                    source = &source[end + 3..];
+                }
+                None => return,
+            }
+        }
+        for token in html::tokens(source) {
+            match token {
+                Token::Hidden => {}
+                Token::OpenComment => self.in_comment = true,
+                Token::Text(t) => {
+                    if self.skip_html.is_some() {
+                        continue;
+                    }
+                    let decoded = html::decode_entities(t);
+                    // Source lines inside an HTML block are soft breaks.
+                    let mut lines = decoded.split('\n');
+                    if let Some(first) = lines.next() {
+                        self.text(first);
+                    }
+                    for line in lines {
+                        self.inline.line_break(false);
+                        self.text(line);
+                    }
+                }
+                Token::Tag(tag) => self.html_tag(&tag),
+            }
+        }
+    }
+
+    fn html_tag(&mut self, tag: &html::Tag<'_>) {
+        let name = tag.name.as_str();
+        if let Some(until) = &self.skip_html {
+            if tag.closing && name == until {
+                self.skip_html = None;
+            }
+            return;
+        }
+        let style = match name {
+            "b" | "strong" => Some(SpanKind::Strong),
+            "i" | "em" | "cite" => Some(SpanKind::Em),
+            "u" | "ins" => Some(SpanKind::Underline),
+            "s" | "del" | "strike" => Some(SpanKind::Strike),
+            "code" | "kbd" | "tt" | "samp" => Some(SpanKind::Code),
+            "a" => Some(SpanKind::Link),
+            _ => None,
+        };
+        if let Some(kind) = style {
+            if tag.closing {
+                if let Some(at) = self.open_html.iter().rposition(|(n, ..)| n == name) {
+                    let (_, kind, start, url) = self.open_html.remove(at);
+                    self.add_span(kind, start, url);
+                }
+            } else {
+                let url = (kind == SpanKind::Link)
+                    .then(|| tag.attr("href"))
+                    .flatten()
+                    .map(|u| clean_url(&u));
+                if kind == SpanKind::Link && url.is_none() {
+                    // An anchor without a target (`<a name=…>`) is no link.
+                    return;
+                }
+                self.open_html
+                    .push((name.to_string(), kind, self.inline.text.len(), url));
+            }
+            return;
+        }
+        match name {
+            "script" | "style" | "head" | "title" if !tag.closing => {
+                self.skip_html = Some(name.to_string());
+            }
+            "br" => self.inline.line_break(true),
+            "img" if !tag.closing => {
+                if let Some(src) = tag.attr("src") {
+                    let alt = tag.attr("alt").unwrap_or_default();
+                    let mut image = Block::new(BlockKind::Image, crate::text::line(alt.trim()));
+                    image.rich_mut().url = Some(clean_url(&src));
+                    self.images.push(image);
+                }
+            }
+            "iframe" | "video" | "audio" | "embed" | "object" if !tag.closing => {
+                let src = tag.attr("src").or_else(|| tag.attr("data"));
+                if let Some(src) = src {
+                    let start = self.inline.text.len();
+                    let chinese = self.inline.text.chars().any(is_han);
+                    let word = match (name, chinese) {
+                        ("video", true) => "[视频]",
+                        ("video", false) => "[video]",
+                        ("audio", true) => "[音频]",
+                        ("audio", false) => "[audio]",
+                        (_, true) => "[嵌入内容]",
+                        (_, false) => "[embedded content]",
+                    };
+                    self.inline.push(word);
+                    self.inline.spans.push(Span {
+                        kind: SpanKind::Link,
+                        start,
+                        end: self.inline.text.len(),
+                        url: Some(clean_url(&src)),
+                    });
+                }
+            }
+            "td" | "th" if !tag.closing && !self.inline.is_blank() => self.inline.push(" "),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse().unwrap_or(6);
+                if tag.closing {
+                    self.end_heading();
+                } else {
+                    self.flush();
+                    self.heading = Some(level);
+                }
+            }
+            "p" | "div" | "center" | "table" | "tr" | "li" | "ul" | "ol" | "blockquote"
+            | "section" | "figure" | "figcaption" | "hr" | "details" | "summary" | "dl" | "dt"
+            | "dd" | "article" | "header" | "footer" | "pre" => self.flush(),
+            _ => {}
+        }
+    }
+}
+
+fn block_piece(block: Block) -> Piece {
+    Piece::Block {
+        first_line: block.text.len(),
+        block,
+    }
+}
+
+/// Spans cut to a text of `len` bytes (whitespace trimmed off its end).
+fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
+    let mut spans: Vec<Span> = spans
+        .into_iter()
+        .filter_map(|mut s| {
+            s.end = s.end.min(len);
+            (s.end > s.start).then_some(s)
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    spans
+}
+
+/// Spans of a text whose first `lead` bytes were cut off.
+fn shift(spans: Vec<Span>, lead: usize) -> Vec<Span> {
+    spans
+        .into_iter()
+        .filter_map(|mut s| {
+            s.start = s.start.saturating_sub(lead);
+            s.end = s.end.checked_sub(lead)?;
+            (s.end > s.start).then_some(s)
+        })
+        .collect()
+}
+
+/// A link target as kept in the model: no control characters, no surrounding spaces.
+fn clean_url(url: &str) -> String {
+    crate::text::line(url.trim()).into_owned()
+}
+
+/// A table block: the cells aligned in columns by display width, two spaces apart, a row a
+/// line; the header row bold.
+fn table(rows: Vec<Vec<String>>) -> Block {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(display_width(cell));
+        }
+    }
+    let mut text = String::new();
+    let mut header = 0;
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            text.push('\n');
+        }
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.extend(std::iter::repeat_n(' ', widths[i] - display_width(cell)));
+            }
+        }
+        text.push_str(line.trim_end());
+        if r == 0 {
+            header = text.len();
+        }
+    }
+    let mut block = Block::new(BlockKind::Table, text);
+    let rich = block.rich_mut();
+    if header > 0 && rows.len() > 1 {
+        rich.spans.push(Span {
+            kind: SpanKind::Strong,
+            start: 0,
+            end: header,
+            url: None,
+        });
+    }
+    rich.rows = rows;
+    block
+}
