@@ -104,6 +104,16 @@ fn lead(app: &App, article: &Article, line: &Line, at: (u16, u16), area: Rect, b
                 text.trim_end(),
                 theme.image,
             );
+            // An image without alt text is named by its file, drawn beside the text (never
+            // part of it: a position in it is the image's start).
+            let block = match line.part {
+                Some(crate::doc::Part::Block(b)) => article.blocks.get(b),
+                _ => None,
+            };
+            if let Some(block) = block.filter(|b| b.text.is_empty()) {
+                let name = block.url().map(file_name).unwrap_or_default();
+                put(buf, area, at.0, at.1, name, theme.byline);
+            }
         }
         Lead::Continued => {
             put(buf, area, left(2), at.1, "↪", theme.rule);
@@ -113,6 +123,15 @@ fn lead(app: &App, article: &Article, line: &Line, at: (u16, u16), area: Rect, b
             put(buf, area, area.x, at.1, &"─".repeat(width), theme.rule);
         }
     }
+}
+
+/// The last segment of a URL's path, without its query: `cover.webp`.
+fn file_name(url: &str) -> &str {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(path)
 }
 
 /// Paints the styles and links that fall on `line` over its text (a span split over two lines
