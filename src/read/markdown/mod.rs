@@ -9,8 +9,13 @@
 
 mod front;
 mod html;
+mod split;
 
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
@@ -21,31 +26,96 @@ pub use front::Front;
 use html::Token;
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
-/// newsletter.
+/// newsletter. A big one is read on all cores (see [`split`]).
 pub fn parse(text: &str) -> Newsletter {
     let (front, body) = match front::header(text) {
         Some((front, len)) => (front, &text[len..]),
         None => (Front::default(), text),
     };
-    let mut reader = Reader {
-        front,
-        ..Reader::default()
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let cuts = split::cuts(body, body.len() / split::PIECE);
+    let notes = split::footnotes(body);
+    let mut readers = if cuts.is_empty() {
+        vec![read(body, None, &notes)]
+    } else {
+        read_in_pieces(body, cuts, cores, &notes)
     };
+    let mut pieces = Vec::new();
+    let mut meta = Front::default();
+    for reader in &mut readers {
+        meta.title = meta.title.or(reader.front.title.take());
+        meta.date = meta.date.or(reader.front.date.take());
+        pieces.append(&mut reader.pieces);
+    }
+    let meta = Meta {
+        title: front.title.or(meta.title),
+        date: front.date.or(meta.date),
+        format: Format::Markdown,
+    };
+    headings::assemble(pieces, meta)
+}
+
+/// Reads `body` cut at `cuts` on `cores` threads, each taking the next piece when done with
+/// one: the parser's tree of a piece lives only while it is read, so memory stays bounded.
+fn read_in_pieces(
+    body: &str,
+    cuts: Vec<usize>,
+    cores: usize,
+    notes: &HashSet<String>,
+) -> Vec<Reader> {
+    let refs = split::references(body);
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(cuts)
+        .chain(std::iter::once(body.len()))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Reader)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(bounds.len() - 1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(w) = bounds.get(i..i + 2) else {
+                            return out;
+                        };
+                        out.push((i, read(&body[w[0]..w[1]], Some(&refs), notes)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Reads one piece of Markdown; links to labels it does not define are looked up in `refs`,
+/// footnotes in `notes` (the labels the whole text defines).
+fn read(text: &str, refs: Option<&HashMap<String, String>>, notes: &HashSet<String>) -> Reader {
+    // Footnote marks are always marks (the "old" footnotes): whether a note exists is decided
+    // over the whole text, which a piece does not see.
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_OLD_FOOTNOTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    for event in Parser::new_ext(body, options) {
+    let resolve = |link: BrokenLink<'_>| {
+        let url = refs?.get(&split::normalise(&link.reference))?;
+        Some((CowStr::from(url.clone()), CowStr::from("")))
+    };
+    let mut reader = Reader {
+        footnotes: notes.clone(),
+        ..Reader::default()
+    };
+    for event in Parser::new_with_broken_link_callback(text, options, Some(resolve)) {
         reader.event(event);
     }
     reader.flush();
-    let meta = Meta {
-        title: reader.front.title.take(),
-        date: reader.front.date.take(),
-        format: Format::Markdown,
-    };
-    headings::assemble(reader.pieces, meta)
+    reader
 }
 
 /// Text being gathered for the next block, with its spans.
@@ -180,7 +250,8 @@ struct Reader {
     /// Images met inside the current paragraph, placed after it.
     images: Vec<Block>,
     metadata: Option<String>,
-    footnotes: Vec<String>,
+    /// The labels of the footnotes the whole text defines (normalised).
+    footnotes: HashSet<String>,
     /// Inside `<script>` or `<style>` in HTML: skipped up to its end tag.
     skip_html: Option<String>,
     /// Inside an HTML comment that goes on in the next piece of HTML.
@@ -217,9 +288,14 @@ impl Reader {
             Event::InlineMath(t) | Event::DisplayMath(t) => self.styled_text(&t, SpanKind::Code),
             Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
             Event::FootnoteReference(label) => {
-                let n = self.footnote(&label);
+                let label = crate::text::line(&label).into_owned();
+                if !self.footnotes.contains(&split::normalise(&label)) {
+                    // A mark without a note anywhere is text, as GitHub shows it.
+                    self.text(&format!("[^{label}]"));
+                    return;
+                }
                 let start = self.inline.text.len();
-                self.inline.push(&format!("[{n}]"));
+                self.inline.push(&format!("[{label}]"));
                 self.inline.spans.push(Span {
                     kind: SpanKind::Link,
                     start,
@@ -285,8 +361,8 @@ impl Reader {
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
-                let n = self.footnote(&label);
-                self.inline.push(&format!("[{n}] "));
+                self.inline
+                    .push(&format!("[{}] ", crate::text::line(&label)));
             }
             Tag::Table(_) => {
                 self.flush();
@@ -501,16 +577,6 @@ impl Reader {
             block.rich_mut().language = Some(language);
         }
         self.pieces.push(block_piece(block));
-    }
-
-    fn footnote(&mut self, label: &str) -> usize {
-        match self.footnotes.iter().position(|l| l == label) {
-            Some(i) => i + 1,
-            None => {
-                self.footnotes.push(label.to_string());
-                self.footnotes.len()
-            }
-        }
     }
 
     /// The gathered text becomes a block (of the kind its context makes it), then the images
