@@ -41,7 +41,11 @@ fn frame(bencher: Bencher, bytes: usize) {
 #[divan::bench]
 fn styled_markdown_200x60(bencher: Bencher) {
     let text = common::digest(30 << 10);
-    let mut app = App::new(kanbao::read::markdown::parse(&text), "bench.md".into(), (200, 60));
+    let mut app = App::new(
+        kanbao::read::markdown::parse(&text),
+        "bench.md".into(),
+        (200, 60),
+    );
     for action in [
         Action::NextArticle,
         Action::NextArticle,

@@ -40,19 +40,20 @@ pub fn parse(text: &str) -> Newsletter {
     } else {
         read_in_pieces(body, cuts, cores, &notes)
     };
-    let mut pieces = Vec::new();
     let mut meta = Front::default();
+    let mut runs = Vec::with_capacity(readers.len());
     for reader in &mut readers {
         meta.title = meta.title.or(reader.front.title.take());
         meta.date = meta.date.or(reader.front.date.take());
-        pieces.append(&mut reader.pieces);
+        runs.push(std::mem::take(&mut reader.pieces));
     }
+    drop(readers);
     let meta = Meta {
         title: front.title.or(meta.title),
         date: front.date.or(meta.date),
         format: Format::Markdown,
     };
-    headings::assemble(pieces, meta)
+    headings::assemble(runs, meta)
 }
 
 /// Reads `body` cut at `cuts` on `cores` threads, each taking the next piece when done with
@@ -602,6 +603,8 @@ impl Reader {
             let mut block = Block::new(kind, &text[lead..]);
             let spans = shift(clamp(inline.spans, text.len()), lead);
             if !spans.is_empty() {
+                let mut spans = spans;
+                spans.shrink_to_fit();
                 block.rich_mut().spans = spans;
             }
             match kind {
