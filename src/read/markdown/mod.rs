@@ -169,6 +169,9 @@ impl Inline {
     /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
     /// Such pairs, outside code, become bold here.
     fn leftover_strong(&mut self) {
+        if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
+            return;
+        }
         let in_code = |at: usize, spans: &[Span]| {
             spans
                 .iter()

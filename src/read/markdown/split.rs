@@ -31,6 +31,8 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
     let mut blank_before = false;
     let mut start = 0;
     let bytes = text.as_bytes();
+    let open_comment = memmem::Finder::new("<!--");
+    let close_comment = memmem::Finder::new("-->");
     for end in memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
         let line = &text[start..end];
         let at = start;
@@ -46,7 +48,7 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
             continue;
         }
         if comment {
-            comment = !line.contains("-->");
+            comment = close_comment.find(line.as_bytes()).is_none();
             blank_before = false;
             continue;
         }
@@ -56,8 +58,8 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
             blank_before = false;
             continue;
         }
-        if let Some(open) = line.find("<!--") {
-            comment = !line[open..].contains("-->");
+        if let Some(open) = open_comment.find(line.as_bytes()) {
+            comment = close_comment.find(&line.as_bytes()[open..]).is_none();
         }
         if at >= next && blank_before && indent == 0 && is_heading(bare) {
             cuts.push(at);
