@@ -7,7 +7,7 @@
 //! first, and given to every piece for the links it cannot resolve), and footnotes (their
 //! labels gathered first, so a mark knows its note is there though another piece holds it).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use memchr::{memchr_iter, memmem};
 
@@ -108,9 +108,10 @@ pub fn references(text: &str) -> HashMap<String, String> {
     refs
 }
 
-/// The labels of the footnotes `text` defines (`[^label]: …` at a line's start), normalised.
-pub fn footnotes(text: &str) -> HashSet<String> {
-    let mut labels = HashSet::new();
+/// The footnotes `text` defines (`[^label]: …` at a line's start): each normalised label with
+/// its number, counted in the order the notes are written (so every piece numbers alike).
+pub fn footnotes(text: &str) -> HashMap<String, usize> {
+    let mut labels = HashMap::new();
     for at in memmem::find_iter(text.as_bytes(), b"[^") {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         if !text[line_start..at].bytes().all(|b| b == b' ') || at - line_start > 3 {
@@ -121,7 +122,8 @@ pub fn footnotes(text: &str) -> HashSet<String> {
             .find("]:")
             .filter(|&c| c > 0 && !rest[..c].contains('\n'))
         {
-            labels.insert(normalise(&rest[..close]));
+            let next = labels.len() + 1;
+            labels.entry(normalise(&rest[..close])).or_insert(next);
         }
     }
     labels
@@ -161,7 +163,7 @@ mod tests {
     fn footnote_labels_are_gathered_from_definitions_only() {
         let labels = footnotes("a[^1] b[^Note]\n\n[^1]: one\n   [^Note]: two\n    [^code]: no\n");
         assert_eq!(labels.len(), 2);
-        assert!(labels.contains("1") && labels.contains("note"));
+        assert_eq!((labels["1"], labels["note"]), (1, 2));
     }
 
     #[test]
