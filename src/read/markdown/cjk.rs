@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use crate::text::is_wide;
+
 /// The character put beside a run: U+200B ZERO WIDTH SPACE, neither space nor punctuation to
 /// CommonMark.
 pub const MARK: char = '\u{200B}';
@@ -30,8 +32,11 @@ pub fn separate(text: &str) -> Cow<'_, str> {
         let (Some(before), Some(after)) = (before, after) else {
             continue;
         };
-        let gap_before = is_mark(before) && is_letter(after);
-        let gap_after = is_mark(after) && is_letter(before);
+        // Beside Chinese, an ASCII mark counts too: `**ok.**测试`.
+        let gap_before = (is_mark(before) && is_letter(after))
+            || (before.is_ascii_punctuation() && is_letter(after) && is_wide(after));
+        let gap_after = (is_mark(after) && is_letter(before))
+            || (after.is_ascii_punctuation() && is_letter(before) && is_wide(before));
         if !(gap_before || gap_after) {
             continue;
         }
@@ -88,6 +93,8 @@ mod tests {
         assert_eq!(separate("这是**“重点”**。"), "这是**\u{200B}“重点”**。");
         assert!(matches!(separate("**bold**, and *em*"), Cow::Borrowed(_)));
         assert!(matches!(separate("a_b_c 2*3"), Cow::Borrowed(_)));
+        assert_eq!(separate("**ok.**测试"), "**ok.\u{200B}**测试");
+        assert!(matches!(separate("**ok.**text"), Cow::Borrowed(_)));
         assert_eq!(unmark("a\u{200B}b"), "ab");
     }
 }
