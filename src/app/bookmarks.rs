@@ -3,11 +3,10 @@
 //! file itself).
 
 use super::prompt::{Prompt, PromptKind};
-use super::{Action, App, Focus, MessageKind, Popup};
+use super::{Action, App, Focus, MessageKind, Popup, geometry};
 use crate::anchor::{Anchor, Found};
 use crate::doc::TextPos;
 use crate::store::{Bookmark, Change, Pane, Record};
-use crate::ui;
 
 /// A bookmark with where it is in the newsletter as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,8 +259,8 @@ pub(super) fn reopen_at(app: &mut App, id: u64) {
 
 /// How many bookmarks the popup shows at once.
 fn page(app: &App) -> usize {
-    let rows = ui::popup::BOOKMARK_ROWS;
-    usize::from(ui::popup::bookmarks_area(app).height.saturating_sub(2) / rows).max(1)
+    let rows = geometry::BOOKMARK_ROWS;
+    usize::from(geometry::bookmarks_area(app).height.saturating_sub(2) / rows).max(1)
 }
 
 /// `'`: the bookmarks popup.

@@ -3,6 +3,8 @@
 
 mod action;
 pub mod bookmarks;
+pub mod geometry;
+pub mod help;
 mod loading;
 pub mod prompt;
 pub mod search;
@@ -18,7 +20,7 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventK
 use crate::doc::{Article, Newsletter, TextPos};
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{ArticleLayout, LayoutOptions};
-use crate::ui::Theme;
+use crate::theme::Theme;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,7 +335,7 @@ impl App {
 
     /// How the open article is laid out at the reader's current width.
     pub fn layout_options(&self) -> LayoutOptions {
-        let column = crate::ui::reader_column(self);
+        let column = geometry::reader_column(self);
         LayoutOptions {
             width: column.text_width,
             gutter: usize::from(self.settings.gutter),
@@ -434,7 +436,7 @@ impl App {
         let Some(layout) = self.layout() else {
             return 100;
         };
-        let height = usize::from(crate::ui::reader_column(self).area.height);
+        let height = usize::from(geometry::reader_column(self).area.height);
         let len = layout.len();
         if len <= height {
             return 100;

@@ -4,10 +4,9 @@
 //! query, and the results popup.
 
 use super::prompt::{Prompt, PromptKind};
-use super::{Action, App, Focus, MessageKind, Popup, ReaderView};
+use super::{Action, App, Focus, MessageKind, Popup, ReaderView, geometry};
 use crate::doc::TextPos;
 use crate::find::{self, Hit, Match, Query};
-use crate::ui;
 
 /// The search shown in the reader: its query, the matches in the open article, the current one.
 #[derive(Debug, Clone)]
@@ -450,7 +449,7 @@ fn reveal(app: &mut App) {
             pos(m.range.end.saturating_sub(1).max(m.range.start)),
         )
         .map_or(first, |(l, _)| l);
-    let height = usize::from(ui::reader_column(app).area.height).max(1);
+    let height = usize::from(geometry::reader_column(app).area.height).max(1);
     let top = app.reader.top;
     if first < top || last >= top + height {
         let context = (height / 4).min(3);
@@ -465,7 +464,7 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
         return;
     };
     let rows = &results.rows;
-    let page = usize::from(ui::popup::results_area(app).height.saturating_sub(2)).max(2);
+    let page = usize::from(geometry::results_area(app).height.saturating_sub(2)).max(2);
     let hit_row = |r: usize| matches!(rows.get(r), Some(ResultRow::Hit(_)));
     let mut to = match action {
         Action::Down => selected + 1,
@@ -541,12 +540,12 @@ pub(super) fn results_click(app: &mut App, column: u16, row: u16) {
     let (Some(Popup::Results { scroll, .. }), Some(results)) = (app.popup, &app.results) else {
         return;
     };
-    let area = ui::popup::results_area(app);
+    let area = geometry::results_area(app);
     if !area.contains(ratatui::layout::Position::new(column, row)) {
         app.popup = None;
         return;
     }
-    let Some(r) = ui::popup::results_row_at(app, row).map(|r| r + scroll) else {
+    let Some(r) = geometry::results_row_at(app, row).map(|r| r + scroll) else {
         return;
     };
     let selected = match results.rows.get(r) {

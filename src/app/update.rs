@@ -1,8 +1,7 @@
 //! `update`: the one place the state changes. Pure: no terminal, no files.
 
 use super::prompt::PromptKind;
-use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, search};
-use crate::ui;
+use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, search};
 
 /// Applies `action` to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -150,7 +149,7 @@ pub fn update(app: &mut App, action: Action) {
                     app.at_end = false;
                 }
                 Focus::Reader => {
-                    let height = usize::from(ui::reader_column(app).area.height);
+                    let height = usize::from(geometry::reader_column(app).area.height);
                     let len = app.layout().map_or(0, |l| l.len());
                     let max = len.saturating_sub(height);
                     scroll_to(app, (max * n.min(100)).div_ceil(100));
@@ -166,13 +165,15 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Top
         | Action::Bottom => match app.focus {
             Focus::List => {
-                let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
+                let page = geometry::areas(app)
+                    .list
+                    .map_or(1, |r| usize::from(r.height));
                 let to = target(app.selected, app.articles.len(), page, &action, count);
                 app.selected = to;
                 app.at_end = action == Action::Bottom && count.is_none();
             }
             Focus::Reader => {
-                let page = usize::from(ui::reader_column(app).area.height);
+                let page = usize::from(geometry::reader_column(app).area.height);
                 let len = app.layout().map_or(0, |l| l.len());
                 let to = target(app.reader.top, len, page, &action, count);
                 scroll_to(app, to);
@@ -279,7 +280,7 @@ pub(super) fn scroll_to(app: &mut App, top: usize) {
 }
 
 fn clamp_reader(app: &mut App) {
-    let height = usize::from(ui::reader_column(app).area.height);
+    let height = usize::from(geometry::reader_column(app).area.height);
     let len = app.layout().map_or(0, |l| l.len());
     app.reader.top = app.reader.top.min(len.saturating_sub(height));
 }
@@ -312,7 +313,7 @@ pub(super) fn settle(app: &mut App) {
         app.reader.anchor = app.layout().and_then(|l| l.anchor(app.reader.top));
     }
 
-    let height = ui::areas(app)
+    let height = geometry::areas(app)
         .list
         .map_or(1, |r| usize::from(r.height))
         .max(1);
@@ -326,7 +327,7 @@ pub(super) fn settle(app: &mut App) {
     app.list_top = app.list_top.min(app.rows.len().saturating_sub(height));
 
     if let Some(Popup::Help { scroll }) = app.popup {
-        let scroll = scroll.min(ui::popup::help_max_scroll(app));
+        let scroll = scroll.min(geometry::help_max_scroll(app));
         app.popup = Some(Popup::Help { scroll });
     }
 }
@@ -346,8 +347,8 @@ fn popup(app: &mut App, action: &Action) {
     let Some(Popup::Help { scroll }) = app.popup else {
         return;
     };
-    let page = usize::from(ui::popup::help_area(app).height.saturating_sub(2));
-    let max = ui::popup::help_max_scroll(app);
+    let page = usize::from(geometry::help_area(app).height.saturating_sub(2));
+    let max = geometry::help_max_scroll(app);
     let to = target(scroll, max + 1, page, action, None);
     app.popup = Some(Popup::Help { scroll: to });
 }
@@ -360,7 +361,7 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
         }
         return;
     }
-    let areas = ui::areas(app);
+    let areas = geometry::areas(app);
     let at = ratatui::layout::Position::new(column, row);
     if areas.list.is_some_and(|r| r.contains(at)) {
         let page = areas.list.map_or(1, |r| usize::from(r.height));
@@ -383,7 +384,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     if app.popup.is_some() {
         return;
     }
-    let areas = ui::areas(app);
+    let areas = geometry::areas(app);
     let at = ratatui::layout::Position::new(column, row);
     if let Some(list) = areas.list.filter(|r| r.contains(at)) {
         let r = app.list_top + usize::from(row - list.y);
