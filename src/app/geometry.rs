@@ -142,9 +142,7 @@ pub fn help_area(app: &App) -> Rect {
 pub fn help_max_scroll(app: &App) -> usize {
     let area = help_area(app);
     let inner = usize::from(area.height.saturating_sub(2));
-    help_rows(app, area.width.saturating_sub(2))
-        .len()
-        .saturating_sub(inner)
+    super::scroll::max_top(help_rows(app, area.width.saturating_sub(2)).len(), inner)
 }
 
 /// Where the results popup goes: most of the screen.

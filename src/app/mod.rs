@@ -7,6 +7,7 @@ pub mod geometry;
 pub mod help;
 mod loading;
 pub mod prompt;
+pub mod scroll;
 pub mod search;
 mod update;
 
@@ -168,18 +169,6 @@ impl LayoutCache {
         self.entries
             .insert(0, (index, options, ArticleLayout::new(article, options)));
         self.entries.truncate(Self::CAPACITY);
-    }
-}
-
-/// Where a window of `page` rows should start, now at `scroll`, so that rows `first..=last`
-/// are in view (the first wins when they cannot all be).
-pub(crate) fn scroll_into_view(scroll: usize, first: usize, last: usize, page: usize) -> usize {
-    if first < scroll {
-        first
-    } else if last >= scroll + page {
-        last + 1 - page
-    } else {
-        scroll
     }
 }
 

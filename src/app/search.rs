@@ -4,6 +4,7 @@
 //! query, and the results popup.
 
 use super::prompt::{Prompt, PromptKind};
+use super::scroll::{self, Move, Paging};
 use super::{Action, App, Focus, MessageKind, Popup, ReaderView, geometry};
 use crate::doc::TextPos;
 use crate::find::{self, Hit, Match, Query};
@@ -466,18 +467,16 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
     let rows = &results.rows;
     let page = usize::from(geometry::results_area(app).height.saturating_sub(2)).max(2);
     let hit_row = |r: usize| matches!(rows.get(r), Some(ResultRow::Hit(_)));
-    let mut to = match action {
-        Action::Down => selected + 1,
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => selected + page - 1,
-        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page - 1),
-        Action::Top => 0,
-        Action::Bottom => rows.len(),
-        _ => selected,
-    }
-    .min(rows.len().saturating_sub(1));
+    let movement = Move::of(action);
+    // A page keeps one row of the last in view; half a page goes as far.
+    let paging = Paging::whole(page - 1);
+    let mut to = movement
+        .map_or(selected, |m| {
+            scroll::step(selected, rows.len(), paging, m, None)
+        })
+        .min(rows.len().saturating_sub(1));
     // Off a header: onwards in the direction of travel, else back.
-    let down = !matches!(action, Action::Up | Action::PageUp | Action::HalfPageUp);
+    let down = !movement.is_some_and(Move::is_back);
     if !hit_row(to) {
         let forward = (to..rows.len()).find(|&r| hit_row(r));
         let backward = (0..to).rev().find(|&r| hit_row(r));
@@ -497,7 +496,7 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
     } else {
         to
     };
-    let scroll = super::scroll_into_view(scroll, want, to, page);
+    let scroll = scroll::into_view(scroll, want, to, page);
     app.popup = Some(Popup::Results {
         selected: to,
         scroll,
