@@ -15,8 +15,8 @@ use memchr::memmem;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::doc::{Article, Newsletter, Part};
-use crate::layout::breaks::cluster_width;
-use crate::layout::{display_width, truncate};
+use crate::layout::truncate;
+use crate::text::{cluster_width, display_width};
 
 /// A compiled query.
 #[derive(Debug, Clone)]

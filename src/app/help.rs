@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::keymap::Context;
-use crate::layout::display_width;
+use crate::text::display_width;
 
 /// One line of the help: a heading, or keys and what they do.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::breaks::cluster_width;
 use super::wrap::{WrapOptions, wrap};
 use crate::doc::{Article, BlockKind, Part, TextPos};
+use crate::text::cluster_width;
 
 /// Columns of the first-line indent: two full-width characters.
 pub const INDENT_COLUMNS: usize = 4;

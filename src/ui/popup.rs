@@ -12,7 +12,7 @@ use crate::app::help::help_rows;
 use crate::app::{Action, App, Popup, ResultRow};
 use crate::find;
 use crate::keymap::Context;
-use crate::layout::display_width;
+use crate::text::display_width;
 
 /// Draws the popup on top of everything.
 pub fn render(app: &App, buf: &mut Buffer) {

@@ -6,7 +6,8 @@ use ratatui::style::Style;
 
 use super::{Theme, put, reader_column};
 use crate::app::App;
-use crate::layout::{Line, Role, display_width};
+use crate::layout::{Line, Role};
+use crate::text::display_width;
 
 /// The style of a line's role.
 fn style(theme: &Theme, role: Role) -> Style {

@@ -1,0 +1,155 @@
+//! The one display width: how many terminal columns a text takes, measured as ratatui's buffer
+//! measures it when it draws — by grapheme cluster, each its `unicode-width` width clamped to
+//! 0..=2 (a ZWJ family is one emoji two columns wide, not three). Layout, the UI, find and the
+//! parser all measure with it, so a headline the parser calls 64 columns is 64 columns on screen.
+//!
+//! Nearly all of a newsletter is printable ASCII, Latin-1, CJK punctuation, kana and Han, where
+//! every character is a cluster of its own: those runs are measured character by character,
+//! and only the rest (combining marks, joiners, variation selectors, emoji, jamo…) is split
+//! into clusters by `unicode-segmentation`. The results are the same either way.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Display width of one grapheme cluster: its `unicode-width` width clamped to 0..=2, the
+/// measure ratatui's buffer uses when it places the cluster in cells.
+pub fn cluster_width(cluster: &str) -> usize {
+    cluster.width().min(2)
+}
+
+/// Characters that always make a grapheme cluster of their own when the next character is one
+/// of them too: printable ASCII and Latin-1, general punctuation, CJK punctuation, kana, Han,
+/// full-width forms. (Combining marks, joiners, variation selectors, Hangul jamo, regional
+/// indicators and emoji are not among them.) For one of them alone, the character's width is
+/// the cluster's.
+fn is_simple(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E
+        | 0xA0..=0x2FF
+        | 0x2010..=0x2027
+        | 0x2030..=0x205E
+        | 0x3000..=0x3029
+        | 0x3030..=0x303F
+        | 0x3041..=0x3096
+        | 0x30A0..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xFF01..=0xFF9D)
+}
+
+/// The grapheme clusters of a text with their widths, in order: see [`clusters`].
+#[derive(Debug, Clone)]
+pub struct Clusters<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Clusters<'a> {
+    /// Where the cluster starts (a byte offset), the cluster, and its width.
+    type Item = (usize, &'a str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = &self.text[self.at..];
+        let bytes = rest.as_bytes();
+        let start = self.at;
+        let printable = |b: u8| (0x20..0x7F).contains(&b);
+        // Printable ASCII before printable ASCII (or the end): one column, no decoding.
+        let (len, width) = match bytes {
+            [] => return None,
+            [b, rest @ ..] if printable(*b) && rest.first().is_none_or(|&n| printable(n)) => (1, 1),
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if is_simple(c) && chars.next().is_none_or(is_simple) {
+                    (c.len_utf8(), c.width().unwrap_or(0).min(2))
+                } else {
+                    // From a cluster boundary, so the first grapheme is the next cluster.
+                    let g = rest.graphemes(true).next().unwrap_or(rest);
+                    (g.len(), cluster_width(g))
+                }
+            }
+        };
+        self.at += len;
+        Some((start, &self.text[start..start + len], width))
+    }
+}
+
+/// The grapheme clusters of `text`, exactly as `unicode-segmentation` splits it, each with its
+/// byte offset and [`cluster_width`].
+pub fn clusters(text: &str) -> Clusters<'_> {
+    Clusters { text, at: 0 }
+}
+
+/// Display width of a text in terminal columns: the sum of its clusters' widths.
+pub fn display_width(text: &str) -> usize {
+    clusters(text).map(|(_, _, w)| w).sum()
+}
+
+/// Whether `text` is wider than `max` columns: [`display_width`] that stops as soon as it
+/// knows.
+pub fn wider_than(text: &str, max: usize) -> bool {
+    let mut columns = 0;
+    for (_, _, w) in clusters(text) {
+        columns += w;
+        if columns > max {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind of text the fast paths must agree on with plain segmentation: ASCII, CJK,
+    /// combining marks, joiners, flags, variation selectors, jamo, half-width kana with their
+    /// marks, CRLF and lone controls.
+    const MIXED: &str = "中文,English “引号”——…… 12% e\u{301} 👩\u{200d}👩\u{200d}👧 🇨🇳🇯🇵 \
+                         ｶﾞ か\u{3099} 한국어 \u{1100}\u{1161}\u{11a8} a\u{200d}b \u{fe0f}x \
+                         ☺\u{fe0f} ✌\u{1f3fd} \r\n。\na\u{301}\u{301}b\t\u{ad}ÿ";
+
+    #[test]
+    fn clusters_are_unicode_segmentations() {
+        let ours: Vec<(usize, &str)> = clusters(MIXED).map(|(at, g, _)| (at, g)).collect();
+        let theirs: Vec<(usize, &str)> = MIXED.grapheme_indices(true).collect();
+        assert_eq!(ours, theirs);
+        let widths: Vec<usize> = clusters(MIXED).map(|(_, _, w)| w).collect();
+        let expected: Vec<usize> = theirs.iter().map(|(_, g)| cluster_width(g)).collect();
+        assert_eq!(widths, expected);
+    }
+
+    #[test]
+    fn every_start_of_a_text_measures_as_its_clusters() {
+        // Each suffix starting on a boundary: the fast paths look one character ahead, and the
+        // text's end is where that look finds nothing.
+        for (at, _) in MIXED.grapheme_indices(true) {
+            for end in MIXED[at..]
+                .grapheme_indices(true)
+                .map(|(e, g)| at + e + g.len())
+            {
+                let text = &MIXED[at..end];
+                let slow: usize = text.graphemes(true).map(cluster_width).sum();
+                assert_eq!(display_width(text), slow, "{text:?}");
+                assert!(!wider_than(text, slow), "{text:?}");
+                assert_eq!(
+                    wider_than(text, slow.saturating_sub(1)),
+                    slow > 0,
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn widths_are_the_terminals() {
+        assert_eq!(display_width(""), 0);
+        assert_eq!(display_width("中文ab"), 6);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("👩‍👩‍👧"), 2);
+        assert_eq!(display_width("“”——…"), 5);
+        assert_eq!(display_width("，。、：；！？"), 14);
+        assert_eq!(display_width("☺\u{fe0f}"), 2);
+        assert_eq!(display_width("🇨🇳"), 2);
+    }
+}
