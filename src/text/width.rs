@@ -82,20 +82,43 @@ pub fn clusters(text: &str) -> Clusters<'_> {
 
 /// Display width of a text in terminal columns: the sum of its clusters' widths.
 pub fn display_width(text: &str) -> usize {
-    clusters(text).map(|(_, _, w)| w).sum()
+    columns_upto(text, usize::MAX)
 }
 
 /// Whether `text` is wider than `max` columns: [`display_width`] that stops as soon as it
 /// knows.
 pub fn wider_than(text: &str, max: usize) -> bool {
+    columns_upto(text, max) > max
+}
+
+/// The width of `text`, or of as much of it as first passes `max` columns. The parser measures
+/// every line it reads, often more than once: this decodes each character once and leaves
+/// clusters to `unicode-segmentation` only where a character is not simple.
+fn columns_upto(text: &str, max: usize) -> usize {
+    if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return text.len();
+    }
     let mut columns = 0;
-    for (_, _, w) in clusters(text) {
-        columns += w;
+    // Each character with whether it is simple, asked once.
+    let mut chars = text.char_indices().map(|(at, c)| (at, c, is_simple(c)));
+    let mut next = chars.next();
+    while let Some((at, c, simple)) = next {
+        next = chars.next();
+        if simple && next.is_none_or(|(_, _, s)| s) {
+            columns += c.width().unwrap_or(0).min(2);
+        } else {
+            let g = text[at..].graphemes(true).next().unwrap_or(&text[at..]);
+            columns += cluster_width(g);
+            let end = at + g.len();
+            while next.is_some_and(|(i, _, _)| i < end) {
+                next = chars.next();
+            }
+        }
         if columns > max {
-            return true;
+            break;
         }
     }
-    false
+    columns
 }
 
 #[cfg(test)]
