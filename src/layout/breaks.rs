@@ -90,10 +90,10 @@ pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     let room = width.saturating_sub(1);
     let mut used = 0;
     let mut end = None;
-    for (at, _, w) in crate::text::width::clusters(text) {
-        used += w;
+    for c in crate::text::width::clusters(text) {
+        used += c.width;
         if end.is_none() && used > room {
-            end = Some(at);
+            end = Some(c.start);
         }
         if used > width {
             return match (width, end) {
@@ -128,21 +128,10 @@ pub fn truncate_start(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One grapheme cluster of a text, with what the line breaker needs to know about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cluster {
-    /// Byte offset of its first byte.
-    pub start: usize,
-    /// Byte offset just past it.
-    pub end: usize,
-    /// Columns it takes (0..=2).
-    pub width: usize,
-    /// First character.
-    pub first: char,
-    /// Last character.
-    pub last: char,
-}
+/// One grapheme cluster of a text, measured: the line breaker's unit.
+pub use crate::text::width::Cluster;
 
+/// What the line breaker needs to know about a cluster.
 impl Cluster {
     /// Blank space (not drawn at a line end, skipped at a continuation line's start).
     pub fn is_space(&self) -> bool {
@@ -173,17 +162,7 @@ impl Cluster {
 /// The clusters of `text` in order, split and measured by [`crate::text::width::clusters`].
 pub fn clusters(text: &str) -> Vec<Cluster> {
     let mut out = Vec::with_capacity(text.len() / 2 + 1);
-    for (start, g, width) in crate::text::width::clusters(text) {
-        let mut chars = g.chars();
-        let first = chars.next().unwrap_or(' ');
-        out.push(Cluster {
-            start,
-            end: start + g.len(),
-            width,
-            first,
-            last: chars.next_back().unwrap_or(first),
-        });
-    }
+    out.extend(crate::text::width::clusters(text));
     out
 }
 

@@ -6,7 +6,9 @@
 //! Nearly all of a newsletter is printable ASCII, Latin-1, CJK punctuation, kana and Han, where
 //! every character is a cluster of its own: those runs are measured character by character,
 //! and only the rest (combining marks, joiners, variation selectors, emoji, jamo…) is split
-//! into clusters by `unicode-segmentation`. The results are the same either way.
+//! into clusters by `unicode-segmentation`. The results are the same either way. Each
+//! character is decoded once: the parser measures every line it reads, often more than once,
+//! and the layout splits every text it sets.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -37,47 +39,80 @@ fn is_simple(c: char) -> bool {
         | 0xFF01..=0xFF9D)
 }
 
-/// The grapheme clusters of a text with their widths, in order: see [`clusters`].
+/// One grapheme cluster of a text, measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cluster {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// Columns it takes (0..=2): its [`cluster_width`].
+    pub width: usize,
+    /// First character.
+    pub first: char,
+    /// Last character.
+    pub last: char,
+}
+
+/// The grapheme clusters of a text, measured, in order: see [`clusters`].
 #[derive(Debug, Clone)]
 pub struct Clusters<'a> {
     text: &'a str,
-    at: usize,
+    chars: std::str::CharIndices<'a>,
+    /// The next character, with whether it is simple: each is decoded and asked once.
+    next: Option<(usize, char, bool)>,
 }
 
-impl<'a> Iterator for Clusters<'a> {
-    /// Where the cluster starts (a byte offset), the cluster, and its width.
-    type Item = (usize, &'a str, usize);
+impl Clusters<'_> {
+    fn advance(&mut self) {
+        self.next = self.chars.next().map(|(at, c)| (at, c, is_simple(c)));
+    }
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.text[self.at..];
-        let bytes = rest.as_bytes();
-        let start = self.at;
-        let printable = |b: u8| (0x20..0x7F).contains(&b);
-        // Printable ASCII before printable ASCII (or the end): one column, no decoding.
-        let (len, width) = match bytes {
-            [] => return None,
-            [b, rest @ ..] if printable(*b) && rest.first().is_none_or(|&n| printable(n)) => (1, 1),
-            _ => {
-                let mut chars = rest.chars();
-                let c = chars.next()?;
-                if is_simple(c) && chars.next().is_none_or(is_simple) {
-                    (c.len_utf8(), c.width().unwrap_or(0).min(2))
-                } else {
-                    // From a cluster boundary, so the first grapheme is the next cluster.
-                    let g = rest.graphemes(true).next().unwrap_or(rest);
-                    (g.len(), cluster_width(g))
-                }
-            }
-        };
-        self.at += len;
-        Some((start, &self.text[start..start + len], width))
+impl Iterator for Clusters<'_> {
+    type Item = Cluster;
+
+    fn next(&mut self) -> Option<Cluster> {
+        let (start, first, simple) = self.next?;
+        self.advance();
+        if simple && self.next.is_none_or(|(_, _, s)| s) {
+            return Some(Cluster {
+                start,
+                end: start + first.len_utf8(),
+                width: first.width().unwrap_or(0).min(2),
+                first,
+                last: first,
+            });
+        }
+        // From a cluster boundary, so the first grapheme is the next cluster.
+        let rest = &self.text[start..];
+        let g = rest.graphemes(true).next().unwrap_or(rest);
+        let end = start + g.len();
+        let mut last = first;
+        while let Some((_, c, _)) = self.next.filter(|&(at, _, _)| at < end) {
+            last = c;
+            self.advance();
+        }
+        Some(Cluster {
+            start,
+            end,
+            width: cluster_width(g),
+            first,
+            last,
+        })
     }
 }
 
 /// The grapheme clusters of `text`, exactly as `unicode-segmentation` splits it, each with its
-/// byte offset and [`cluster_width`].
+/// bytes, its [`cluster_width`] and its first and last characters.
 pub fn clusters(text: &str) -> Clusters<'_> {
-    Clusters { text, at: 0 }
+    let mut out = Clusters {
+        text,
+        chars: text.char_indices(),
+        next: None,
+    };
+    out.advance();
+    out
 }
 
 /// Display width of a text in terminal columns: the sum of its clusters' widths.
@@ -91,15 +126,16 @@ pub fn wider_than(text: &str, max: usize) -> bool {
     columns_upto(text, max) > max
 }
 
-/// The width of `text`, or of as much of it as first passes `max` columns. The parser measures
-/// every line it reads, often more than once: this decodes each character once and leaves
-/// clusters to `unicode-segmentation` only where a character is not simple.
+/// The width of `text`, or of as much of it as first passes `max` columns: [`clusters`]'
+/// widths added up, in a loop of its own because it is the parser's inner loop (it measures
+/// every line it reads, often more than once) and needs neither the clusters' bytes nor their
+/// characters.
 fn columns_upto(text: &str, max: usize) -> usize {
+    // Printable ASCII, the most common line of all, without decoding.
     if text.bytes().all(|b| (0x20..0x7F).contains(&b)) {
         return text.len();
     }
     let mut columns = 0;
-    // Each character with whether it is simple, asked once.
     let mut chars = text.char_indices().map(|(at, c)| (at, c, is_simple(c)));
     let mut next = chars.next();
     while let Some((at, c, simple)) = next {
@@ -107,7 +143,8 @@ fn columns_upto(text: &str, max: usize) -> usize {
         if simple && next.is_none_or(|(_, _, s)| s) {
             columns += c.width().unwrap_or(0).min(2);
         } else {
-            let g = text[at..].graphemes(true).next().unwrap_or(&text[at..]);
+            let rest = &text[at..];
+            let g = rest.graphemes(true).next().unwrap_or(rest);
             columns += cluster_width(g);
             let end = at + g.len();
             while next.is_some_and(|(i, _, _)| i < end) {
@@ -134,12 +171,16 @@ mod tests {
 
     #[test]
     fn clusters_are_unicode_segmentations() {
-        let ours: Vec<(usize, &str)> = clusters(MIXED).map(|(at, g, _)| (at, g)).collect();
+        let ours: Vec<(usize, &str)> = clusters(MIXED)
+            .map(|c| (c.start, &MIXED[c.start..c.end]))
+            .collect();
         let theirs: Vec<(usize, &str)> = MIXED.grapheme_indices(true).collect();
         assert_eq!(ours, theirs);
-        let widths: Vec<usize> = clusters(MIXED).map(|(_, _, w)| w).collect();
-        let expected: Vec<usize> = theirs.iter().map(|(_, g)| cluster_width(g)).collect();
-        assert_eq!(widths, expected);
+        for (c, (_, g)) in clusters(MIXED).zip(theirs) {
+            assert_eq!(c.width, cluster_width(g), "{g:?}");
+            assert_eq!(Some(c.first), g.chars().next(), "{g:?}");
+            assert_eq!(Some(c.last), g.chars().next_back(), "{g:?}");
+        }
     }
 
     #[test]

@@ -944,9 +944,9 @@ pub fn infer_title(paragraph: &str) -> String {
     let mut clause_end = None;
     // By cluster, as the title is drawn: a letter and its combining accent are one column,
     // never cut apart.
-    for (i, cluster, w) in crate::text::width::clusters(paragraph) {
-        let c = cluster.chars().next().unwrap_or(' ');
-        let after = &paragraph[i + cluster.len()..];
+    for cluster in crate::text::width::clusters(paragraph) {
+        let (i, c, w) = (cluster.start, cluster.first, cluster.width);
+        let after = &paragraph[cluster.end..];
         let is_end = matches!(c, '。' | '！' | '？' | '!' | '?')
             || (c == '.' && after.starts_with(' '))
             || (c == '.' && after.is_empty());
