@@ -64,6 +64,7 @@ pub struct Clusters<'a> {
 }
 
 impl Clusters<'_> {
+    #[inline]
     fn advance(&mut self) {
         self.next = self.chars.next().map(|(at, c)| (at, c, is_simple(c)));
     }
@@ -72,6 +73,7 @@ impl Clusters<'_> {
 impl Iterator for Clusters<'_> {
     type Item = Cluster;
 
+    #[inline]
     fn next(&mut self) -> Option<Cluster> {
         let (start, first, simple) = self.next?;
         self.advance();
@@ -105,6 +107,7 @@ impl Iterator for Clusters<'_> {
 
 /// The grapheme clusters of `text`, exactly as `unicode-segmentation` splits it, each with its
 /// bytes, its [`cluster_width`] and its first and last characters.
+#[inline]
 pub fn clusters(text: &str) -> Clusters<'_> {
     let mut out = Clusters {
         text,
