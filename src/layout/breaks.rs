@@ -5,7 +5,9 @@
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::width::{cluster_width, display_width};
+/// The one measure lives in [`crate::text::width`]; re-exported where the layout's callers found
+/// it.
+pub use crate::text::width::{cluster_width, display_width};
 
 /// The mark may not start a line (W3C clreq, GB/T 15834), full-width and ASCII.
 pub fn is_no_start(c: char) -> bool {

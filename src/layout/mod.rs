@@ -9,8 +9,6 @@ pub mod article;
 pub mod breaks;
 pub mod wrap;
 
-/// The one display width, where the layout's callers have always found it.
-pub use crate::text::display_width;
 pub use article::{ArticleLayout, INDENT_COLUMNS, LayoutOptions, Line, Role};
-pub use breaks::{truncate, truncate_start};
+pub use breaks::{display_width, truncate, truncate_start};
 pub use wrap::{VisualLine, WrapOptions, wrap};

@@ -1,7 +1,8 @@
 //! The one display width: how many terminal columns a text takes, measured as ratatui's buffer
 //! measures it when it draws — by grapheme cluster, each its `unicode-width` width clamped to
-//! 0..=2 (a ZWJ family is one emoji two columns wide, not three). Layout, the UI, find and the
-//! parser all measure with it, so a headline the parser calls 64 columns is 64 columns on screen.
+//! 0..=2 (a ZWJ family is one emoji two columns wide, not the six its parts add up to).
+//! Layout, the UI, find, the sanitiser's tab stops and the parser all measure with it, so a
+//! headline the parser calls 64 columns is 64 columns on screen.
 //!
 //! Nearly all of a newsletter is printable ASCII, Latin-1, CJK punctuation, kana and Han, where
 //! every character is a cluster of its own: those runs are measured character by character,

@@ -7,8 +7,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, Clear, Widget};
 
 use super::put;
-use crate::app::geometry::{BOOKMARK_ROWS, bookmarks_area, help_area, results_area};
-use crate::app::help::help_rows;
+// The popups' places and the help's rows belong to the state; re-exported where they were.
+pub use crate::app::geometry::{
+    BOOKMARK_ROWS, bookmarks_area, help_area, help_max_scroll, results_area, results_row_at,
+};
+pub use crate::app::help::{HelpLine, HelpRow, help_lines, help_rows};
 use crate::app::{Action, App, Popup, ResultRow};
 use crate::find;
 use crate::keymap::Context;
