@@ -15,8 +15,8 @@ use memchr::memmem;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::doc::{Article, Newsletter, Part};
-use crate::layout::breaks::cluster_width;
-use crate::layout::{display_width, truncate};
+use crate::layout::truncate;
+use crate::text::{cluster_width, display_width, script};
 
 /// A compiled query.
 #[derive(Debug, Clone)]
@@ -64,9 +64,8 @@ pub struct Hit {
 /// to lower case, a character for a character.
 fn fold(c: char, lower: bool) -> char {
     let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
-        _ => c,
+        _ => script::ascii_of_fullwidth(c).unwrap_or(c),
     };
     if !lower {
         c
@@ -98,7 +97,7 @@ impl Query {
         // letter, not as a wish to match case: `Ａ` finds `a`.
         let case_sensitive = text
             .chars()
-            .any(|c| c.is_uppercase() && !('\u{FF01}'..='\u{FF5E}').contains(&c));
+            .any(|c| c.is_uppercase() && script::ascii_of_fullwidth(c).is_none());
         let tokens: Vec<String> = unfolded
             .iter()
             .map(|t| t.chars().map(|c| fold(c, !case_sensitive)).collect())
@@ -106,8 +105,8 @@ impl Query {
         let optional_gaps = tokens
             .windows(2)
             .map(|w| {
-                w[0].chars().next_back().is_some_and(crate::text::is_wide)
-                    && w[1].chars().next().is_some_and(crate::text::is_wide)
+                w[0].chars().next_back().is_some_and(script::is_wide)
+                    && w[1].chars().next().is_some_and(script::is_wide)
             })
             .collect();
         // Folding maps onto ASCII and lower case only: a query with neither finds the same
@@ -239,22 +238,14 @@ impl Query {
 /// The other characters of a text that fold onto `c` (itself folded): its full-width form and,
 /// when case is ignored, its capitals and their full-width forms.
 fn folds_onto(c: char, case_sensitive: bool) -> Vec<char> {
-    let mut out: Vec<char> = wide_form(c).into_iter().collect();
+    let mut out: Vec<char> = script::fullwidth_of_ascii(c).into_iter().collect();
     if !case_sensitive {
         for u in c.to_uppercase().filter(|&u| u != c) {
             out.push(u);
-            out.extend(wide_form(u));
+            out.extend(script::fullwidth_of_ascii(u));
         }
     }
     out
-}
-
-/// The full-width form of a printable ASCII character.
-fn wide_form(c: char) -> Option<char> {
-    ('!'..='~')
-        .contains(&c)
-        .then(|| char::from_u32(c as u32 + 0xFEE0))
-        .flatten()
 }
 
 /// A folded copy of a text and the way back to the original's offsets, reused between parts.

@@ -516,3 +516,14 @@ fn a_bare_name_after_the_body_is_its_credit() {
         ]
     );
 }
+
+#[test]
+fn an_inferred_title_is_measured_as_it_is_drawn() {
+    // A family emoji is one cluster two columns wide on screen, though its three emoji and two
+    // joiners add up to six: the title is cut at 48 drawn columns, not at 48 summed ones.
+    let family = "👩\u{200d}👩\u{200d}👧";
+    let paragraph = format!("{}，后面还有很多字。", family.repeat(30));
+    let title = kanbao::read::plain::parse::infer_title(&paragraph);
+    assert_eq!(title, format!("{}…", family.repeat(24)));
+    assert_eq!(kanbao::text::display_width(&title), 49);
+}

@@ -4,7 +4,8 @@
 
 use arbitrary::Arbitrary;
 use kanbao::doc::{self, Part, TextPos};
-use kanbao::layout::{ArticleLayout, LayoutOptions, WrapOptions, display_width, wrap};
+use kanbao::layout::{ArticleLayout, LayoutOptions, WrapOptions, wrap};
+use kanbao::text::display_width;
 use kanbao::read::plain;
 use libfuzzer_sys::fuzz_target;
 use unicode_segmentation::UnicodeSegmentation;

@@ -3,11 +3,11 @@
 //! file itself).
 
 use super::prompt::{Prompt, PromptKind};
-use super::{Action, App, Focus, MessageKind, Popup};
+use super::scroll::{self, Move, Paging};
+use super::{Action, App, Focus, MessageKind, Popup, geometry};
 use crate::anchor::{Anchor, Found};
 use crate::doc::TextPos;
 use crate::store::{Bookmark, Change, Pane, Record};
-use crate::ui;
 
 /// A bookmark with where it is in the newsletter as it is now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,15 +253,15 @@ pub(super) fn reopen_at(app: &mut App, id: u64) {
         .unwrap_or(0);
     app.popup = Some(Popup::Bookmarks {
         selected,
-        scroll: super::scroll_into_view(0, selected, selected, page(app)),
+        scroll: scroll::into_view(0, selected, selected, page(app)),
         confirm: false,
     });
 }
 
 /// How many bookmarks the popup shows at once.
 fn page(app: &App) -> usize {
-    let rows = ui::popup::BOOKMARK_ROWS;
-    usize::from(ui::popup::bookmarks_area(app).height.saturating_sub(2) / rows).max(1)
+    let rows = geometry::BOOKMARK_ROWS;
+    usize::from(geometry::bookmarks_area(app).height.saturating_sub(2) / rows).max(1)
 }
 
 /// `'`: the bookmarks popup.
@@ -316,12 +316,6 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
     }
     let page = page(app);
     let to = match action {
-        Action::Down => selected + 1,
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => selected + page,
-        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page),
-        Action::Top => 0,
-        Action::Bottom => n,
         Action::Delete => {
             app.popup = Some(Popup::Bookmarks {
                 selected,
@@ -352,10 +346,13 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
             }
             return;
         }
-        _ => selected,
+        // A page (and half a page) shows the next bookmarks whole.
+        _ => Move::of(action).map_or(selected, |movement| {
+            scroll::step(selected, n, Paging::whole(page), movement, None)
+        }),
     }
     .min(n.saturating_sub(1));
-    let scroll = super::scroll_into_view(scroll, to, to, page);
+    let scroll = scroll::into_view(scroll, to, to, page);
     app.popup = Some(Popup::Bookmarks {
         selected: to,
         scroll,

@@ -3,8 +3,11 @@
 
 mod action;
 pub mod bookmarks;
+pub mod geometry;
+pub mod help;
 mod loading;
 pub mod prompt;
+pub mod scroll;
 pub mod search;
 mod update;
 
@@ -18,7 +21,7 @@ use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventK
 use crate::doc::{Article, Newsletter, TextPos};
 use crate::keymap::{Context, Key, Keymap};
 use crate::layout::{ArticleLayout, LayoutOptions};
-use crate::ui::Theme;
+use crate::theme::Theme;
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,18 +169,6 @@ impl LayoutCache {
         self.entries
             .insert(0, (index, options, ArticleLayout::new(article, options)));
         self.entries.truncate(Self::CAPACITY);
-    }
-}
-
-/// Where a window of `page` rows should start, now at `scroll`, so that rows `first..=last`
-/// are in view (the first wins when they cannot all be).
-pub(crate) fn scroll_into_view(scroll: usize, first: usize, last: usize, page: usize) -> usize {
-    if first < scroll {
-        first
-    } else if last >= scroll + page {
-        last + 1 - page
-    } else {
-        scroll
     }
 }
 
@@ -333,7 +324,7 @@ impl App {
 
     /// How the open article is laid out at the reader's current width.
     pub fn layout_options(&self) -> LayoutOptions {
-        let column = crate::ui::reader_column(self);
+        let column = geometry::reader_column(self);
         LayoutOptions {
             width: column.text_width,
             gutter: usize::from(self.settings.gutter),
@@ -434,7 +425,7 @@ impl App {
         let Some(layout) = self.layout() else {
             return 100;
         };
-        let height = usize::from(crate::ui::reader_column(self).area.height);
+        let height = usize::from(geometry::reader_column(self).area.height);
         let len = layout.len();
         if len <= height {
             return 100;

@@ -4,7 +4,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::layout::display_width;
+use crate::text::display_width;
 
 /// What the prompt's text is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

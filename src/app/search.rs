@@ -4,10 +4,10 @@
 //! query, and the results popup.
 
 use super::prompt::{Prompt, PromptKind};
-use super::{Action, App, Focus, MessageKind, Popup, ReaderView};
+use super::scroll::{self, Move, Paging};
+use super::{Action, App, Focus, MessageKind, Popup, ReaderView, geometry};
 use crate::doc::TextPos;
 use crate::find::{self, Hit, Match, Query};
-use crate::ui;
 
 /// The search shown in the reader: its query, the matches in the open article, the current one.
 #[derive(Debug, Clone)]
@@ -450,7 +450,7 @@ fn reveal(app: &mut App) {
             pos(m.range.end.saturating_sub(1).max(m.range.start)),
         )
         .map_or(first, |(l, _)| l);
-    let height = usize::from(ui::reader_column(app).area.height).max(1);
+    let height = usize::from(geometry::reader_column(app).area.height).max(1);
     let top = app.reader.top;
     if first < top || last >= top + height {
         let context = (height / 4).min(3);
@@ -465,20 +465,18 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
         return;
     };
     let rows = &results.rows;
-    let page = usize::from(ui::popup::results_area(app).height.saturating_sub(2)).max(2);
+    let page = usize::from(geometry::results_area(app).height.saturating_sub(2)).max(2);
     let hit_row = |r: usize| matches!(rows.get(r), Some(ResultRow::Hit(_)));
-    let mut to = match action {
-        Action::Down => selected + 1,
-        Action::Up => selected.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => selected + page - 1,
-        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(page - 1),
-        Action::Top => 0,
-        Action::Bottom => rows.len(),
-        _ => selected,
-    }
-    .min(rows.len().saturating_sub(1));
+    let movement = Move::of(action);
+    // A page keeps one row of the last in view; half a page goes as far.
+    let paging = Paging::whole(page - 1);
+    let mut to = movement
+        .map_or(selected, |m| {
+            scroll::step(selected, rows.len(), paging, m, None)
+        })
+        .min(rows.len().saturating_sub(1));
     // Off a header: onwards in the direction of travel, else back.
-    let down = !matches!(action, Action::Up | Action::PageUp | Action::HalfPageUp);
+    let down = !movement.is_some_and(Move::is_back);
     if !hit_row(to) {
         let forward = (to..rows.len()).find(|&r| hit_row(r));
         let backward = (0..to).rev().find(|&r| hit_row(r));
@@ -498,7 +496,7 @@ pub(super) fn results_move(app: &mut App, action: &Action) {
     } else {
         to
     };
-    let scroll = super::scroll_into_view(scroll, want, to, page);
+    let scroll = scroll::into_view(scroll, want, to, page);
     app.popup = Some(Popup::Results {
         selected: to,
         scroll,
@@ -541,12 +539,12 @@ pub(super) fn results_click(app: &mut App, column: u16, row: u16) {
     let (Some(Popup::Results { scroll, .. }), Some(results)) = (app.popup, &app.results) else {
         return;
     };
-    let area = ui::popup::results_area(app);
+    let area = geometry::results_area(app);
     if !area.contains(ratatui::layout::Position::new(column, row)) {
         app.popup = None;
         return;
     }
-    let Some(r) = ui::popup::results_row_at(app, row).map(|r| r + scroll) else {
+    let Some(r) = geometry::results_row_at(app, row).map(|r| r + scroll) else {
         return;
     };
     let selected = match results.rows.get(r) {

@@ -1,8 +1,8 @@
 //! `update`: the one place the state changes. Pure: no terminal, no files.
 
 use super::prompt::PromptKind;
-use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, search};
-use crate::ui;
+use super::scroll::{self, Move, Paging};
+use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, search};
 
 /// Applies `action` to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -145,15 +145,14 @@ pub fn update(app: &mut App, action: Action) {
             ),
             Some(n) => match app.focus {
                 Focus::List => {
-                    let len = app.articles.len();
-                    app.selected = (len.saturating_sub(1) * n.min(100)).div_ceil(100);
+                    let last = app.articles.len().saturating_sub(1);
+                    app.selected = scroll::percent(last, n);
                     app.at_end = false;
                 }
                 Focus::Reader => {
-                    let height = usize::from(ui::reader_column(app).area.height);
+                    let height = usize::from(geometry::reader_column(app).area.height);
                     let len = app.layout().map_or(0, |l| l.len());
-                    let max = len.saturating_sub(height);
-                    scroll_to(app, (max * n.min(100)).div_ceil(100));
+                    scroll_to(app, scroll::percent(scroll::max_top(len, height), n));
                 }
             },
         },
@@ -164,49 +163,37 @@ pub fn update(app: &mut App, action: Action) {
         | Action::HalfPageDown
         | Action::HalfPageUp
         | Action::Top
-        | Action::Bottom => match app.focus {
-            Focus::List => {
-                let page = ui::areas(app).list.map_or(1, |r| usize::from(r.height));
-                let to = target(app.selected, app.articles.len(), page, &action, count);
-                app.selected = to;
-                app.at_end = action == Action::Bottom && count.is_none();
+        | Action::Bottom => {
+            if let Some(movement) = Move::of(&action) {
+                go(app, movement, count);
             }
-            Focus::Reader => {
-                let page = usize::from(ui::reader_column(app).area.height);
-                let len = app.layout().map_or(0, |l| l.len());
-                let to = target(app.reader.top, len, page, &action, count);
-                scroll_to(app, to);
-            }
-        },
+        }
     }
     settle(app);
 }
 
+/// A movement key in the pane with focus: the list's cursor, or the reader's top line.
+fn go(app: &mut App, movement: Move, count: Option<usize>) {
+    match app.focus {
+        Focus::List => {
+            let page = geometry::areas(app)
+                .list
+                .map_or(1, |r| usize::from(r.height));
+            let len = app.articles.len();
+            app.selected = scroll::step(app.selected, len, Paging::lines(page), movement, count);
+            app.at_end = movement == Move::Bottom && count.is_none();
+        }
+        Focus::Reader => {
+            let page = usize::from(geometry::reader_column(app).area.height);
+            let len = app.layout().map_or(0, |l| l.len());
+            let to = scroll::step(app.reader.top, len, Paging::lines(page), movement, count);
+            scroll_to(app, to);
+        }
+    }
+}
+
 /// The largest count typed before a key (`99999j`).
 const MAX_COUNT: usize = 99_999;
-
-/// Where a movement, done `count` times (once when there is none), takes a position among
-/// `len` items with `page` of them in view. `g` and `G` with a count go to that item (line or
-/// article `count`, from 1), as in less and vim.
-fn target(at: usize, len: usize, page: usize, action: &Action, count: Option<usize>) -> usize {
-    let page = page.max(2);
-    let last = len.saturating_sub(1);
-    let n = count.unwrap_or(1);
-    let to = match action {
-        Action::Down => at.saturating_add(n),
-        Action::Up => at.saturating_sub(n),
-        // A page keeps one line of the last one in view, as less does with a window.
-        Action::PageDown => at.saturating_add((page - 1).saturating_mul(n)),
-        Action::PageUp => at.saturating_sub((page - 1).saturating_mul(n)),
-        Action::HalfPageDown => at.saturating_add((page / 2).saturating_mul(n)),
-        Action::HalfPageUp => at.saturating_sub((page / 2).saturating_mul(n)),
-        Action::Top | Action::Bottom if count.is_some() => n - 1,
-        Action::Top => 0,
-        Action::Bottom => last,
-        _ => at,
-    };
-    to.min(last)
-}
 
 /// Says that a move cannot go further; while a big file is still being read, that the end
 /// is only the end so far.
@@ -279,9 +266,9 @@ pub(super) fn scroll_to(app: &mut App, top: usize) {
 }
 
 fn clamp_reader(app: &mut App) {
-    let height = usize::from(ui::reader_column(app).area.height);
+    let height = usize::from(geometry::reader_column(app).area.height);
     let len = app.layout().map_or(0, |l| l.len());
-    app.reader.top = app.reader.top.min(len.saturating_sub(height));
+    app.reader.top = app.reader.top.min(scroll::max_top(len, height));
 }
 
 /// Brings derived state in line after any change: the open article laid out for the current
@@ -312,7 +299,7 @@ pub(super) fn settle(app: &mut App) {
         app.reader.anchor = app.layout().and_then(|l| l.anchor(app.reader.top));
     }
 
-    let height = ui::areas(app)
+    let height = geometry::areas(app)
         .list
         .map_or(1, |r| usize::from(r.height))
         .max(1);
@@ -322,11 +309,11 @@ pub(super) fn settle(app: &mut App) {
         Some(Row::Section(_)) => row - 1,
         _ => row,
     };
-    app.list_top = super::scroll_into_view(app.list_top, want, row, height);
-    app.list_top = app.list_top.min(app.rows.len().saturating_sub(height));
+    app.list_top = scroll::into_view(app.list_top, want, row, height);
+    app.list_top = app.list_top.min(scroll::max_top(app.rows.len(), height));
 
     if let Some(Popup::Help { scroll }) = app.popup {
-        let scroll = scroll.min(ui::popup::help_max_scroll(app));
+        let scroll = scroll.min(geometry::help_max_scroll(app));
         app.popup = Some(Popup::Help { scroll });
     }
 }
@@ -346,25 +333,32 @@ fn popup(app: &mut App, action: &Action) {
     let Some(Popup::Help { scroll }) = app.popup else {
         return;
     };
-    let page = usize::from(ui::popup::help_area(app).height.saturating_sub(2));
-    let max = ui::popup::help_max_scroll(app);
-    let to = target(scroll, max + 1, page, action, None);
+    let page = usize::from(geometry::help_area(app).height.saturating_sub(2));
+    let max = geometry::help_max_scroll(app);
+    let to = Move::of(action).map_or(scroll.min(max), |movement| {
+        scroll::step(scroll, max + 1, Paging::lines(page), movement, None)
+    });
     app.popup = Some(Popup::Help { scroll: to });
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    let action = if down { Action::Down } else { Action::Up };
+    let (action, movement) = if down {
+        (Action::Down, Move::Down)
+    } else {
+        (Action::Up, Move::Up)
+    };
     if app.popup.is_some() {
         for _ in 0..app.settings.wheel_lines {
             popup(app, &action);
         }
         return;
     }
-    let areas = ui::areas(app);
+    let areas = geometry::areas(app);
     let at = ratatui::layout::Position::new(column, row);
     if areas.list.is_some_and(|r| r.contains(at)) {
         let page = areas.list.map_or(1, |r| usize::from(r.height));
-        app.selected = target(app.selected, app.articles.len(), page, &action, None);
+        let len = app.articles.len();
+        app.selected = scroll::step(app.selected, len, Paging::lines(page), movement, None);
     } else if areas.reader.is_some_and(|r| r.contains(at)) {
         let lines = usize::from(app.settings.wheel_lines);
         let top = if down {
@@ -383,7 +377,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     if app.popup.is_some() {
         return;
     }
-    let areas = ui::areas(app);
+    let areas = geometry::areas(app);
     let at = ratatui::layout::Position::new(column, row);
     if let Some(list) = areas.list.filter(|r| r.contains(at)) {
         let r = app.list_top + usize::from(row - list.y);

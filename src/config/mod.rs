@@ -18,7 +18,7 @@ use toml::de::{DeTable, DeValue};
 use crate::app::Settings;
 use crate::keymap::Keymap;
 use crate::read::plain::Hints;
-use crate::ui::Theme;
+use crate::theme::Theme;
 use text::Text;
 
 /// Everything a user can set.

@@ -5,10 +5,9 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::breaks::{cluster_width, display_width};
 use super::wrap::{VisualLine, WrapOptions, hard_wrap, wrap};
 use crate::doc::{Article, Block, BlockKind, Part, TextPos};
-use crate::text::is_han;
+use crate::text::{cluster_width, display_width, is_han};
 
 /// Columns of the first-line indent: two full-width characters.
 pub const INDENT_COLUMNS: usize = 4;

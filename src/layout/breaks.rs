@@ -1,9 +1,13 @@
-//! Where a line of text may break: grapheme clusters measured as ratatui measures them, and the
-//! break opportunities between them — UAX #14 adjusted by the rules of Chinese typesetting.
+//! Where a line of text may break: grapheme clusters measured by the one display width
+//! ([`crate::text::width`]), and the break opportunities between them — UAX #14 adjusted by the
+//! rules of Chinese typesetting.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+
+/// The one measure lives in [`crate::text::width`]; re-exported where the layout's callers found
+/// it.
+pub use crate::text::width::{cluster_width, display_width};
 
 /// The mark may not start a line (W3C clreq, GB/T 15834), full-width and ASCII.
 pub fn is_no_start(c: char) -> bool {
@@ -81,17 +85,6 @@ pub fn is_no_end(c: char) -> bool {
 /// Units that belong to the number before them (`1.8万`, `3‰`).
 const NUMBER_UNITS: &[char] = &['万', '亿', '‰', '℃'];
 
-/// Display width of one grapheme cluster: its `unicode-width` width clamped to 0..=2, the
-/// measure ratatui's buffer uses when it places the cluster in cells.
-pub fn cluster_width(cluster: &str) -> usize {
-    cluster.width().min(2)
-}
-
-/// Display width of a text: the sum of its clusters' widths.
-pub fn display_width(text: &str) -> usize {
-    text.graphemes(true).map(cluster_width).sum()
-}
-
 /// The longest start of `text` that fits in `width` columns, with `…` at its end when it had to
 /// be cut; never cuts inside a cluster, never leaves a wide character half drawn.
 pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
@@ -99,10 +92,10 @@ pub fn truncate(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     let room = width.saturating_sub(1);
     let mut used = 0;
     let mut end = None;
-    for (at, g) in text.grapheme_indices(true) {
-        used += cluster_width(g);
+    for c in crate::text::width::clusters(text) {
+        used += c.width;
         if end.is_none() && used > room {
-            end = Some(at);
+            end = Some(c.start);
         }
         if used > width {
             return match (width, end) {
@@ -137,21 +130,10 @@ pub fn truncate_start(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// One grapheme cluster of a text, with what the line breaker needs to know about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cluster {
-    /// Byte offset of its first byte.
-    pub start: usize,
-    /// Byte offset just past it.
-    pub end: usize,
-    /// Columns it takes (0..=2).
-    pub width: usize,
-    /// First character.
-    pub first: char,
-    /// Last character.
-    pub last: char,
-}
+/// One grapheme cluster of a text, measured: the line breaker's unit.
+pub use crate::text::width::Cluster;
 
+/// What the line breaker needs to know about a cluster.
 impl Cluster {
     /// Blank space (not drawn at a line end, skipped at a continuation line's start).
     pub fn is_space(&self) -> bool {
@@ -179,59 +161,10 @@ impl Cluster {
     }
 }
 
-/// Characters that always make a grapheme cluster of their own when the next character is one
-/// of them too: printable ASCII and Latin-1, general punctuation, CJK punctuation, kana, Han,
-/// full-width forms. (Combining marks, joiners, variation selectors, Hangul jamo, regional
-/// indicators and emoji are not among them.)
-fn is_simple(c: char) -> bool {
-    matches!(c as u32,
-        0x20..=0x7E
-        | 0xA0..=0x2FF
-        | 0x2010..=0x2027
-        | 0x2030..=0x205E
-        | 0x3000..=0x3029
-        | 0x3030..=0x303F
-        | 0x3041..=0x3096
-        | 0x30A0..=0x30FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xFF01..=0xFF9D)
-}
-
-/// The clusters of `text` in order.
-///
-/// Between two simple characters (see `is_simple`) there is always a cluster boundary, so
-/// runs of them — nearly all of a newsletter — are split by character; anything else is left
-/// to `unicode-segmentation`, starting from a known boundary.
+/// The clusters of `text` in order, split and measured by [`crate::text::width::clusters`].
 pub fn clusters(text: &str) -> Vec<Cluster> {
     let mut out = Vec::with_capacity(text.len() / 2 + 1);
-    let mut at = 0;
-    while at < text.len() {
-        let rest = &text[at..];
-        let mut chars = rest.chars();
-        let Some(c) = chars.next() else { break };
-        let simple = is_simple(c) && chars.next().is_none_or(is_simple);
-        let len = if simple {
-            c.len_utf8()
-        } else {
-            rest.graphemes(true).next().map_or(c.len_utf8(), str::len)
-        };
-        let g = &rest[..len];
-        out.push(Cluster {
-            start: at,
-            end: at + len,
-            width: if simple {
-                unicode_width::UnicodeWidthChar::width(c)
-                    .unwrap_or(0)
-                    .min(2)
-            } else {
-                cluster_width(g)
-            },
-            first: c,
-            last: g.chars().next_back().unwrap_or(c),
-        });
-        at += len;
-    }
+    out.extend(crate::text::width::clusters(text));
     out
 }
 

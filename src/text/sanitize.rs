@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use unicode_width::UnicodeWidthChar;
+use super::width::display_width;
 
 /// Tab stops are every this many columns.
 const TAB_WIDTH: usize = 4;
@@ -165,10 +165,7 @@ fn clean_line(line: &str, out: &mut String) {
         out.push_str(&rest[..at]);
         let mut skip = c.len_utf8();
         if c == '\t' {
-            col += out[measured..]
-                .chars()
-                .map(|c| c.width().unwrap_or(0))
-                .sum::<usize>();
+            col += display_width(&out[measured..]);
             let spaces = TAB_WIDTH - col % TAB_WIDTH;
             out.extend(std::iter::repeat_n(' ', spaces));
             col += spaces;
@@ -460,17 +457,12 @@ pub(crate) mod tests {
             .split('\n')
             .map(|line| {
                 let mut out = String::new();
-                let mut col = 0;
                 for c in reference_strip_escapes(line).chars() {
                     if c == '\t' {
-                        while {
-                            out.push(' ');
-                            col += 1;
-                            col % 4 != 0
-                        } {}
+                        let col = display_width(&out);
+                        out.extend(std::iter::repeat_n(' ', 4 - col % 4));
                     } else if !is_removed(c) {
                         out.push(c);
-                        col += c.width().unwrap_or(0);
                     }
                 }
                 out.trim_end().to_owned()

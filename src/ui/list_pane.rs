@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use super::put;
 use crate::app::{App, Focus, Row};
 use crate::doc::ArticleKind;
-use crate::layout::{display_width, truncate};
+use crate::layout::truncate;
+use crate::text::display_width;
 
 /// Marks the article open in the reader.
 const OPEN: &str = "▸ ";

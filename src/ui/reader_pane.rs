@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use super::{Theme, put, reader_column};
 use crate::app::App;
 use crate::doc::{Article, SpanKind};
-use crate::layout::{Lead, Line, Role, display_width};
+use crate::layout::{Lead, Line, Role};
+use crate::text::display_width;
 
 /// The style of a line's role.
 fn style(theme: &Theme, role: Role) -> Style {

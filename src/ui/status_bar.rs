@@ -7,7 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::put;
 use crate::app::{App, Focus, MessageKind, Prompt, PromptKind};
-use crate::layout::{display_width, truncate};
+use crate::layout::truncate;
+use crate::text::display_width;
 
 /// The search's counter: `3/12`, or how many matches before one is chosen.
 fn counter(app: &App) -> Option<String> {

@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use crate::text::is_wide;
+use crate::text::script::is_cjk_punctuation;
 
 /// The character put beside a run: U+200B ZERO WIDTH SPACE, neither space nor punctuation to
 /// CommonMark.
@@ -63,10 +64,7 @@ pub fn separate(text: &str) -> Cow<'_, str> {
 /// A mark of Chinese text: CJK punctuation, full-width ASCII punctuation, and the quotes,
 /// dashes and ellipsis Chinese shares with general punctuation.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40
-        | 0xFF5B..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+    is_cjk_punctuation(c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
 /// Neither space nor punctuation (nor another delimiter run).

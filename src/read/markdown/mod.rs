@@ -20,7 +20,7 @@ use pulldown_cmark::{
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
-use crate::layout::display_width;
+use crate::text::display_width;
 use crate::text::{is_han, is_wide};
 
 pub use front::Front;

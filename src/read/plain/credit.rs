@@ -5,7 +5,8 @@
 
 use super::hints::{Lexicon, latin_words};
 use super::rules::{
-    HEADING_MAX_COLUMNS, ends_sentence, has_inner_sentence_end, is_han, is_wide, wider_than, width,
+    HEADING_MAX_COLUMNS, display_width, ends_sentence, has_inner_sentence_end, is_han, is_wide,
+    wider_than,
 };
 
 /// A credit glued to the end of a paragraph in bold: `…之家。**太仓市总**`.
@@ -15,7 +16,7 @@ pub fn glued_credit(s: &str) -> Option<(&str, &str)> {
     let open = body.rfind("**")?;
     let credit = body[open + 2..].trim();
     let before = body[..open].trim_end();
-    if credit.is_empty() || credit.contains('*') || width(credit) > HEADING_MAX_COLUMNS {
+    if credit.is_empty() || credit.contains('*') || display_width(credit) > HEADING_MAX_COLUMNS {
         return None;
     }
     Some((before, credit))
@@ -53,7 +54,7 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
         .any(|w| note.starts_with(w));
     let ok = tail.starts_with(char::is_whitespace)
         && note.chars().any(is_han)
-        && width(note) <= 32
+        && display_width(note) <= 32
         && (is_photo_credit(note) || reporter)
         && credit_with(note, lex) == Credit::Strong;
     ok.then_some((body, note))

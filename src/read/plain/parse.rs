@@ -940,14 +940,17 @@ pub fn infer_title(paragraph: &str) -> String {
     let latin = rules::is_latin_text(paragraph);
     let mut cols = 0;
     let mut clause_end = None;
-    for (i, c) in paragraph.char_indices() {
+    // By cluster, as the title is drawn: a letter and its combining accent are one column,
+    // never cut apart.
+    for cluster in crate::text::width::clusters(paragraph) {
+        let (i, c, w) = (cluster.start, cluster.first, cluster.width);
+        let after = &paragraph[cluster.end..];
         let is_end = matches!(c, '。' | '！' | '？' | '!' | '?')
-            || (c == '.' && paragraph[i + 1..].starts_with(' '))
-            || (c == '.' && i + 1 == paragraph.len());
+            || (c == '.' && after.starts_with(' '))
+            || (c == '.' && after.is_empty());
         if is_end && !paragraph[..i].trim().is_empty() {
             return paragraph[..i].trim_end().to_string();
         }
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if cols + w > INFERRED_TITLE_COLUMNS {
             let cut = clause_end.unwrap_or(i);
             return format!("{}…", paragraph[..cut].trim_end());

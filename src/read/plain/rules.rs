@@ -3,8 +3,6 @@
 //! Each rule speaks of newspapers in general (Chinese and English), never of one issue's words.
 //! The parser (`parse.rs`) weighs them together with what comes before and after a block.
 
-use unicode_width::UnicodeWidthChar;
-
 pub use super::credit::{
     Credit, credit, dateline_agency, glued_credit, is_photo_credit, tail_credit, wire_agency,
 };
@@ -41,24 +39,7 @@ pub(crate) const HEADING_MAX_COLUMNS: usize = 64;
 /// Widest a Latin-script headline can be (Latin headlines are longer in columns).
 const LATIN_HEADING_MAX_COLUMNS: usize = 100;
 
-pub use crate::text::{floor_boundary, is_han, is_wide};
-
-/// Display width of a string in terminal columns, the way ratatui measures it.
-pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// Whether `s` is wider than `max` columns: [`width`] that stops as soon as it knows.
-pub(crate) fn wider_than(s: &str, max: usize) -> bool {
-    let mut columns = 0;
-    for c in s.chars() {
-        columns += c.width().unwrap_or(0);
-        if columns > max {
-            return true;
-        }
-    }
-    false
-}
+pub use crate::text::{display_width, floor_boundary, is_han, is_wide, wider_than};
 
 /// True when most letters of `s` are Latin rather than CJK.
 pub fn is_latin_text(s: &str) -> bool {
@@ -276,7 +257,7 @@ pub fn is_heading_like(s: &str) -> bool {
     } else {
         HEADING_MAX_COLUMNS
     };
-    width(s) <= max
+    display_width(s) <= max
 }
 
 /// Longest the tail of a sentence cut by a break can be and still count as only a tail.
@@ -293,7 +274,7 @@ pub fn is_sentence_tail(s: &str) -> bool {
         && !has_inner_sentence_end(s)
         && !starts_with_open_quote(s)
         && !is_latin_text(s)
-        && width(s) <= SENTENCE_TAIL_COLUMNS
+        && display_width(s) <= SENTENCE_TAIL_COLUMNS
 }
 
 /// A heading starting with a dash: the subtitle under a headline (`——追寻…`).
@@ -338,7 +319,7 @@ pub fn is_question_headline(s: &str) -> bool {
         && !has_inner_sentence_end(body)
         && !has_unclosed_pair(body)
         && (!latin || capitals)
-        && width(body)
+        && display_width(body)
             <= if latin {
                 2 * QUESTION_HEADLINE_COLUMNS
             } else {

@@ -1,4 +1,9 @@
 //! The styles of every role on screen.
+//!
+//! A leaf of the crate (it imports only ratatui's `Style`): the configuration fills a theme in,
+//! the state holds it and the UI draws with it. It is data, not drawing, so it lives neither in
+//! `ui` (the state would import the UI) nor in `config` (which imports the state's settings:
+//! the state would import the configuration, and round again).
 
 use ratatui::style::{Color, Modifier, Style};
 
