@@ -124,6 +124,50 @@ fn a_code_block_and_a_table() {
     });
 }
 
+/// The screen of a small Markdown document's first article, at 60×12 (the reader alone).
+fn reader_screen(source: &str) -> String {
+    let mut app = App::new(markdown::parse(source), "t.md".into(), (60, 12));
+    press(&mut app, "<Enter>");
+    screen(&app)
+}
+
+/// The column where `needle` starts on the screen.
+fn column_of(screen: &str, needle: &str) -> usize {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{screen}"));
+    unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap_or(0)])
+}
+
+#[test]
+fn the_wrapped_lines_of_a_list_item_hang_under_its_text() {
+    let shown = reader_screen(
+        "## S\n\n- one item whose text is long enough to wrap onto a second line here\n\
+         - two\n\n10. ten, whose marker is wider, also long enough to wrap onto a line\n",
+    );
+    assert_eq!(
+        column_of(&shown, "one item"),
+        column_of(&shown, "second line here")
+    );
+    assert_eq!(
+        column_of(&shown, "ten, whose"),
+        column_of(&shown, "onto a line")
+    );
+    assert!(column_of(&shown, "• one") < column_of(&shown, "one item"));
+}
+
+#[test]
+#[ignore = "defect: an item's second paragraph (no marker) hangs one column, not under the text"]
+fn an_items_second_paragraph_lines_up_with_its_first() {
+    let shown = reader_screen("## S\n\n- first paragraph\n\n  second paragraph\n\n- next item\n");
+    assert_eq!(
+        column_of(&shown, "second paragraph"),
+        column_of(&shown, "first paragraph"),
+        "\n{shown}"
+    );
+}
+
 /// The real binary opens a `.md` file, moves to an article with a list and draws its items
 /// with bullets, links without their targets.
 #[test]
