@@ -64,7 +64,7 @@ fn covered<'a>(text: &'a str, span: &Span) -> &'a str {
 }
 
 /// The spans of `kind` in `block`, as the text they cover.
-fn spanned<'a>(block: &'a Block, kind: SpanKind) -> Vec<&'a str> {
+fn spanned(block: &Block, kind: SpanKind) -> Vec<&str> {
     block
         .spans()
         .iter()
