@@ -71,6 +71,20 @@ fn snapshots(name: &str, fixture: &str, keys: impl Fn(&mut App)) {
         for bad in ["](", "**", "<!--", "<u>", "<br", "```", "| --- |"] {
             assert!(!shown.contains(bad), "{bad:?} on screen:\n{shown}");
         }
+        let two_panes = size.0 >= 80;
+        for line in shown.lines().take(usize::from(size.1) - 1) {
+            // The reader's text: right of the list's border, left of quote bars.
+            let text = if two_panes {
+                line.split_once('│').map_or("", |(_, r)| r)
+            } else {
+                line
+            };
+            let text = text.trim_start_matches([' ', '│']);
+            assert!(
+                !text.starts_with(['，', '。', '、', '；', '：', '！', '？', '）', '》', '”']),
+                "a line starts with a closing mark: {line:?}\n{shown}"
+            );
+        }
         insta::assert_snapshot!(format!("{name}_{}x{}", size.0, size.1), shown);
     }
 }
