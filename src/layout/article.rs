@@ -186,7 +186,19 @@ impl ArticleLayout {
             }
             BlockKind::Subheading => self.push(article, part, Role::Subheading, 0, 0, Lead::None),
             BlockKind::ListItem => {
-                let marker = block.marker().map_or(0, display_width);
+                // A paragraph of an item after its first has no marker of its own: it hangs
+                // under the text, by the marker of the item it belongs to.
+                let marker = block
+                    .marker()
+                    .or_else(|| {
+                        article.blocks[..i]
+                            .iter()
+                            .rev()
+                            .take_while(|b| b.kind == BlockKind::ListItem)
+                            .find(|b| usize::from(b.depth()) == depth && b.marker().is_some())
+                            .and_then(Block::marker)
+                    })
+                    .map_or(1, display_width);
                 let hang = (2 * depth + marker + 1).min(self.options.width / 2);
                 self.push(article, part, Role::ListItem, 0, hang, Lead::Marker);
             }

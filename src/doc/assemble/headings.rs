@@ -44,9 +44,11 @@ pub struct Meta {
     pub format: Format,
 }
 
-/// Groups `pieces` into a newsletter.
-pub fn assemble(pieces: Vec<Piece>, meta: Meta) -> Newsletter {
-    let levels = Levels::of(&pieces);
+/// Groups `pieces` into a newsletter. They come in runs (a front end may read a big text in
+/// pieces); each run is freed as soon as it is grouped.
+pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
+    let levels = Levels::of(runs.iter().flatten());
+    let pieces = runs.into_iter().flatten();
     let mut doc = Newsletter {
         title: meta.title.clone(),
         date: meta.date,
@@ -123,7 +125,7 @@ struct Levels {
 }
 
 impl Levels {
-    fn of(pieces: &[Piece]) -> Levels {
+    fn of<'a>(pieces: impl Iterator<Item = &'a Piece>) -> Levels {
         let mut count = [0usize; 7];
         let mut first = None;
         for p in pieces {
@@ -165,11 +167,16 @@ fn section(title: String, body: Vec<Piece>, article_level: u8) -> Section {
     let has_headings = body
         .iter()
         .any(|p| matches!(p, Piece::Heading { level, .. } if *level <= article_level));
-    let articles = if has_headings {
+    let mut articles = if has_headings {
         by_headings(&title, body, article_level)
     } else {
         by_items(&title, body)
     };
+    // A big newsletter holds a hundred thousand articles: no spare room in their vectors.
+    articles.shrink_to_fit();
+    for article in &mut articles {
+        article.blocks.shrink_to_fit();
+    }
     Section {
         title,
         inferred: false,

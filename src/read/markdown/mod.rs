@@ -7,10 +7,16 @@
 //! targets or HTML tags. Images are image blocks, never headlines. The plain-text parser's page
 //! repairs do not run here: Markdown has no page breaks to repair.
 
+mod cjk;
 mod front;
 mod html;
+mod split;
 
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
@@ -21,31 +27,106 @@ pub use front::Front;
 use html::Token;
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
-/// newsletter.
+/// newsletter. A big one is read on all cores (see [`split`]).
 pub fn parse(text: &str) -> Newsletter {
     let (front, body) = match front::header(text) {
         Some((front, len)) => (front, &text[len..]),
         None => (Front::default(), text),
     };
-    let mut reader = Reader {
-        front,
-        ..Reader::default()
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    let cuts = split::cuts(body, body.len() / split::PIECE);
+    let notes = split::footnotes(body);
+    let mut readers = if cuts.is_empty() {
+        vec![read(body, None, &notes)]
+    } else {
+        read_in_pieces(body, cuts, cores, &notes)
     };
+    let mut meta = Front::default();
+    let mut runs = Vec::with_capacity(readers.len());
+    let mut notes = Vec::new();
+    for reader in &mut readers {
+        meta.title = meta.title.or(reader.front.title.take());
+        meta.date = meta.date.or(reader.front.date.take());
+        runs.push(std::mem::take(&mut reader.pieces));
+        notes.append(&mut reader.notes);
+    }
+    // Footnotes end the newsletter, wherever they were written.
+    runs.push(notes);
+    drop(readers);
+    let meta = Meta {
+        title: front.title.or(meta.title),
+        date: front.date.or(meta.date),
+        format: Format::Markdown,
+    };
+    headings::assemble(runs, meta)
+}
+
+/// Reads `body` cut at `cuts` on `cores` threads, each taking the next piece when done with
+/// one: the parser's tree of a piece lives only while it is read, so memory stays bounded.
+fn read_in_pieces(
+    body: &str,
+    cuts: Vec<usize>,
+    cores: usize,
+    notes: &HashMap<String, usize>,
+) -> Vec<Reader> {
+    let refs = split::references(body);
+    let bounds: Vec<usize> = std::iter::once(0)
+        .chain(cuts)
+        .chain(std::iter::once(body.len()))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Reader)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..cores.min(bounds.len() - 1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(w) = bounds.get(i..i + 2) else {
+                            return out;
+                        };
+                        out.push((i, read(&body[w[0]..w[1]], Some(&refs), notes)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Reads one piece of Markdown; links to labels it does not define are looked up in `refs`,
+/// footnotes in `notes` (the labels the whole text defines).
+fn read(
+    text: &str,
+    refs: Option<&HashMap<String, String>>,
+    notes: &HashMap<String, usize>,
+) -> Reader {
+    // Footnote marks are always marks (the "old" footnotes): whether a note exists is decided
+    // over the whole text, which a piece does not see.
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_OLD_FOOTNOTES
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    for event in Parser::new_ext(body, options) {
+    let resolve = |link: BrokenLink<'_>| {
+        let url = refs?.get(&split::normalise(&link.reference))?;
+        Some((CowStr::from(url.clone()), CowStr::from("")))
+    };
+    let mut reader = Reader {
+        footnotes: notes.clone(),
+        ..Reader::default()
+    };
+    let text = cjk::separate(text);
+    for event in Parser::new_with_broken_link_callback(&text, options, Some(resolve)) {
         reader.event(event);
     }
     reader.flush();
-    let meta = Meta {
-        title: reader.front.title.take(),
-        date: reader.front.date.take(),
-        format: Format::Markdown,
-    };
-    headings::assemble(reader.pieces, meta)
+    reader
 }
 
 /// Text being gathered for the next block, with its spans.
@@ -98,6 +179,9 @@ impl Inline {
     /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
     /// Such pairs, outside code, become bold here.
     fn leftover_strong(&mut self) {
+        if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
+            return;
+        }
         let in_code = |at: usize, spans: &[Span]| {
             spans
                 .iter()
@@ -180,18 +264,24 @@ struct Reader {
     /// Images met inside the current paragraph, placed after it.
     images: Vec<Block>,
     metadata: Option<String>,
-    footnotes: Vec<String>,
+    /// The footnotes the whole text defines: normalised label and number.
+    footnotes: HashMap<String, usize>,
     /// Inside `<script>` or `<style>` in HTML: skipped up to its end tag.
     skip_html: Option<String>,
     /// Inside an HTML comment that goes on in the next piece of HTML.
     in_comment: bool,
+    /// Inside a footnote's definition: its blocks go to `notes`, placed at the very end.
+    in_note: bool,
+    notes: Vec<Piece>,
+    /// How deep Markdown inside HTML blocks is being read (it is read once, not again inside).
+    nested: u8,
 }
 
 impl Reader {
     fn event(&mut self, event: Event<'_>) {
         if let Some(meta) = self.metadata.as_mut() {
             match event {
-                Event::Text(t) => meta.push_str(&t),
+                Event::Text(t) => meta.push_str(&cjk::unmark(&t)),
                 Event::End(TagEnd::MetadataBlock(_)) => {
                     let fields = front::read_fields(&self.metadata.take().unwrap_or_default());
                     self.front.title = self.front.title.take().or(fields.title);
@@ -215,9 +305,15 @@ impl Reader {
             Event::Text(t) => self.text(&t),
             Event::Code(t) => self.styled_text(&t, SpanKind::Code),
             Event::InlineMath(t) | Event::DisplayMath(t) => self.styled_text(&t, SpanKind::Code),
-            Event::Html(h) | Event::InlineHtml(h) => self.html(&h),
+            Event::Html(h) => self.html(&h, true),
+            Event::InlineHtml(h) => self.html(&h, false),
             Event::FootnoteReference(label) => {
-                let n = self.footnote(&label);
+                let label = crate::text::line(&label).into_owned();
+                let Some(&n) = self.footnotes.get(&split::normalise(&label)) else {
+                    // A mark without a note anywhere is text, as GitHub shows it.
+                    self.text(&format!("[^{label}]"));
+                    return;
+                };
                 let start = self.inline.text.len();
                 self.inline.push(&format!("[{n}]"));
                 self.inline.spans.push(Span {
@@ -231,8 +327,7 @@ impl Reader {
             Event::HardBreak => self.inline.line_break(true),
             Event::Rule => {
                 self.flush();
-                self.pieces
-                    .push(block_piece(Block::new(BlockKind::Rule, "")));
+                self.emit(block_piece(Block::new(BlockKind::Rule, "")));
             }
             Event::TaskListMarker(done) => {
                 if let Some(marker) = self.items.last_mut() {
@@ -285,8 +380,12 @@ impl Reader {
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
-                let n = self.footnote(&label);
-                self.inline.push(&format!("[{n}] "));
+                self.in_note = true;
+                let mark = match self.footnotes.get(&split::normalise(&label)) {
+                    Some(n) => n.to_string(),
+                    None => crate::text::line(&label).into_owned(),
+                };
+                self.inline.push(&format!("[{mark}] "));
             }
             Tag::Table(_) => {
                 self.flush();
@@ -338,7 +437,10 @@ impl Reader {
                 self.flush();
                 self.items.pop();
             }
-            TagEnd::FootnoteDefinition => self.flush(),
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.in_note = false;
+            }
             TagEnd::TableCell => {
                 let cell = std::mem::take(&mut self.inline).text.trim().to_string();
                 if let Some(t) = self.table.as_mut() {
@@ -353,7 +455,7 @@ impl Reader {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.pieces.push(block_piece(table(t.rows)));
+                    self.emit(block_piece(table(t.rows)));
                 }
                 self.images.clear();
             }
@@ -376,7 +478,7 @@ impl Reader {
         let text = inline.text.trim();
         let lead = inline.text.len() - inline.text.trim_start().len();
         if !text.is_empty() {
-            self.pieces.push(Piece::Heading {
+            self.emit(Piece::Heading {
                 level,
                 spans: shift(clamp(inline.spans, lead + text.len()), lead),
                 text: text.to_string(),
@@ -399,7 +501,7 @@ impl Reader {
         if self.skip_html.is_some() {
             return;
         }
-        self.inline.push(&crate::text::line(text));
+        self.inline.push(&crate::text::line(&cjk::unmark(text)));
     }
 
     fn styled_text(&mut self, text: &str, kind: SpanKind) {
@@ -487,30 +589,21 @@ impl Reader {
                 url: Some(link),
             });
         }
-        self.images.push(image);
+        self.place_image(image);
     }
 
     fn end_code(&mut self) {
         let Some((language, code)) = self.code.take() else {
             return;
         };
+        let code = cjk::unmark(&code);
         let text = crate::text::clean(&code);
         let text = text.trim_end_matches('\n');
         let mut block = Block::new(BlockKind::Code, text);
         if let Some(language) = language {
             block.rich_mut().language = Some(language);
         }
-        self.pieces.push(block_piece(block));
-    }
-
-    fn footnote(&mut self, label: &str) -> usize {
-        match self.footnotes.iter().position(|l| l == label) {
-            Some(i) => i + 1,
-            None => {
-                self.footnotes.push(label.to_string());
-                self.footnotes.len()
-            }
-        }
+        self.emit(block_piece(block));
     }
 
     /// The gathered text becomes a block (of the kind its context makes it), then the images
@@ -536,6 +629,8 @@ impl Reader {
             let mut block = Block::new(kind, &text[lead..]);
             let spans = shift(clamp(inline.spans, text.len()), lead);
             if !spans.is_empty() {
+                let mut spans = spans;
+                spans.shrink_to_fit();
                 block.rich_mut().spans = spans;
             }
             match kind {
@@ -551,14 +646,34 @@ impl Reader {
             let first_line = inline.first_line.map_or(block.text.len(), |l| {
                 l.saturating_sub(lead).min(block.text.len())
             });
-            self.pieces.push(Piece::Block { block, first_line });
+            self.emit(Piece::Block { block, first_line });
         }
         self.flush_images();
     }
 
+    /// A finished piece, in reading order (a footnote's at the end).
+    fn emit(&mut self, piece: Piece) {
+        if self.in_note {
+            self.notes.push(piece);
+        } else {
+            self.pieces.push(piece);
+        }
+    }
+
+    /// An image where it stands: before the text that follows it when it opens its paragraph
+    /// (a photo, then its caption), else after the paragraph it sits in.
+    fn place_image(&mut self, image: Block) {
+        if self.inline.is_blank() && self.open.is_empty() && self.open_html.is_empty() {
+            self.inline = Inline::default();
+            self.emit(block_piece(image));
+        } else {
+            self.images.push(image);
+        }
+    }
+
     fn flush_images(&mut self) {
         for image in std::mem::take(&mut self.images) {
-            self.pieces.push(block_piece(image));
+            self.emit(block_piece(image));
         }
     }
 }
@@ -566,7 +681,7 @@ impl Reader {
 impl Reader {
     /// HTML in Markdown: tags become styles, breaks, images, links or block ends; text is text;
     /// comments, scripts and styles are dropped.
-    fn html(&mut self, source: &str) {
+    fn html(&mut self, source: &str, block: bool) {
         let mut source = source;
         if self.in_comment {
             match source.find("-->") {
@@ -585,6 +700,10 @@ impl Reader {
                     if self.skip_html.is_some() {
                         continue;
                     }
+                    if block && self.nested == 0 && t.contains(['[', '*', '_', '`', '!', '~']) {
+                        self.inline_markdown(t);
+                        continue;
+                    }
                     let decoded = html::decode_entities(t);
                     // Source lines inside an HTML block are soft breaks.
                     let mut lines = decoded.split('\n');
@@ -599,6 +718,49 @@ impl Reader {
                 Token::Tag(tag) => self.html_tag(&tag),
             }
         }
+    }
+
+    /// The text of an HTML block read as inline Markdown: CommonMark leaves the rest of a line
+    /// that starts with a tag or a comment raw, where writers meant links and bold. Only the
+    /// inline events count; each line is taken from its first character (HTML is indented,
+    /// Markdown code would not be).
+    fn inline_markdown(&mut self, text: &str) {
+        let dedented: Vec<&str> = text.split('\n').map(str::trim_start).collect();
+        let source = dedented.join("\n");
+        let options = Options::ENABLE_STRIKETHROUGH;
+        self.nested += 1;
+        let mut first = true;
+        for event in Parser::new_ext(&source, options) {
+            match event {
+                Event::Start(Tag::Paragraph) => {
+                    if !first {
+                        self.inline.line_break(false);
+                    }
+                    first = false;
+                }
+                Event::Start(
+                    tag @ (Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Link { .. }
+                    | Tag::Image { .. }),
+                ) => self.start(tag),
+                Event::End(
+                    tag @ (TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image),
+                ) => self.end(tag),
+                Event::Text(t) => self.text(&t),
+                Event::Code(t) => self.styled_text(&t, SpanKind::Code),
+                Event::SoftBreak => self.inline.line_break(false),
+                Event::HardBreak => self.inline.line_break(true),
+                Event::Html(h) | Event::InlineHtml(h) => self.html(&h, false),
+                _ => {}
+            }
+        }
+        self.nested -= 1;
     }
 
     fn html_tag(&mut self, tag: &html::Tag<'_>) {
@@ -648,7 +810,7 @@ impl Reader {
                     let alt = tag.attr("alt").unwrap_or_default();
                     let mut image = Block::new(BlockKind::Image, crate::text::line(alt.trim()));
                     image.rich_mut().url = Some(clean_url(&src));
-                    self.images.push(image);
+                    self.place_image(image);
                 }
             }
             "iframe" | "video" | "audio" | "embed" | "object" if !tag.closing => {
@@ -725,7 +887,7 @@ fn shift(spans: Vec<Span>, lead: usize) -> Vec<Span> {
 
 /// A link target as kept in the model: no control characters, no surrounding spaces.
 fn clean_url(url: &str) -> String {
-    crate::text::line(url.trim()).into_owned()
+    crate::text::line(cjk::unmark(url.trim()).as_ref()).into_owned()
 }
 
 /// A table block: the cells aligned in columns by display width, two spaces apart, a row a

@@ -1,0 +1,177 @@
+//! A big Markdown file read on several cores: cut into pieces at top-level headings, where no
+//! block of Markdown can go on across the cut, each piece parsed on its own thread.
+//!
+//! A heading line at the left edge after a blank line ends every list, quote and paragraph
+//! before it, so the pieces parse as the whole would, but for three things that reach across:
+//! fenced code and HTML comments (never cut inside them), reference definitions (gathered
+//! first, and given to every piece for the links it cannot resolve), and footnotes (their
+//! labels gathered first, so a mark knows its note is there though another piece holds it).
+
+use std::collections::HashMap;
+
+use memchr::{memchr_iter, memmem};
+
+/// Texts smaller than this are parsed in one piece: threads cost more than they save.
+pub const MIN_SPLIT: usize = 1 << 20;
+
+/// The size of a piece: big enough that a thread's start is nothing beside it, small enough
+/// that the parser's tree of a piece (several times the piece) stays small.
+pub const PIECE: usize = 256 << 10;
+
+/// Where to cut `text` into about `parts` pieces: offsets of the starts of heading lines.
+pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
+    if parts < 2 || text.len() < MIN_SPLIT {
+        return Vec::new();
+    }
+    let step = text.len() / parts;
+    let mut cuts = Vec::new();
+    let mut next = step;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut comment = false;
+    let mut blank_before = false;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let open_comment = memmem::Finder::new("<!--");
+    let close_comment = memmem::Finder::new("-->");
+    for end in memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        let line = &text[start..end];
+        let at = start;
+        start = end + 1;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let bare = &line[indent..];
+        if let Some((c, n)) = fence {
+            let run = bare.bytes().take_while(|&b| b == c).count();
+            if indent <= 3 && run >= n && bare[run..].trim().is_empty() {
+                fence = None;
+            }
+            blank_before = false;
+            continue;
+        }
+        if comment {
+            comment = close_comment.find(line.as_bytes()).is_none();
+            blank_before = false;
+            continue;
+        }
+        if indent <= 3 && (bare.starts_with("```") || bare.starts_with("~~~")) {
+            let c = bare.as_bytes()[0];
+            fence = Some((c, bare.bytes().take_while(|&b| b == c).count()));
+            blank_before = false;
+            continue;
+        }
+        if let Some(open) = open_comment.find(line.as_bytes()) {
+            comment = close_comment.find(&line.as_bytes()[open..]).is_none();
+        }
+        if at >= next && blank_before && indent == 0 && is_heading(bare) {
+            cuts.push(at);
+            next = at + step;
+        }
+        blank_before = line.trim().is_empty();
+    }
+    cuts
+}
+
+/// `#` or `##` and a space: a heading of the top two levels.
+fn is_heading(line: &str) -> bool {
+    line.starts_with("# ") || line.starts_with("## ")
+}
+
+/// The reference definitions of `text` (`[label]: url`), by normalised label.
+pub fn references(text: &str) -> HashMap<String, String> {
+    let mut refs = HashMap::new();
+    let mut fence = false;
+    for line in text.lines() {
+        let bare = line.trim_start_matches(' ');
+        if line.len() - bare.len() > 3 {
+            continue;
+        }
+        if bare.starts_with("```") || bare.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if fence || !bare.starts_with('[') {
+            continue;
+        }
+        let Some(close) = bare.find("]:") else {
+            continue;
+        };
+        let label = normalise(&bare[1..close]);
+        let target = bare[close + 2..].split_whitespace().next().unwrap_or("");
+        let target = target
+            .strip_prefix('<')
+            .and_then(|t| t.strip_suffix('>'))
+            .unwrap_or(target);
+        if !label.is_empty() && !target.is_empty() {
+            // The first definition of a label wins, as in CommonMark.
+            refs.entry(label).or_insert_with(|| target.to_string());
+        }
+    }
+    refs
+}
+
+/// The footnotes `text` defines (`[^label]: …` at a line's start): each normalised label with
+/// its number, counted in the order the notes are written (so every piece numbers alike).
+pub fn footnotes(text: &str) -> HashMap<String, usize> {
+    let mut labels = HashMap::new();
+    for at in memmem::find_iter(text.as_bytes(), b"[^") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..at].bytes().all(|b| b == b' ') || at - line_start > 3 {
+            continue;
+        }
+        let rest = &text[at + 2..];
+        if let Some(close) = rest
+            .find("]:")
+            .filter(|&c| c > 0 && !rest[..c].contains('\n'))
+        {
+            let next = labels.len() + 1;
+            labels.entry(normalise(&rest[..close])).or_insert(next);
+        }
+    }
+    labels
+}
+
+/// A link label as CommonMark matches it: case folded, inner whitespace collapsed.
+pub fn normalise(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_fall_on_headings_after_blank_lines_outside_fences_and_comments() {
+        let section =
+            "## 标题\n\n正文一段。\n\n```\n\n## not a heading\n```\n\n<!--\n\n## hidden\n-->\n\n";
+        let text = section.repeat(MIN_SPLIT / section.len() + 10);
+        let cuts = cuts(&text, 4);
+        assert_eq!(cuts.len(), 3);
+        for &c in &cuts {
+            assert!(
+                text[c..].starts_with("## 标题"),
+                "{:?}",
+                text[c..].chars().take(12).collect::<String>()
+            );
+        }
+        assert!(super::cuts(&text[..section.len() * 3], 4).is_empty());
+    }
+
+    #[test]
+    fn footnote_labels_are_gathered_from_definitions_only() {
+        let labels = footnotes("a[^1] b[^Note]\n\n[^1]: one\n   [^Note]: two\n    [^code]: no\n");
+        assert_eq!(labels.len(), 2);
+        assert_eq!((labels["1"], labels["note"]), (1, 2));
+    }
+
+    #[test]
+    fn references_are_gathered_by_normalised_label() {
+        let refs = references(
+            "x\n[Foo  Bar]: https://example.org/a \"t\"\n[foo bar]: https://example.org/b\n   [c]: <https://example.org/c>\n",
+        );
+        assert_eq!(refs["foo bar"], "https://example.org/a");
+        assert_eq!(refs["c"], "https://example.org/c");
+    }
+}
