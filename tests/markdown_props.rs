@@ -47,40 +47,32 @@ fn inline_piece() -> impl Strategy<Value = (bool, String)> {
     prop_oneof![
         6 => words(3).prop_map(|w| (false, w)),
         2 => words(2).prop_map(|w| (true, format!("**{w}**"))),
-        // Italics around marks mixed with bold CommonMark leaves raw leave a `**` behind:
-        // `raw_bold_beside_italics_leaves_no_stars` in tests/markdown.rs.
-        1 => "[a-z]{1,8}".prop_map(|w| (true, format!("*{w}*"))),
+        1 => words(2).prop_map(|w| (true, format!("*{w}*"))),
         2 => (words(2), 0..50u8).prop_map(|(w, n)| (true, format!("[{w}](http://x/{n})"))),
         1 => (words(1), 0..50u8).prop_map(|(w, n)| (true, format!("![{w}](http://x/{n}.png)"))),
         1 => (0..50u8).prop_map(|n| (true, format!("![](http://x/{n}.png)"))),
         1 => words(2).prop_map(|w| (true, format!("<!-- {w} -->"))),
         1 => words(2).prop_map(|w| (true, format!("<u>{w}</u>"))),
         1 => words(1).prop_map(|w| (true, format!("`{w}`"))),
-        1 => words(1).prop_map(|w| (true, format!("{w}<br>"))),
+        1 => Just((true, "<br>".to_string())),
     ]
 }
 
 /// Inline pieces joined as a writer joins them: markup next to markup with a space, a word
-/// next to anything with or without one (Chinese has none), now and then a line break.
-///
-/// A comment never starts a line, nor is `<br>` a line alone (it follows a word): there they
-/// start an HTML block, whose text CommonMark keeps raw (see `html_at_a_line_start_leaves_no_markdown_raw` in
-/// tests/markdown.rs).
+/// next to anything with or without one (Chinese has none), now and then a line break (so a
+/// comment or a `<br>` may start a line, and an HTML block with it).
 fn inline(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec((inline_piece(), 0..4u8), 1..=max).prop_map(|pieces| {
         let mut out = String::new();
-        let mut prev: Option<bool> = None;
+        let mut prev = None;
         for ((markup, text), gap) in pieces {
-            let comment = text.starts_with("<!--");
-            match &prev {
-                None if comment => out.push_str("注 "),
-                None => {}
-                Some(prev_markup) => out.push_str(match gap {
-                    _ if *prev_markup && markup => " ",
-                    0 if !comment => "\n",
+            if let Some(prev) = prev {
+                out.push_str(match gap {
+                    _ if prev && markup => " ",
+                    0 => "\n",
                     1 => " ",
                     _ => "",
-                }),
+                });
             }
             out.push_str(&text);
             prev = Some(markup);
@@ -89,16 +81,11 @@ fn inline(max: usize) -> impl Strategy<Value = String> {
     })
 }
 
-/// A table cell: words, a link, code, `<u>` or bold of words that CommonMark pairs itself.
-/// (Bold it leaves raw stays raw in a cell: `a_table_cell_gets_the_bold_commonmark_leaves_raw`
-/// in tests/markdown.rs.)
+/// A table cell: like a paragraph's text, but bold never ends in an ASCII mark before Chinese
+/// (`**ok.**测试` keeps its stars in a cell, not in a paragraph:
+/// `a_table_cell_gets_the_bold_commonmark_leaves_raw_after_an_ascii_mark` in tests/markdown.rs).
 fn cell() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => words(3),
-        1 => (words(2), 0..50u8).prop_map(|(w, n)| format!("[{w}](http://x/{n})")),
-        1 => words(1).prop_map(|w| format!("`{w}` <u>{w}</u>")),
-        1 => "[a-z]{1,8}".prop_map(|w| format!("**{w}**")),
-    ]
+    inline(2).prop_filter("bold ending in an ASCII mark", |c| !c.contains(".*"))
 }
 
 /// A block of the document, its source ending in a blank line.

@@ -172,7 +172,6 @@ fn the_wrapped_lines_of_a_list_item_hang_under_its_text() {
 }
 
 #[test]
-#[ignore = "defect: an item's second paragraph (no marker) hangs one column, not under the text"]
 fn an_items_second_paragraph_lines_up_with_its_first() {
     let shown = reader_screen("## S\n\n- first paragraph\n\n  second paragraph\n\n- next item\n");
     assert_eq!(
