@@ -718,6 +718,34 @@ fn control_characters_and_escape_references_never_reach_the_text() {
     assert!(text.contains("text"), "{text:?}");
 }
 
+// ---- A big digest ----
+
+#[test]
+fn a_big_digest_read_in_pieces_reads_like_its_sections_one_by_one() {
+    // More than a megabyte is read on several cores, cut at headings: fences and comments
+    // with heading lines inside, a list item going on after a blank line, references and a
+    // footnote defined once at the end must all read as in a small file.
+    let chunk = "## 第一节\n\n正文见[原文][ref]，注释在后[^n]。\n\n```\n\n## 不是标题\n```\n\n\
+                 <!--\n\n## 藏起来的标题\n-->\n\n### 文章\n\n- 列表一\n\n  列表一的第二段\n\n\
+                 > 引用\n\n1、**条目**\n\n条目的正文。\n\n";
+    let end = "## 注释\n\n[ref]: https://example.org/ref\n\n[^n]: 唯一的注释。\n";
+    let copies = (1 << 20) / chunk.len() + 50;
+    let big = parse(&format!("{}{end}", chunk.repeat(copies)));
+    let small = parse(&format!("{chunk}{end}"));
+    assert_eq!(small.sections.len(), 2, "{:#?}", outline(&small));
+    assert_eq!(big.sections.len(), copies + 1);
+    for (i, section) in big.sections[..copies].iter().enumerate() {
+        assert_eq!(section, &small.sections[0], "section {i} of {copies}");
+    }
+    assert_eq!(big.sections.last(), small.sections.last());
+    assert_eq!(
+        outline(&small),
+        ["第一节 | 第一节", "第一节 | 文章", "注释 | 注释"]
+    );
+    assert_eq!(of_kind(&small, BlockKind::Code)[0].text, "\n## 不是标题");
+    assert!(!all_text(&big).contains("藏起来"));
+}
+
 // ---- Through the binary ----
 
 /// A scratch directory of this test process, removed when dropped.
