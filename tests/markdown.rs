@@ -597,7 +597,7 @@ fn a_table_cell_gets_the_bold_commonmark_leaves_raw() {
 }
 
 #[test]
-#[ignore = "defect: in a table cell, bold ending in an ASCII mark before Chinese keeps its stars"]
+
 fn a_table_cell_gets_the_bold_commonmark_leaves_raw_after_an_ascii_mark() {
     // `**ok.**测试`: the `.` is no Chinese mark, so no gap is put beside the run, and
     // CommonMark leaves it raw; a paragraph still makes it bold, a cell does not.
@@ -699,7 +699,14 @@ fn an_item_titles_spans_are_counted_from_the_title() {
     let a = article(&doc, "picoshell：不到两千行的 Shell");
     assert_eq!(a.title_spans.len(), 1);
     assert_eq!(covered(&a.title, &a.title_spans[0]), "picoshell");
-    // The link is not the whole headline: it is not the article's link.
+    // The headline starts with its one link: that is where the item leads.
+    assert_eq!(a.url.as_deref(), Some("https://example.com/p"));
+    // Two links in a headline: neither is the article's.
+    let doc = parse(
+        "## 新闻\n\n1、[甲](https://example.com/a) 和 [乙](https://example.com/b) 限制接口\n\n正文。\n",
+    );
+    let a = article(&doc, "甲 和 乙 限制接口");
+    assert_eq!(a.title_spans.len(), 2);
     assert_eq!(a.url, None);
 }
 

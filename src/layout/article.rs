@@ -20,6 +20,21 @@ pub const PRE_INDENT: usize = 2;
 fn spacing(prev: &Block, next: &Block, options: &LayoutOptions) -> usize {
     use BlockKind::{ListItem, Paragraph, Subheading};
     match (prev.kind, next.kind) {
+        // A list that follows a list of another kind (bullets, then numbers) is set apart.
+        (ListItem, ListItem) if prev.depth() == 0 && next.depth() == 0 => {
+            let numbered = |b: &Block| {
+                b.marker()
+                    .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
+            };
+            if prev.marker().is_some()
+                && next.marker().is_some()
+                && numbered(prev) != numbered(next)
+            {
+                options.paragraph_spacing.max(1)
+            } else {
+                0
+            }
+        }
         (ListItem, ListItem) => 0,
         (Paragraph | Subheading, Paragraph) => options.paragraph_spacing,
         // A subheading, and the kinds of rich text, are set apart even when paragraphs are not.

@@ -374,13 +374,14 @@ fn shift(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
         .collect()
 }
 
-/// An article titled by a heading: a link over the whole heading is the article's `url`.
+/// An article titled by a heading or an item's lead line: its one link, when the title starts
+/// with it (`[标题](url)（英文）`, `[name](url)：tagline`), is the article's `url`.
 fn titled(title: String, spans: Vec<Span>) -> Article {
-    let len = title.trim_end().len();
-    let url = spans
-        .iter()
-        .find(|s| s.kind == SpanKind::Link && s.start == 0 && s.end >= len)
-        .and_then(|s| s.url.clone());
+    let mut links = spans.iter().filter(|s| s.kind == SpanKind::Link);
+    let url = match (links.next(), links.next()) {
+        (Some(link), None) if link.start == 0 => link.url.clone(),
+        _ => None,
+    };
     Article {
         title,
         url,

@@ -15,7 +15,7 @@ mod split;
 use std::collections::HashMap;
 
 use pulldown_cmark::{
-    BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
 };
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
@@ -240,6 +240,7 @@ struct List {
 struct Table {
     rows: Vec<Vec<String>>,
     row: Vec<String>,
+    align: Vec<Alignment>,
 }
 
 /// The state of the walk over the events.
@@ -387,9 +388,12 @@ impl Reader {
                 };
                 self.inline.push(&format!("[{mark}] "));
             }
-            Tag::Table(_) => {
+            Tag::Table(align) => {
                 self.flush();
-                self.table = Some(Table::default());
+                self.table = Some(Table {
+                    align,
+                    ..Table::default()
+                });
             }
             Tag::TableHead | Tag::TableRow => {
                 if let Some(t) = self.table.as_mut() {
@@ -442,6 +446,7 @@ impl Reader {
                 self.in_note = false;
             }
             TagEnd::TableCell => {
+                self.inline.leftover_strong();
                 let cell = std::mem::take(&mut self.inline).text.trim().to_string();
                 if let Some(t) = self.table.as_mut() {
                     t.row.push(cell);
@@ -455,7 +460,7 @@ impl Reader {
             }
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
-                    self.emit(block_piece(table(t.rows)));
+                    self.emit(block_piece(table(t.rows, &t.align)));
                 }
                 self.images.clear();
             }
@@ -890,9 +895,9 @@ fn clean_url(url: &str) -> String {
     crate::text::line(cjk::unmark(url.trim()).as_ref()).into_owned()
 }
 
-/// A table block: the cells aligned in columns by display width, two spaces apart, a row a
-/// line; the header row bold.
-fn table(rows: Vec<Vec<String>>) -> Block {
+/// A table block: the cells aligned in columns by display width as the table asks (left,
+/// right or centred), two spaces apart, a row a line; the header row bold.
+fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut widths = vec![0; columns];
     for row in &rows {
@@ -911,9 +916,16 @@ fn table(rows: Vec<Vec<String>>) -> Block {
             if i > 0 {
                 line.push_str("  ");
             }
+            let room = widths[i] - display_width(cell);
+            let before = match align.get(i) {
+                Some(Alignment::Right) => room,
+                Some(Alignment::Center) => room / 2,
+                _ => 0,
+            };
+            line.extend(std::iter::repeat_n(' ', before));
             line.push_str(cell);
             if i + 1 < row.len() {
-                line.extend(std::iter::repeat_n(' ', widths[i] - display_width(cell)));
+                line.extend(std::iter::repeat_n(' ', room - before));
             }
         }
         text.push_str(line.trim_end());
