@@ -7,20 +7,11 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const GOLD: &str = include_str!("fixtures/sample.gold.json");
+mod common;
 
-fn kanbao_json(args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
-        .args(args)
-        .output()
-        .expect("run kanbao");
-    assert!(
-        out.status.success(),
-        "kanbao failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("kanbao --json prints JSON")
-}
+use common::kanbao_json;
+
+const GOLD: &str = include_str!("fixtures/sample.gold.json");
 
 /// Every difference between a gold outline and a candidate, as the grader words them.
 fn differences(gold: &Value, cand: &Value) -> Vec<String> {

@@ -4,11 +4,12 @@
 //! opens a file. None of these texts comes from a real newsletter.
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use kanbao::doc::{Article, Block, BlockKind, Newsletter, Span, SpanKind};
 use kanbao::read::markdown::parse;
 use serde_json::Value;
+
+mod common;
 
 /// One line per article: `section | title`, `?` after an inferred section.
 fn outline(doc: &Newsletter) -> Vec<String> {
@@ -769,17 +770,7 @@ impl Scratch {
     fn json(&self, name: &str, text: &str) -> Value {
         let path = self.0.join(name);
         std::fs::write(&path, text).expect("write scratch file");
-        let out = Command::new(env!("CARGO_BIN_EXE_kanbao"))
-            .arg("--json")
-            .arg(&path)
-            .output()
-            .expect("run kanbao");
-        assert!(
-            out.status.success(),
-            "kanbao failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("kanbao --json prints JSON")
+        common::kanbao_json(&[std::ffi::OsStr::new("--json"), path.as_os_str()])
     }
 }
 

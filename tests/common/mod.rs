@@ -136,3 +136,17 @@ pub fn styled(app: &App) -> String {
     }
     out
 }
+
+/// The real binary's `--json` (or other) output for `args`, parsed; the run must succeed.
+pub fn kanbao_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .output()
+        .expect("run kanbao");
+    assert!(
+        out.status.success(),
+        "kanbao failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("kanbao --json prints JSON")
+}
