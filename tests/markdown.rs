@@ -816,3 +816,29 @@ fn a_markdown_shaped_txt_file_is_read_as_markdown_and_a_plain_one_as_text() {
     assert!(json.get("format").is_none(), "{json}");
     assert!(!json.to_string().contains("\"spans\""), "{json}");
 }
+
+#[test]
+fn a_paragraph_of_many_raw_bold_runs_is_mended_whole() {
+    // Each pair is mended in the same one pass over the paragraph (mending pair by pair moved
+    // the whole text each time, and a long paragraph took minutes).
+    // `**ok.**more`: CommonMark leaves every run raw (a mark before, a letter after).
+    let run = "**ok.**more ";
+    let doc = parse(&format!("## S\n\n{}\n", run.repeat(20_000)));
+    let b = block_with(&doc, "ok.more");
+    assert_eq!(b.text, "ok.more ".repeat(20_000).trim_end());
+    let strong = spanned(b, SpanKind::Strong);
+    assert_eq!(strong.len(), 20_000);
+    assert!(strong.iter().all(|s| *s == "ok."));
+}
+
+#[test]
+fn runs_of_one_style_that_touch_are_one_span() {
+    // An unclosed `<b>` a thousand times over is one bold run to draw, not a thousand.
+    let doc = parse(&format!("## S\n\n开头{}\n", "<b>粗".repeat(1000)));
+    let b = block_with(&doc, "粗粗");
+    assert_eq!(spanned(b, SpanKind::Strong), ["粗".repeat(1000)]);
+    // Two links side by side stay two: their targets differ.
+    let doc = parse("## S\n\n见[甲](https://example.org/a)[乙](https://example.org/b)\n");
+    let b = block_with(&doc, "甲乙");
+    assert_eq!(spanned(b, SpanKind::Link), ["甲", "乙"]);
+}

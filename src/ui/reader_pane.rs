@@ -150,8 +150,12 @@ fn spans(
         return;
     };
     let start = line.range.start;
+    // Spans are in order of their start: none after the line's end counts.
     for span in article.spans(part) {
-        if span.end <= start || span.start >= line.range.end {
+        if span.start >= line.range.end {
+            break;
+        }
+        if span.end <= start {
             continue;
         }
         let from = span.start.max(start) - start;

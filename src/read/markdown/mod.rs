@@ -182,49 +182,69 @@ impl Inline {
         if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
             return;
         }
-        let in_code = |at: usize, spans: &[Span]| {
-            spans
-                .iter()
-                .any(|s| s.kind == SpanKind::Code && s.start <= at && at < s.end)
+        // Code spans never overlap: sorted, a binary search finds the one around a place.
+        let mut code: Vec<(usize, usize)> = self
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Code)
+            .map(|s| (s.start, s.end))
+            .collect();
+        code.sort_unstable();
+        let in_code = |at: usize| {
+            let k = code.partition_point(|c| c.0 <= at);
+            k > 0 && at < code[k - 1].1
         };
+        // `match_indices` does not overlap, so `***` gives one mark; pairs in order.
         let marks: Vec<usize> = self
             .text
             .match_indices("**")
             .map(|(i, _)| i)
-            .filter(|&i| !in_code(i, &self.spans))
+            .filter(|&i| !in_code(i))
             .collect();
-        // `match_indices` does not overlap, so `***` gives one mark; pairs in order.
-        for pair in marks.chunks_exact(2).rev() {
-            let (open, close) = (pair[0], pair[1]);
-            let inner = &self.text[open + 2..close];
-            if inner.trim().is_empty() || inner.starts_with(' ') || inner.ends_with(' ') {
-                continue;
-            }
-            self.remove(close, 2);
-            self.remove(open, 2);
-            self.spans.push(Span {
-                kind: SpanKind::Strong,
-                start: open,
-                end: close - 2,
-                url: None,
-            });
+        let pairs: Vec<(usize, usize)> = marks
+            .chunks_exact(2)
+            .map(|p| (p[0], p[1]))
+            .filter(|&(open, close)| {
+                let inner = &self.text[open + 2..close];
+                !(inner.trim().is_empty() || inner.starts_with(' ') || inner.ends_with(' '))
+            })
+            .collect();
+        if pairs.is_empty() {
+            return;
         }
-    }
-
-    /// Removes `len` bytes at `at`, moving the spans after them.
-    fn remove(&mut self, at: usize, len: usize) {
-        self.text.replace_range(at..at + len, "");
+        // One pass: the text without the pairs' stars, every offset moved by the stars before.
+        let cuts: Vec<usize> = pairs.iter().flat_map(|&(o, c)| [o, c]).collect();
         let moved = |x: usize| {
-            if x >= at + len { x - len } else { x.min(at) }
+            let before = cuts.partition_point(|&c| c + 2 <= x);
+            match cuts.get(before) {
+                Some(&c) if c < x => c - 2 * before,
+                _ => x - 2 * before,
+            }
         };
-        for s in &mut self.spans {
-            s.start = moved(s.start);
-            s.end = moved(s.end);
+        let mut text = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for &c in &cuts {
+            text.push_str(&self.text[from..c]);
+            from = c + 2;
+        }
+        text.push_str(&self.text[from..]);
+        for span in &mut self.spans {
+            span.start = moved(span.start);
+            span.end = moved(span.end);
         }
         self.spans.retain(|s| s.end > s.start);
         if let Some(l) = self.first_line.as_mut() {
             *l = moved(*l);
         }
+        for &(open, close) in &pairs {
+            self.spans.push(Span {
+                kind: SpanKind::Strong,
+                start: moved(open + 2),
+                end: moved(close),
+                url: None,
+            });
+        }
+        self.text = text;
     }
 }
 
@@ -875,7 +895,26 @@ fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
         })
         .collect();
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    spans
+    merge(spans)
+}
+
+/// Spans sorted by start, with those of one style (and one target) that overlap or touch made
+/// one: `<b>` a hundred thousand times unclosed is one bold run, not a hundred thousand.
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        // Only the last few kept spans can still reach this one's start.
+        let same = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|s| s.kind == span.kind && s.url == span.url && s.end >= span.start);
+        match same {
+            Some(s) => s.end = s.end.max(span.end),
+            None => out.push(span),
+        }
+    }
+    out
 }
 
 /// Spans of a text whose first `lead` bytes were cut off.

@@ -112,8 +112,14 @@ pub fn references(text: &str) -> HashMap<String, String> {
 /// its number, counted in the order the notes are written (so every piece numbers alike).
 pub fn footnotes(text: &str) -> HashMap<String, usize> {
     let mut labels = HashMap::new();
+    // The start of the line of the last mark found, moved on only past the text between marks
+    // (a line of a hundred thousand marks is not searched back a hundred thousand times).
+    let (mut line_start, mut seen) = (0, 0);
     for at in memmem::find_iter(text.as_bytes(), b"[^") {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[seen..at]) {
+            line_start = seen + nl + 1;
+        }
+        seen = at;
         if !text[line_start..at].bytes().all(|b| b == b' ') || at - line_start > 3 {
             continue;
         }
