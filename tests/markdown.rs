@@ -842,3 +842,10 @@ fn runs_of_one_style_that_touch_are_one_span() {
     let b = block_with(&doc, "甲乙");
     assert_eq!(spanned(b, SpanKind::Link), ["甲", "乙"]);
 }
+
+#[test]
+fn markup_taken_out_between_spaces_leaves_one_space() {
+    let doc = parse("## S\n\nbefore <!-- a note --> after, and `a  b` kept.\n");
+    let b = block_with(&doc, "before");
+    assert_eq!(b.text, "before after, and a  b kept.");
+}

@@ -154,6 +154,12 @@ impl Inline {
                 self.text.push(' ');
             }
         }
+        // Markup taken out between two spaces (`a <!-- c --> b`) leaves one space, not two.
+        let text = if self.text.ends_with(' ') {
+            text.trim_start_matches(' ')
+        } else {
+            text
+        };
         self.text.push_str(text);
     }
 
