@@ -3,6 +3,12 @@
 //! style, a break, an image or a link, and never show one. Full HTML pages have a front end of
 //! their own; this is only the small tolerant part that inline HTML needs.
 
+use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
+
+use super::{Reader, clean_url};
+use crate::doc::{Block, BlockKind, Span, SpanKind};
+use crate::text::is_han;
+
 /// A piece of HTML source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token<'a> {
@@ -212,6 +218,182 @@ fn entity(name: &str) -> Option<char> {
         "times" => '×',
         _ => return None,
     })
+}
+
+/// How the Markdown reader takes the HTML it meets.
+impl Reader {
+    /// HTML in Markdown: tags become styles, breaks, images, links or block ends; text is text;
+    /// comments, scripts and styles are dropped.
+    pub(super) fn html(&mut self, source: &str, block: bool) {
+        let mut source = source;
+        if self.in_comment {
+            match source.find("-->") {
+                Some(end) => {
+                    self.in_comment = false;
+                    source = &source[end + 3..];
+                }
+                None => return,
+            }
+        }
+        for token in tokens(source) {
+            match token {
+                Token::Hidden => {}
+                Token::OpenComment => self.in_comment = true,
+                Token::Text(t) => {
+                    if self.skip_html.is_some() {
+                        continue;
+                    }
+                    if block && self.nested == 0 && t.contains(['[', '*', '_', '`', '!', '~']) {
+                        self.inline_markdown(t);
+                        continue;
+                    }
+                    let decoded = decode_entities(t);
+                    // Source lines inside an HTML block are soft breaks.
+                    let mut lines = decoded.split('\n');
+                    if let Some(first) = lines.next() {
+                        self.text(first);
+                    }
+                    for line in lines {
+                        self.inline.line_break(false);
+                        self.text(line);
+                    }
+                }
+                Token::Tag(tag) => self.html_tag(&tag),
+            }
+        }
+    }
+
+    /// The text of an HTML block read as inline Markdown: CommonMark leaves the rest of a line
+    /// that starts with a tag or a comment raw, where writers meant links and bold. Only the
+    /// inline events count; each line is taken from its first character (HTML is indented,
+    /// Markdown code would not be).
+    fn inline_markdown(&mut self, text: &str) {
+        let dedented: Vec<&str> = text.split('\n').map(str::trim_start).collect();
+        let source = dedented.join("\n");
+        let options = Options::ENABLE_STRIKETHROUGH;
+        self.nested += 1;
+        let mut first = true;
+        for event in Parser::new_ext(&source, options) {
+            match event {
+                Event::Start(MdTag::Paragraph) => {
+                    if !first {
+                        self.inline.line_break(false);
+                    }
+                    first = false;
+                }
+                Event::Start(
+                    tag @ (MdTag::Emphasis
+                    | MdTag::Strong
+                    | MdTag::Strikethrough
+                    | MdTag::Link { .. }
+                    | MdTag::Image { .. }),
+                ) => self.start(tag),
+                Event::End(
+                    tag @ (TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image),
+                ) => self.end(tag),
+                Event::Text(t) => self.text(&t),
+                Event::Code(t) => self.styled_text(&t, SpanKind::Code),
+                Event::SoftBreak => self.inline.line_break(false),
+                Event::HardBreak => self.inline.line_break(true),
+                Event::Html(h) | Event::InlineHtml(h) => self.html(&h, false),
+                _ => {}
+            }
+        }
+        self.nested -= 1;
+    }
+
+    fn html_tag(&mut self, tag: &Tag<'_>) {
+        let name = tag.name.as_str();
+        if let Some(until) = &self.skip_html {
+            if tag.closing && name == until {
+                self.skip_html = None;
+            }
+            return;
+        }
+        let style = match name {
+            "b" | "strong" => Some(SpanKind::Strong),
+            "i" | "em" | "cite" => Some(SpanKind::Em),
+            "u" | "ins" => Some(SpanKind::Underline),
+            "s" | "del" | "strike" => Some(SpanKind::Strike),
+            "code" | "kbd" | "tt" | "samp" => Some(SpanKind::Code),
+            "a" => Some(SpanKind::Link),
+            _ => None,
+        };
+        if let Some(kind) = style {
+            if tag.closing {
+                if let Some(at) = self.open_html.iter().rposition(|(n, ..)| n == name) {
+                    let (_, kind, start, url) = self.open_html.remove(at);
+                    self.add_span(kind, start, url);
+                }
+            } else {
+                let url = (kind == SpanKind::Link)
+                    .then(|| tag.attr("href"))
+                    .flatten()
+                    .map(|u| clean_url(&u));
+                if kind == SpanKind::Link && url.is_none() {
+                    // An anchor without a target (`<a name=…>`) is no link.
+                    return;
+                }
+                self.open_html
+                    .push((name.to_string(), kind, self.inline.text.len(), url));
+            }
+            return;
+        }
+        match name {
+            "script" | "style" | "head" | "title" if !tag.closing => {
+                self.skip_html = Some(name.to_string());
+            }
+            "br" => self.inline.line_break(true),
+            "img" if !tag.closing => {
+                if let Some(src) = tag.attr("src") {
+                    let alt = tag.attr("alt").unwrap_or_default();
+                    let mut image = Block::new(BlockKind::Image, crate::text::line(alt.trim()));
+                    image.rich_mut().url = Some(clean_url(&src));
+                    self.place_image(image);
+                }
+            }
+            "iframe" | "video" | "audio" | "embed" | "object" if !tag.closing => {
+                let src = tag.attr("src").or_else(|| tag.attr("data"));
+                if let Some(src) = src {
+                    let start = self.inline.text.len();
+                    let chinese = self.inline.text.chars().any(is_han);
+                    let word = match (name, chinese) {
+                        ("video", true) => "[视频]",
+                        ("video", false) => "[video]",
+                        ("audio", true) => "[音频]",
+                        ("audio", false) => "[audio]",
+                        (_, true) => "[嵌入内容]",
+                        (_, false) => "[embedded content]",
+                    };
+                    self.inline.push(word);
+                    self.inline.spans.push(Span {
+                        kind: SpanKind::Link,
+                        start,
+                        end: self.inline.text.len(),
+                        url: Some(clean_url(&src)),
+                    });
+                }
+            }
+            "td" | "th" if !tag.closing && !self.inline.is_blank() => self.inline.push(" "),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name[1..].parse().unwrap_or(6);
+                if tag.closing {
+                    self.end_heading();
+                } else {
+                    self.flush();
+                    self.heading = Some(level);
+                }
+            }
+            "p" | "div" | "center" | "table" | "tr" | "li" | "ul" | "ol" | "blockquote"
+            | "section" | "figure" | "figcaption" | "hr" | "details" | "summary" | "dl" | "dt"
+            | "dd" | "article" | "header" | "footer" | "pre" => self.flush(),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

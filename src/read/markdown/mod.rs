@@ -10,6 +10,7 @@
 mod cjk;
 mod front;
 mod html;
+mod inline;
 mod split;
 
 use std::collections::HashMap;
@@ -21,10 +22,10 @@ use pulldown_cmark::{
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
 use crate::text::display_width;
-use crate::text::{is_han, is_wide};
+use crate::text::is_han;
 
 pub use front::Front;
-use html::Token;
+use inline::{Inline, clamp, shift};
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
 /// newsletter. A big one is read on all cores (see [`split`]).
@@ -43,15 +44,15 @@ pub fn parse(text: &str) -> Newsletter {
     };
     let mut meta = Front::default();
     let mut runs = Vec::with_capacity(readers.len());
-    let mut notes = Vec::new();
+    let mut footnotes = Vec::new();
     for reader in &mut readers {
         meta.title = meta.title.or(reader.front.title.take());
         meta.date = meta.date.or(reader.front.date.take());
         runs.push(std::mem::take(&mut reader.pieces));
-        notes.append(&mut reader.notes);
+        footnotes.append(&mut reader.notes);
     }
     // Footnotes end the newsletter, wherever they were written.
-    runs.push(notes);
+    runs.push(footnotes);
     drop(readers);
     let meta = Meta {
         title: front.title.or(meta.title),
@@ -92,7 +93,9 @@ fn read_in_pieces(
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| w.join().unwrap_or_default())
+            // A worker that panicked is a bug: its panic goes on here, not a newsletter with a
+            // hole in it.
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
     done.sort_by_key(|(i, _)| *i);
@@ -127,131 +130,6 @@ fn read(
     }
     reader.flush();
     reader
-}
-
-/// Text being gathered for the next block, with its spans.
-#[derive(Debug, Default)]
-struct Inline {
-    text: String,
-    spans: Vec<Span>,
-    /// Where the first source line ends (at the first soft or hard break).
-    first_line: Option<usize>,
-    /// A soft break waits for the next text: a space between words, nothing between Chinese
-    /// characters.
-    soft_break: bool,
-}
-
-impl Inline {
-    fn push(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        if std::mem::take(&mut self.soft_break) {
-            let before = self.text.chars().next_back();
-            let after = text.chars().next();
-            let joined = matches!((before, after), (Some(a), Some(b)) if is_wide(a) && is_wide(b));
-            if !joined && !self.text.is_empty() && !self.text.ends_with(' ') {
-                self.text.push(' ');
-            }
-        }
-        // Markup taken out between two spaces (`a <!-- c --> b`) leaves one space, not two.
-        let text = if self.text.ends_with(' ') {
-            text.trim_start_matches(' ')
-        } else {
-            text
-        };
-        self.text.push_str(text);
-    }
-
-    fn line_break(&mut self, hard: bool) {
-        if self.first_line.is_none() {
-            self.first_line = Some(self.text.len());
-        }
-        if hard {
-            self.soft_break = false;
-            if !self.text.is_empty() {
-                self.text.push('\n');
-            }
-        } else {
-            self.soft_break = true;
-        }
-    }
-
-    fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
-    }
-
-    /// `**…**` that CommonMark leaves as text: its rules let `**` close only before a space or
-    /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
-    /// Such pairs, outside code, become bold here.
-    fn leftover_strong(&mut self) {
-        if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
-            return;
-        }
-        // Code spans never overlap: sorted, a binary search finds the one around a place.
-        let mut code: Vec<(usize, usize)> = self
-            .spans
-            .iter()
-            .filter(|s| s.kind == SpanKind::Code)
-            .map(|s| (s.start, s.end))
-            .collect();
-        code.sort_unstable();
-        let in_code = |at: usize| {
-            let k = code.partition_point(|c| c.0 <= at);
-            k > 0 && at < code[k - 1].1
-        };
-        // `match_indices` does not overlap, so `***` gives one mark; pairs in order.
-        let marks: Vec<usize> = self
-            .text
-            .match_indices("**")
-            .map(|(i, _)| i)
-            .filter(|&i| !in_code(i))
-            .collect();
-        let pairs: Vec<(usize, usize)> = marks
-            .chunks_exact(2)
-            .map(|p| (p[0], p[1]))
-            .filter(|&(open, close)| {
-                let inner = &self.text[open + 2..close];
-                !(inner.trim().is_empty() || inner.starts_with(' ') || inner.ends_with(' '))
-            })
-            .collect();
-        if pairs.is_empty() {
-            return;
-        }
-        // One pass: the text without the pairs' stars, every offset moved by the stars before.
-        let cuts: Vec<usize> = pairs.iter().flat_map(|&(o, c)| [o, c]).collect();
-        let moved = |x: usize| {
-            let before = cuts.partition_point(|&c| c + 2 <= x);
-            match cuts.get(before) {
-                Some(&c) if c < x => c - 2 * before,
-                _ => x - 2 * before,
-            }
-        };
-        let mut text = String::with_capacity(self.text.len());
-        let mut from = 0;
-        for &c in &cuts {
-            text.push_str(&self.text[from..c]);
-            from = c + 2;
-        }
-        text.push_str(&self.text[from..]);
-        for span in &mut self.spans {
-            span.start = moved(span.start);
-            span.end = moved(span.end);
-        }
-        self.spans.retain(|s| s.end > s.start);
-        if let Some(l) = self.first_line.as_mut() {
-            *l = moved(*l);
-        }
-        for &(open, close) in &pairs {
-            self.spans.push(Span {
-                kind: SpanKind::Strong,
-                start: moved(open + 2),
-                end: moved(close),
-                url: None,
-            });
-        }
-        self.text = text;
-    }
 }
 
 /// A list being read.
@@ -709,230 +587,11 @@ impl Reader {
     }
 }
 
-impl Reader {
-    /// HTML in Markdown: tags become styles, breaks, images, links or block ends; text is text;
-    /// comments, scripts and styles are dropped.
-    fn html(&mut self, source: &str, block: bool) {
-        let mut source = source;
-        if self.in_comment {
-            match source.find("-->") {
-                Some(end) => {
-                    self.in_comment = false;
-                    source = &source[end + 3..];
-                }
-                None => return,
-            }
-        }
-        for token in html::tokens(source) {
-            match token {
-                Token::Hidden => {}
-                Token::OpenComment => self.in_comment = true,
-                Token::Text(t) => {
-                    if self.skip_html.is_some() {
-                        continue;
-                    }
-                    if block && self.nested == 0 && t.contains(['[', '*', '_', '`', '!', '~']) {
-                        self.inline_markdown(t);
-                        continue;
-                    }
-                    let decoded = html::decode_entities(t);
-                    // Source lines inside an HTML block are soft breaks.
-                    let mut lines = decoded.split('\n');
-                    if let Some(first) = lines.next() {
-                        self.text(first);
-                    }
-                    for line in lines {
-                        self.inline.line_break(false);
-                        self.text(line);
-                    }
-                }
-                Token::Tag(tag) => self.html_tag(&tag),
-            }
-        }
-    }
-
-    /// The text of an HTML block read as inline Markdown: CommonMark leaves the rest of a line
-    /// that starts with a tag or a comment raw, where writers meant links and bold. Only the
-    /// inline events count; each line is taken from its first character (HTML is indented,
-    /// Markdown code would not be).
-    fn inline_markdown(&mut self, text: &str) {
-        let dedented: Vec<&str> = text.split('\n').map(str::trim_start).collect();
-        let source = dedented.join("\n");
-        let options = Options::ENABLE_STRIKETHROUGH;
-        self.nested += 1;
-        let mut first = true;
-        for event in Parser::new_ext(&source, options) {
-            match event {
-                Event::Start(Tag::Paragraph) => {
-                    if !first {
-                        self.inline.line_break(false);
-                    }
-                    first = false;
-                }
-                Event::Start(
-                    tag @ (Tag::Emphasis
-                    | Tag::Strong
-                    | Tag::Strikethrough
-                    | Tag::Link { .. }
-                    | Tag::Image { .. }),
-                ) => self.start(tag),
-                Event::End(
-                    tag @ (TagEnd::Emphasis
-                    | TagEnd::Strong
-                    | TagEnd::Strikethrough
-                    | TagEnd::Link
-                    | TagEnd::Image),
-                ) => self.end(tag),
-                Event::Text(t) => self.text(&t),
-                Event::Code(t) => self.styled_text(&t, SpanKind::Code),
-                Event::SoftBreak => self.inline.line_break(false),
-                Event::HardBreak => self.inline.line_break(true),
-                Event::Html(h) | Event::InlineHtml(h) => self.html(&h, false),
-                _ => {}
-            }
-        }
-        self.nested -= 1;
-    }
-
-    fn html_tag(&mut self, tag: &html::Tag<'_>) {
-        let name = tag.name.as_str();
-        if let Some(until) = &self.skip_html {
-            if tag.closing && name == until {
-                self.skip_html = None;
-            }
-            return;
-        }
-        let style = match name {
-            "b" | "strong" => Some(SpanKind::Strong),
-            "i" | "em" | "cite" => Some(SpanKind::Em),
-            "u" | "ins" => Some(SpanKind::Underline),
-            "s" | "del" | "strike" => Some(SpanKind::Strike),
-            "code" | "kbd" | "tt" | "samp" => Some(SpanKind::Code),
-            "a" => Some(SpanKind::Link),
-            _ => None,
-        };
-        if let Some(kind) = style {
-            if tag.closing {
-                if let Some(at) = self.open_html.iter().rposition(|(n, ..)| n == name) {
-                    let (_, kind, start, url) = self.open_html.remove(at);
-                    self.add_span(kind, start, url);
-                }
-            } else {
-                let url = (kind == SpanKind::Link)
-                    .then(|| tag.attr("href"))
-                    .flatten()
-                    .map(|u| clean_url(&u));
-                if kind == SpanKind::Link && url.is_none() {
-                    // An anchor without a target (`<a name=…>`) is no link.
-                    return;
-                }
-                self.open_html
-                    .push((name.to_string(), kind, self.inline.text.len(), url));
-            }
-            return;
-        }
-        match name {
-            "script" | "style" | "head" | "title" if !tag.closing => {
-                self.skip_html = Some(name.to_string());
-            }
-            "br" => self.inline.line_break(true),
-            "img" if !tag.closing => {
-                if let Some(src) = tag.attr("src") {
-                    let alt = tag.attr("alt").unwrap_or_default();
-                    let mut image = Block::new(BlockKind::Image, crate::text::line(alt.trim()));
-                    image.rich_mut().url = Some(clean_url(&src));
-                    self.place_image(image);
-                }
-            }
-            "iframe" | "video" | "audio" | "embed" | "object" if !tag.closing => {
-                let src = tag.attr("src").or_else(|| tag.attr("data"));
-                if let Some(src) = src {
-                    let start = self.inline.text.len();
-                    let chinese = self.inline.text.chars().any(is_han);
-                    let word = match (name, chinese) {
-                        ("video", true) => "[视频]",
-                        ("video", false) => "[video]",
-                        ("audio", true) => "[音频]",
-                        ("audio", false) => "[audio]",
-                        (_, true) => "[嵌入内容]",
-                        (_, false) => "[embedded content]",
-                    };
-                    self.inline.push(word);
-                    self.inline.spans.push(Span {
-                        kind: SpanKind::Link,
-                        start,
-                        end: self.inline.text.len(),
-                        url: Some(clean_url(&src)),
-                    });
-                }
-            }
-            "td" | "th" if !tag.closing && !self.inline.is_blank() => self.inline.push(" "),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                let level = name[1..].parse().unwrap_or(6);
-                if tag.closing {
-                    self.end_heading();
-                } else {
-                    self.flush();
-                    self.heading = Some(level);
-                }
-            }
-            "p" | "div" | "center" | "table" | "tr" | "li" | "ul" | "ol" | "blockquote"
-            | "section" | "figure" | "figcaption" | "hr" | "details" | "summary" | "dl" | "dt"
-            | "dd" | "article" | "header" | "footer" | "pre" => self.flush(),
-            _ => {}
-        }
-    }
-}
-
 fn block_piece(block: Block) -> Piece {
     Piece::Block {
         first_line: block.text.len(),
         block,
     }
-}
-
-/// Spans cut to a text of `len` bytes (whitespace trimmed off its end).
-fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
-    let mut spans: Vec<Span> = spans
-        .into_iter()
-        .filter_map(|mut s| {
-            s.end = s.end.min(len);
-            (s.end > s.start).then_some(s)
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    merge(spans)
-}
-
-/// Spans sorted by start, with those of one style (and one target) that overlap or touch made
-/// one: `<b>` a hundred thousand times unclosed is one bold run, not a hundred thousand.
-fn merge(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
-        // Only the last few kept spans can still reach this one's start.
-        let same = out
-            .iter_mut()
-            .rev()
-            .take(8)
-            .find(|s| s.kind == span.kind && s.url == span.url && s.end >= span.start);
-        match same {
-            Some(s) => s.end = s.end.max(span.end),
-            None => out.push(span),
-        }
-    }
-    out
-}
-
-/// Spans of a text whose first `lead` bytes were cut off.
-fn shift(spans: Vec<Span>, lead: usize) -> Vec<Span> {
-    spans
-        .into_iter()
-        .filter_map(|mut s| {
-            s.start = s.start.saturating_sub(lead);
-            s.end = s.end.checked_sub(lead)?;
-            (s.end > s.start).then_some(s)
-        })
-        .collect()
 }
 
 /// A link target as kept in the model: no control characters, no surrounding spaces.

@@ -1,0 +1,174 @@
+//! The text of the block being read, with its spans: where soft breaks join, where raw bold is
+//! mended, and how spans are tidied before they go into the model.
+
+use crate::doc::{Span, SpanKind};
+use crate::text::is_wide;
+
+/// Text being gathered for the next block, with its spans.
+#[derive(Debug, Default)]
+pub(super) struct Inline {
+    pub(super) text: String,
+    pub(super) spans: Vec<Span>,
+    /// Where the first source line ends (at the first soft or hard break).
+    pub(super) first_line: Option<usize>,
+    /// A soft break waits for the next text: a space between words, nothing between Chinese
+    /// characters.
+    pub(super) soft_break: bool,
+}
+
+impl Inline {
+    pub(super) fn push(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if std::mem::take(&mut self.soft_break) {
+            let before = self.text.chars().next_back();
+            let after = text.chars().next();
+            let joined = matches!((before, after), (Some(a), Some(b)) if is_wide(a) && is_wide(b));
+            if !joined && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+        }
+        // Markup taken out between two spaces (`a <!-- c --> b`) leaves one space, not two.
+        let text = if self.text.ends_with(' ') {
+            text.trim_start_matches(' ')
+        } else {
+            text
+        };
+        self.text.push_str(text);
+    }
+
+    pub(super) fn line_break(&mut self, hard: bool) {
+        if self.first_line.is_none() {
+            self.first_line = Some(self.text.len());
+        }
+        if hard {
+            self.soft_break = false;
+            if !self.text.is_empty() {
+                self.text.push('\n');
+            }
+        } else {
+            self.soft_break = true;
+        }
+    }
+
+    pub(super) fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// `**…**` that CommonMark leaves as text: its rules let `**` close only before a space or
+    /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
+    /// Such pairs, outside code, become bold here.
+    pub(super) fn leftover_strong(&mut self) {
+        if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
+            return;
+        }
+        // Code spans never overlap: sorted, a binary search finds the one around a place.
+        let mut code: Vec<(usize, usize)> = self
+            .spans
+            .iter()
+            .filter(|s| s.kind == SpanKind::Code)
+            .map(|s| (s.start, s.end))
+            .collect();
+        code.sort_unstable();
+        let in_code = |at: usize| {
+            let k = code.partition_point(|c| c.0 <= at);
+            k > 0 && at < code[k - 1].1
+        };
+        // `match_indices` does not overlap, so `***` gives one mark; pairs in order.
+        let marks: Vec<usize> = self
+            .text
+            .match_indices("**")
+            .map(|(i, _)| i)
+            .filter(|&i| !in_code(i))
+            .collect();
+        let pairs: Vec<(usize, usize)> = marks
+            .chunks_exact(2)
+            .map(|p| (p[0], p[1]))
+            .filter(|&(open, close)| {
+                let inner = &self.text[open + 2..close];
+                !(inner.trim().is_empty() || inner.starts_with(' ') || inner.ends_with(' '))
+            })
+            .collect();
+        if pairs.is_empty() {
+            return;
+        }
+        // One pass: the text without the pairs' stars, every offset moved by the stars before.
+        let cuts: Vec<usize> = pairs.iter().flat_map(|&(o, c)| [o, c]).collect();
+        let moved = |x: usize| {
+            let before = cuts.partition_point(|&c| c + 2 <= x);
+            match cuts.get(before) {
+                Some(&c) if c < x => c - 2 * before,
+                _ => x - 2 * before,
+            }
+        };
+        let mut text = String::with_capacity(self.text.len());
+        let mut from = 0;
+        for &c in &cuts {
+            text.push_str(&self.text[from..c]);
+            from = c + 2;
+        }
+        text.push_str(&self.text[from..]);
+        for span in &mut self.spans {
+            span.start = moved(span.start);
+            span.end = moved(span.end);
+        }
+        self.spans.retain(|s| s.end > s.start);
+        if let Some(l) = self.first_line.as_mut() {
+            *l = moved(*l);
+        }
+        for &(open, close) in &pairs {
+            self.spans.push(Span {
+                kind: SpanKind::Strong,
+                start: moved(open + 2),
+                end: moved(close),
+                url: None,
+            });
+        }
+        self.text = text;
+    }
+}
+
+/// Spans cut to a text of `len` bytes (whitespace trimmed off its end).
+pub(super) fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
+    let mut spans: Vec<Span> = spans
+        .into_iter()
+        .filter_map(|mut s| {
+            s.end = s.end.min(len);
+            (s.end > s.start).then_some(s)
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    merge(spans)
+}
+
+/// Spans sorted by start, with those of one style (and one target) that overlap or touch made
+/// one: `<b>` a hundred thousand times unclosed is one bold run, not a hundred thousand.
+fn merge(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        // Only the last few kept spans can still reach this one's start.
+        let same = out
+            .iter_mut()
+            .rev()
+            .take(8)
+            .find(|s| s.kind == span.kind && s.url == span.url && s.end >= span.start);
+        match same {
+            Some(s) => s.end = s.end.max(span.end),
+            None => out.push(span),
+        }
+    }
+    out
+}
+
+/// Spans of a text whose first `lead` bytes were cut off.
+pub(super) fn shift(spans: Vec<Span>, lead: usize) -> Vec<Span> {
+    spans
+        .into_iter()
+        .filter_map(|mut s| {
+            s.start = s.start.saturating_sub(lead);
+            s.end = s.end.checked_sub(lead)?;
+            (s.end > s.start).then_some(s)
+        })
+        .collect()
+}
