@@ -849,3 +849,13 @@ fn markup_taken_out_between_spaces_leaves_one_space() {
     let b = block_with(&doc, "before");
     assert_eq!(b.text, "before after, and a  b kept.");
 }
+
+#[test]
+fn an_untitled_digest_names_its_lead_in_its_language() {
+    let doc = parse("开头的一段话。\n\n## 新闻\n\n正文。\n");
+    assert_eq!(doc.title, None);
+    assert_eq!(doc.sections[0].title, "导语");
+    assert!(doc.sections[0].inferred);
+    let doc = parse("A first word.\n\n## News\n\nBody.\n");
+    assert_eq!(doc.sections[0].title, "Introduction");
+}

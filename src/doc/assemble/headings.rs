@@ -11,6 +11,7 @@
 //!   in a section before its first article is the section's lead-in, titled like the section.
 
 use super::super::model::{Article, Block, BlockKind, Format, Newsletter, Section, Span, SpanKind};
+use crate::text::is_han;
 
 /// One piece of a document with headings, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +86,17 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
         .iter()
         .any(|p| matches!(p, Piece::Block { .. } | Piece::Heading { .. }))
     {
-        let name = doc.title.clone().unwrap_or_else(|| "…".to_string());
+        // Untitled: the lead is named in the language of its text.
+        let chinese = || {
+            lead.iter().any(|p| match p {
+                Piece::Block { block, .. } => block.text.chars().any(is_han),
+                Piece::Heading { text, .. } => text.chars().any(is_han),
+            })
+        };
+        let name = doc
+            .title
+            .clone()
+            .unwrap_or_else(|| if chinese() { "导语" } else { "Introduction" }.to_string());
         let mut lead_section = section(name, lead, levels.article);
         lead_section.inferred = true;
         doc.sections.insert(0, lead_section);
