@@ -4,9 +4,12 @@
 //! reaches the text a reader sees, every span lies inside its text on char boundaries, and
 //! parsing never panics.
 
+use kanbao::app::App;
 use kanbao::doc::{Newsletter, Span};
 use kanbao::read::markdown::parse;
 use proptest::prelude::*;
+
+mod common;
 
 /// Markup that must never be visible.
 const MARKUP: [&str; 5] = ["](", "**", "<!--", "-->", "<u>"];
@@ -207,6 +210,25 @@ proptest! {
     #[test]
     fn any_text_parses_without_panicking(source in "(\\PC|[\\n#*_`\\[\\]()<>!|~-]){0,300}") {
         let _ = parse(&source);
+    }
+
+    /// Every article of a random digest drawn at any size, down to a single cell, with a search
+    /// over it: the markers, bars, labels, rules and spans drawn outside the text never go out
+    /// of the screen, and nothing panics.
+    #[test]
+    fn every_article_draws_at_any_size(
+        source in document(),
+        width in 1u16..90,
+        height in 1u16..30,
+    ) {
+        let mut app = App::new(parse(&source), "digest.md".into(), (width, height));
+        let articles = app.doc.articles().count();
+        common::press(&mut app, "/测<Enter>");
+        for _ in 0..articles.min(12) {
+            let _ = common::buffer(&app);
+            common::press(&mut app, "]<Space>");
+        }
+        let _ = common::buffer(&app);
     }
 }
 
