@@ -99,7 +99,8 @@ impl Loader {
     pub fn start(mut self) -> Result<Start, SourceError> {
         let mut doc = Newsletter::default();
         let mut assembler = Assembler::default();
-        let mut first = Some(self.reader.next_piece(FIRST_PIECE)?);
+        // The first piece is as much as the format is judged by (see `source::format`).
+        let mut first = Some(self.reader.next_piece(format::SNIFF)?);
         let head = first.as_ref().and_then(Option::as_deref).unwrap_or("");
         let format = format::detect(self.reader.name(), head);
         if format != Format::Text {
@@ -441,6 +442,23 @@ pub fn parse_file(reader: Reader, hints: &Hints) -> Result<(Newsletter, String),
 mod tests {
     use super::*;
     use crate::source::{self, Input};
+
+    #[test]
+    fn a_big_file_is_judged_markdown_by_as_much_text_as_a_small_one() {
+        // The Markdown shows only after 16 KiB of prose: the first piece read must hold more.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("digest.txt");
+        let prose = "一段没有任何标记的文字，写得很长很长。\n\n".repeat(700);
+        let digest = "## 新闻\n\n1、[标题](https://example.org/1)\n\n## 工具\n\n\
+                      1、[工具](https://example.org/2)\n\n";
+        let text = format!("{prose}{}", digest.repeat(20_000));
+        assert!(prose.len() > 16 << 10 && prose.len() + 4096 < 64 << 10);
+        std::fs::write(&path, &text).unwrap();
+        let reader = Reader::open(&path, 0).unwrap().unwrap();
+        let start = Loader::new(reader, &Hints::default()).start().unwrap();
+        assert_eq!(start.doc.format, Format::Markdown);
+        assert_eq!(start.doc, crate::read::markdown::parse(&text));
+    }
 
     #[test]
     fn a_file_read_in_pieces_is_the_file_read_whole() {

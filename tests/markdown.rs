@@ -859,3 +859,82 @@ fn an_untitled_digest_names_its_lead_in_its_language() {
     let doc = parse("A first word.\n\n## News\n\nBody.\n");
     assert_eq!(doc.sections[0].title, "Introduction");
 }
+
+// ---- Found by review ----
+
+#[test]
+fn a_line_break_inside_an_images_alt_text_is_no_line_of_the_paragraph() {
+    // The break's place was kept after the alt text was cut away, and fell inside `后`.
+    let doc = parse("## S\n\n文字 ![ab\ncd](https://example.org/a.png)后面的中文\n");
+    let b = block_with(&doc, "文字");
+    assert_eq!(b.text, "文字 后面的中文");
+    assert_eq!(of_kind(&doc, BlockKind::Image)[0].text, "ab cd");
+}
+
+#[test]
+fn a_block_between_two_rules_is_text_not_front_matter() {
+    let doc = parse(
+        "Intro.\n\n---\n**Sponsor:** Acme. [Try](https://example.org/try)\n---\n\n## News\n\nx\n",
+    );
+    assert!(
+        all_text(&doc).contains("Sponsor: Acme. Try"),
+        "{}",
+        all_text(&doc)
+    );
+    assert_eq!(doc.title, None);
+}
+
+#[test]
+fn html_words_in_prose_hide_nothing_after_them() {
+    let doc = parse(
+        "## S\n\nPut metadata in the <head> element.\n\nSecond paragraph.\n\n\
+         Use <h2> for sections.\n\nMore text.\n",
+    );
+    let text = all_text(&doc);
+    for kept in ["Second paragraph.", "for sections.", "More text."] {
+        assert!(text.contains(kept), "{kept:?} missing from {text:?}");
+    }
+}
+
+#[test]
+fn a_table_cell_stays_one_line_and_keeps_its_styles_to_itself() {
+    let doc = parse(
+        "## S\n\n| 项目 | 说明 |\n| --- | --- |\n| a<br>b | <b>粗 |\n| ![图](https://example.org/c.png) | d |\n\n\
+         After the table.\n",
+    );
+    let table = of_kind(&doc, BlockKind::Table)[0];
+    let rows = &table.rich.as_ref().unwrap().rows;
+    assert_eq!(rows[1], ["a b", "粗"]);
+    let after = block_with(&doc, "After the table.");
+    assert!(after.spans().is_empty(), "{:?}", after.spans());
+    assert_eq!(
+        of_kind(&doc, BlockKind::Image)[0].url(),
+        Some("https://example.org/c.png")
+    );
+}
+
+#[test]
+fn stars_that_mark_notes_beside_chinese_stay_stars() {
+    let doc = parse("## S\n\nA产品*、B产品*均上涨。\n");
+    let b = block_with(&doc, "产品");
+    assert_eq!(b.text, "A产品*、B产品*均上涨。");
+    assert!(b.spans().is_empty());
+}
+
+#[test]
+fn no_zero_width_mark_reaches_alt_text_or_languages() {
+    let doc = parse(
+        "## S\n\n<img src=\"https://example.org/a.png\" alt=\"*图片来源：新华社\">\n\n\
+         ```*（x）\ncode\n```\n",
+    );
+    let text = all_text(&doc);
+    assert!(!text.contains('\u{200B}'), "{text:?}");
+    assert_eq!(of_kind(&doc, BlockKind::Image)[0].text, "*图片来源：新华社");
+}
+
+#[test]
+fn a_footnote_mark_after_a_line_break_links_only_the_mark() {
+    let doc = parse("## S\n\nsee\n[^1] here.\n\n[^1]: The note.\n");
+    let b = block_with(&doc, "see");
+    assert_eq!(covered(&b.text, &b.spans()[0]), "[1]");
+}

@@ -157,14 +157,6 @@ impl Block {
     pub fn url(&self) -> Option<&str> {
         self.rich.as_ref().and_then(|r| r.url.as_deref())
     }
-
-    /// Prose, set with the Chinese line-breaking rules (not code, a table or a rule).
-    pub fn is_prose(&self) -> bool {
-        !matches!(
-            self.kind,
-            BlockKind::Code | BlockKind::Table | BlockKind::Rule
-        )
-    }
 }
 
 /// What a block is.

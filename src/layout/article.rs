@@ -209,6 +209,7 @@ impl ArticleLayout {
                             .iter()
                             .rev()
                             .take_while(|b| b.kind == BlockKind::ListItem)
+                            .take(256)
                             .find(|b| usize::from(b.depth()) == depth && b.marker().is_some())
                             .and_then(Block::marker)
                     })

@@ -24,18 +24,10 @@ impl Format {
     pub fn is_text(&self) -> bool {
         *self == Format::Text
     }
-
-    /// The format's name, as in `--json`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Markdown => "markdown",
-        }
-    }
 }
 
 /// How much of the text the sniffing looks at.
-const SNIFF: usize = 64 * 1024;
+pub const SNIFF: usize = 64 * 1024;
 
 /// The format of a newsletter named `name` (a path or a display name; its extension counts)
 /// whose text starts with `head`.

@@ -82,10 +82,7 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
     if let Some((title, body)) = current.take() {
         doc.sections.push(section(title, body, levels.article));
     }
-    if lead
-        .iter()
-        .any(|p| matches!(p, Piece::Block { .. } | Piece::Heading { .. }))
-    {
+    if !lead.is_empty() {
         // Untitled: the lead is named in the language of its text.
         let chinese = || {
             lead.iter().any(|p| match p {
@@ -272,7 +269,7 @@ fn item_title(piece: &Piece) -> Option<Cut> {
 /// The block starts an item: its first line starts with a number marker, or is one bold or
 /// linked run.
 fn item_cut(block: &Block, first_line: usize) -> Option<Cut> {
-    let line = first_line.min(block.text.len());
+    let line = crate::text::floor_boundary(&block.text, first_line);
     let head = &block.text[..line];
     let numbered = || {
         let marker = number_marker(head)?;

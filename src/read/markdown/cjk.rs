@@ -33,11 +33,15 @@ pub fn separate(text: &str) -> Cow<'_, str> {
         let (Some(before), Some(after)) = (before, after) else {
             continue;
         };
-        // Beside Chinese, an ASCII mark counts too: `**ok.**测试`.
-        let gap_before = (is_mark(before) && is_letter(after))
-            || (before.is_ascii_punctuation() && is_letter(after) && is_wide(after));
-        let gap_after = (is_mark(after) && is_letter(before))
-            || (after.is_ascii_punctuation() && is_letter(before) && is_wide(before));
+        // A run closes after a mark that ends something (`。**`, `）*`), and opens before one
+        // that begins something (`**“`, `*（`); beside Chinese, an ASCII mark counts too
+        // (`**ok.**测试`). Stars beside other marks (`产品*、`: a note's mark) are left alone.
+        let gap_before = is_letter(after)
+            && ((is_mark(before) && !is_opening(before))
+                || (before.is_ascii_punctuation() && is_wide(after)));
+        let gap_after = is_letter(before)
+            && ((is_mark(after) && is_opening(after))
+                || (after.is_ascii_punctuation() && is_wide(before)));
         if !(gap_before || gap_after) {
             continue;
         }
@@ -67,6 +71,14 @@ fn is_mark(c: char) -> bool {
     is_cjk_punctuation(c) || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// A mark that opens: brackets and quotes that come before what they hold.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '“' | '‘' | '《' | '〈' | '「' | '『' | '【' | '〔' | '〖' | '［' | '｛'
+    )
+}
+
 /// Neither space nor punctuation (nor another delimiter run).
 fn is_letter(c: char) -> bool {
     !(c.is_whitespace() || c.is_ascii_punctuation() || is_mark(c) || c == MARK)
@@ -92,6 +104,8 @@ mod tests {
         assert!(matches!(separate("**bold**, and *em*"), Cow::Borrowed(_)));
         assert!(matches!(separate("a_b_c 2*3"), Cow::Borrowed(_)));
         assert_eq!(separate("**ok.**测试"), "**ok.\u{200B}**测试");
+        assert_eq!(separate("测试*（完）*"), "测试*\u{200B}（完）*");
+        assert!(matches!(separate("A产品*、B产品*均上涨"), Cow::Borrowed(_)));
         assert!(matches!(separate("**ok.**text"), Cow::Borrowed(_)));
         assert_eq!(unmark("a\u{200B}b"), "ab");
     }

@@ -33,6 +33,36 @@ pub fn read_fields(lines: &str) -> Front {
     front
 }
 
+/// A YAML block at the very start: a `---` line, `key: value` lines (and what YAML allows
+/// between them: lists, indented values, comments, blank lines), and a closing `---` or `...`
+/// line. Returns what it says and its length; `None` when the text does not start with one.
+pub fn yaml(text: &str) -> Option<(Front, usize)> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_end() != "---" {
+        return None;
+    }
+    let mut end = first.len();
+    let mut fields = false;
+    for line in lines.take(200) {
+        end += line.len();
+        let bare = line.trim_end();
+        if bare == "---" || bare == "..." {
+            return fields.then(|| (read_fields(&text[first.len()..end - line.len()]), end));
+        }
+        if field(bare).is_some() {
+            fields = true;
+        } else if !(bare.is_empty()
+            || bare.starts_with([' ', '\t', '-', '#'])
+            || bare.starts_with("- "))
+        {
+            // Prose: a rule followed by text, not front matter.
+            return None;
+        }
+    }
+    None
+}
+
 /// A Pelican-style header at the very start: a `Title:` line and more `Key: value` lines up to
 /// the first blank line. Returns what it says and the length of the header, blank line
 /// included; `None` when the text does not start with one.
@@ -96,6 +126,22 @@ mod tests {
         assert_eq!(header("Title: a lone line\n\nbody"), None);
         assert_eq!(header("Note: this is prose, with words\nand more\n"), None);
         assert_eq!(header("# Heading\n"), None);
+    }
+
+    #[test]
+    fn a_yaml_block_is_front_matter_only_at_the_start() {
+        let text = "---\ntitle: 周报\ntags:\n  - a\ndate: 2026-09-28\n---\n\n# 周报\n";
+        let (front, len) = yaml(text).expect("front matter");
+        assert_eq!(front.title.as_deref(), Some("周报"));
+        assert_eq!(front.date.as_deref(), Some("2026-09-28"));
+        assert_eq!(&text[len..], "\n# 周报\n");
+        // A rule, then prose: no front matter.
+        assert_eq!(
+            yaml("---\nSponsored by Acme, who make widgets.\n---\n"),
+            None
+        );
+        assert_eq!(yaml("---\n\n---\n"), None);
+        assert_eq!(yaml("text\n---\ntitle: x\n---\n"), None);
     }
 
     #[test]

@@ -7,7 +7,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
 
 use super::{Reader, clean_url};
 use crate::doc::{Block, BlockKind, Span, SpanKind};
-use crate::text::is_han;
 
 /// A piece of HTML source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +64,7 @@ impl Tag<'_> {
                 rest = tail;
             }
             if key.eq_ignore_ascii_case(name) {
-                return Some(decode_entities(value));
+                return Some(super::cjk::unmark(&decode_entities(value)).into_owned());
             }
             if key.is_empty() {
                 // Nothing could be read: stop rather than loop.
@@ -325,7 +324,13 @@ impl Reader {
         };
         if let Some(kind) = style {
             if tag.closing {
-                if let Some(at) = self.open_html.iter().rposition(|(n, ..)| n == name) {
+                // The tag closes one of the last few opened (a stray end tag searches no further).
+                let recent = self.open_html.len().saturating_sub(32);
+                if let Some(at) = self.open_html[recent..]
+                    .iter()
+                    .rposition(|(n, ..)| n == name)
+                    .map(|i| recent + i)
+                {
                     let (_, kind, start, url) = self.open_html.remove(at);
                     self.add_span(kind, start, url);
                 }
@@ -344,9 +349,12 @@ impl Reader {
             return;
         }
         match name {
-            "script" | "style" | "head" | "title" if !tag.closing => {
+            // Only a block of HTML can hold a script or a style; in prose, `<head>` is a word.
+            "script" | "style" | "head" | "title" if !tag.closing && self.html_block => {
                 self.skip_html = Some(name.to_string());
             }
+            // A table's cell is one line.
+            "br" if self.table.is_some() => self.inline.push(" "),
             "br" => self.inline.line_break(true),
             "img" if !tag.closing => {
                 if let Some(src) = tag.attr("src") {
@@ -359,8 +367,7 @@ impl Reader {
             "iframe" | "video" | "audio" | "embed" | "object" if !tag.closing => {
                 let src = tag.attr("src").or_else(|| tag.attr("data"));
                 if let Some(src) = src {
-                    let start = self.inline.text.len();
-                    let chinese = self.inline.text.chars().any(is_han);
+                    let chinese = self.inline.recent_han();
                     let word = match (name, chinese) {
                         ("video", true) => "[视频]",
                         ("video", false) => "[video]",
@@ -370,6 +377,8 @@ impl Reader {
                         (_, false) => "[embedded content]",
                     };
                     self.inline.push(word);
+                    // After the push: a soft break's space before it is not part of it.
+                    let start = self.inline.text.len() - word.len();
                     self.inline.spans.push(Span {
                         kind: SpanKind::Link,
                         start,
@@ -379,7 +388,7 @@ impl Reader {
                 }
             }
             "td" | "th" if !tag.closing && !self.inline.is_blank() => self.inline.push(" "),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if self.html_block => {
                 let level = name[1..].parse().unwrap_or(6);
                 if tag.closing {
                     self.end_heading();

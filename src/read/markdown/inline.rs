@@ -52,6 +52,14 @@ impl Inline {
         }
     }
 
+    /// The text gathered last has Chinese in it: what a placeholder (`[链接]`, `[link]`) is
+    /// worded in. Only the last few hundred bytes are looked at, so a paragraph of a hundred
+    /// thousand placeholders is not read a hundred thousand times.
+    pub(super) fn recent_han(&self) -> bool {
+        let from = crate::text::floor_boundary(&self.text, self.text.len().saturating_sub(256));
+        self.text[from..].chars().any(crate::text::is_han)
+    }
+
     pub(super) fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -142,8 +150,9 @@ pub(super) fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
     merge(spans)
 }
 
-/// Spans sorted by start, with those of one style (and one target) that overlap or touch made
-/// one: `<b>` a hundred thousand times unclosed is one bold run, not a hundred thousand.
+/// Spans sorted by start, a span that overlaps or touches one of the last few kept of its style
+/// (and target) made one with it: `<b>` a hundred thousand times unclosed is one bold run, not
+/// a hundred thousand.
 fn merge(spans: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {

@@ -1,5 +1,6 @@
-//! Markdown newsletters (`pulldown-cmark`, with tables, strikethrough, task lists, footnotes
-//! and metadata blocks): events become the model's blocks, with the markup removed from their
+//! Markdown newsletters (`pulldown-cmark`, with tables, strikethrough, task lists and
+//! footnotes; front matter is read here, at the start only): events become the model's
+//! blocks, with the markup removed from their
 //! text and kept beside it as spans; headings and blocks are then grouped by
 //! [`crate::doc::assemble::headings`], the rules every front end with headings shares.
 //!
@@ -14,6 +15,7 @@ mod inline;
 mod split;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use pulldown_cmark::{
     Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
@@ -22,7 +24,6 @@ use pulldown_cmark::{
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind};
 use crate::text::display_width;
-use crate::text::is_han;
 
 pub use front::Front;
 use inline::{Inline, clamp, shift};
@@ -30,13 +31,15 @@ use inline::{Inline, clamp, shift};
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
 /// newsletter. A big one is read on all cores (see [`split`]).
 pub fn parse(text: &str) -> Newsletter {
-    let (front, body) = match front::header(text) {
+    // pulldown-cmark's metadata blocks are taken anywhere a `---` line starts a block, and a
+    // sponsor box between two rules would vanish: front matter is only ever at the start.
+    let (front, body) = match front::yaml(text).or_else(|| front::header(text)) {
         Some((front, len)) => (front, &text[len..]),
         None => (Front::default(), text),
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let cuts = split::cuts(body, body.len() / split::PIECE);
-    let notes = split::footnotes(body);
+    let notes = Arc::new(split::footnotes(body));
     let mut readers = if cuts.is_empty() {
         vec![read(body, None, &notes)]
     } else {
@@ -68,7 +71,7 @@ fn read_in_pieces(
     body: &str,
     cuts: Vec<usize>,
     cores: usize,
-    notes: &HashMap<String, usize>,
+    notes: &Arc<HashMap<String, usize>>,
 ) -> Vec<Reader> {
     let refs = split::references(body);
     let bounds: Vec<usize> = std::iter::once(0)
@@ -107,21 +110,20 @@ fn read_in_pieces(
 fn read(
     text: &str,
     refs: Option<&HashMap<String, String>>,
-    notes: &HashMap<String, usize>,
+    notes: &Arc<HashMap<String, usize>>,
 ) -> Reader {
     // Footnote marks are always marks (the "old" footnotes): whether a note exists is decided
     // over the whole text, which a piece does not see.
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_OLD_FOOTNOTES
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_OLD_FOOTNOTES;
     let resolve = |link: BrokenLink<'_>| {
         let url = refs?.get(&split::normalise(&link.reference))?;
         Some((CowStr::from(url.clone()), CowStr::from("")))
     };
     let mut reader = Reader {
-        footnotes: notes.clone(),
+        footnotes: Arc::clone(notes),
         ..Reader::default()
     };
     let text = cjk::separate(text);
@@ -164,17 +166,19 @@ struct Reader {
     heading: Option<u8>,
     code: Option<(Option<String>, String)>,
     table: Option<Table>,
-    /// An image being read: its source, and where its alt text starts.
-    image: Option<(String, usize)>,
+    /// An image being read: its source, where its alt text starts, and the spans before it.
+    image: Option<(String, usize, usize)>,
     /// Images met inside the current paragraph, placed after it.
     images: Vec<Block>,
-    metadata: Option<String>,
-    /// The footnotes the whole text defines: normalised label and number.
-    footnotes: HashMap<String, usize>,
+    /// The footnotes the whole text defines: normalised label and number (one map for all the
+    /// pieces).
+    footnotes: Arc<HashMap<String, usize>>,
     /// Inside `<script>` or `<style>` in HTML: skipped up to its end tag.
     skip_html: Option<String>,
     /// Inside an HTML comment that goes on in the next piece of HTML.
     in_comment: bool,
+    /// Inside a block of HTML (not a tag within Markdown text).
+    html_block: bool,
     /// Inside a footnote's definition: its blocks go to `notes`, placed at the very end.
     in_note: bool,
     notes: Vec<Piece>,
@@ -184,18 +188,6 @@ struct Reader {
 
 impl Reader {
     fn event(&mut self, event: Event<'_>) {
-        if let Some(meta) = self.metadata.as_mut() {
-            match event {
-                Event::Text(t) => meta.push_str(&cjk::unmark(&t)),
-                Event::End(TagEnd::MetadataBlock(_)) => {
-                    let fields = front::read_fields(&self.metadata.take().unwrap_or_default());
-                    self.front.title = self.front.title.take().or(fields.title);
-                    self.front.date = self.front.date.take().or(fields.date);
-                }
-                _ => {}
-            }
-            return;
-        }
         if let Some((_, code)) = self.code.as_mut() {
             match event {
                 Event::Text(t) => code.push_str(&t),
@@ -213,14 +205,16 @@ impl Reader {
             Event::Html(h) => self.html(&h, true),
             Event::InlineHtml(h) => self.html(&h, false),
             Event::FootnoteReference(label) => {
-                let label = crate::text::line(&label).into_owned();
+                let label = crate::text::line(&cjk::unmark(&label)).into_owned();
                 let Some(&n) = self.footnotes.get(&split::normalise(&label)) else {
                     // A mark without a note anywhere is text, as GitHub shows it.
                     self.text(&format!("[^{label}]"));
                     return;
                 };
-                let start = self.inline.text.len();
-                self.inline.push(&format!("[{n}]"));
+                let mark = format!("[{n}]");
+                self.inline.push(&mark);
+                // After the push: a soft break's space before the mark is not part of it.
+                let start = self.inline.text.len() - mark.len();
                 self.inline.spans.push(Span {
                     kind: SpanKind::Link,
                     start,
@@ -260,12 +254,15 @@ impl Reader {
                         .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
                         .next()
                         .filter(|l| !l.is_empty())
-                        .map(|l| crate::text::line(l).into_owned()),
+                        .map(|l| crate::text::line(&cjk::unmark(l)).into_owned()),
                     CodeBlockKind::Indented => None,
                 };
                 self.code = Some((language, String::new()));
             }
-            Tag::HtmlBlock => self.flush(),
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = true;
+            }
             Tag::List(start) => {
                 self.flush();
                 self.lists.push(List { next: start });
@@ -288,7 +285,7 @@ impl Reader {
                 self.in_note = true;
                 let mark = match self.footnotes.get(&split::normalise(&label)) {
                     Some(n) => n.to_string(),
-                    None => crate::text::line(&label).into_owned(),
+                    None => crate::text::line(&cjk::unmark(&label)).into_owned(),
                 };
                 self.inline.push(&format!("[{mark}] "));
             }
@@ -322,16 +319,28 @@ impl Reader {
                 self.open(SpanKind::Link, Some(clean_url(&url)));
             }
             Tag::Image { dest_url, .. } => {
-                self.image = Some((clean_url(&dest_url), self.inline.text.len()));
+                self.image = Some((
+                    clean_url(&dest_url),
+                    self.inline.text.len(),
+                    self.inline.spans.len(),
+                ));
             }
-            Tag::MetadataBlock(_) => self.metadata = Some(String::new()),
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Paragraph => self.flush(),
+            TagEnd::HtmlBlock => {
+                // What HTML left open ends with its block: a heading, a skipped script, a
+                // comment never closed.
+                self.end_heading();
+                self.skip_html = None;
+                self.in_comment = false;
+                self.html_block = false;
+                self.flush();
+            }
             TagEnd::Heading(_) => self.end_heading(),
             TagEnd::BlockQuote(_) => {
                 self.flush();
@@ -350,6 +359,8 @@ impl Reader {
                 self.in_note = false;
             }
             TagEnd::TableCell => {
+                // Styles a cell leaves open end with it.
+                self.close_all();
                 self.inline.leftover_strong();
                 let cell = std::mem::take(&mut self.inline).text.trim().to_string();
                 if let Some(t) = self.table.as_mut() {
@@ -366,7 +377,8 @@ impl Reader {
                 if let Some(t) = self.table.take() {
                     self.emit(block_piece(table(t.rows, &t.align)));
                 }
-                self.images.clear();
+                // Images in cells follow the table.
+                self.flush_images();
             }
             TagEnd::Emphasis => self.close(SpanKind::Em),
             TagEnd::Strong => self.close(SpanKind::Strong),
@@ -446,7 +458,7 @@ impl Reader {
         let image_inside = self.image.is_some() || !self.images.is_empty();
         if kind == SpanKind::Link && self.inline.text.len() == start && !image_inside {
             // A link without text (`[](url)`): a placeholder to show, never the target.
-            let word = if self.inline.text.chars().any(is_han) {
+            let word = if self.inline.recent_han() {
                 "[链接]"
             } else {
                 "[link]"
@@ -471,13 +483,18 @@ impl Reader {
     }
 
     fn end_image(&mut self) {
-        let Some((url, start)) = self.image.take() else {
+        let Some((url, start, spans)) = self.image.take() else {
             return;
         };
         let start = start.min(self.inline.text.len());
         let alt = self.inline.text[start..].trim().to_string();
         self.inline.text.truncate(start);
-        self.inline.spans.retain(|s| s.end <= start);
+        // The spans closed inside the alt text came after the image began.
+        self.inline.spans.truncate(spans);
+        // A line break inside the alt text is no line of the paragraph.
+        if self.inline.first_line.is_some_and(|l| l > start) {
+            self.inline.first_line = None;
+        }
         let mut image = Block::new(BlockKind::Image, alt);
         // An image inside a link (a badge, a linked photo) keeps the link on its alt text.
         let link = self
@@ -572,7 +589,9 @@ impl Reader {
     /// An image where it stands: before the text that follows it when it opens its paragraph
     /// (a photo, then its caption), else after the paragraph it sits in.
     fn place_image(&mut self, image: Block) {
-        if self.inline.is_blank() && self.open.is_empty() && self.open_html.is_empty() {
+        let opens_paragraph =
+            self.inline.is_blank() && self.open.is_empty() && self.open_html.is_empty();
+        if opens_paragraph && self.table.is_none() {
             self.inline = Inline::default();
             self.emit(block_piece(image));
         } else {

@@ -28,6 +28,7 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
     let mut next = step;
     let mut fence: Option<(u8, usize)> = None;
     let mut comment = false;
+    let mut raw: Option<&'static str> = None;
     let mut blank_before = false;
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -39,6 +40,13 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
         start = end + 1;
         let indent = line.len() - line.trim_start_matches(' ').len();
         let bare = &line[indent..];
+        if let Some(tag) = raw {
+            if line.to_ascii_lowercase().contains(&format!("</{tag}>")) {
+                raw = None;
+            }
+            blank_before = false;
+            continue;
+        }
         if let Some((c, n)) = fence {
             let run = bare.bytes().take_while(|&b| b == c).count();
             if indent <= 3 && run >= n && bare[run..].trim().is_empty() {
@@ -61,6 +69,11 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
         if let Some(open) = open_comment.find(line.as_bytes()) {
             comment = close_comment.find(&line.as_bytes()[open..]).is_none();
         }
+        // HTML that keeps blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`) runs to
+        // its end tag: never cut inside it.
+        if let Some(tag) = raw_html_start(bare) {
+            raw = (!line.to_ascii_lowercase().contains(&format!("</{tag}>"))).then_some(tag);
+        }
         if at >= next && blank_before && indent == 0 && is_heading(bare) {
             cuts.push(at);
             next = at + step;
@@ -68,6 +81,18 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
         blank_before = line.trim().is_empty();
     }
     cuts
+}
+
+/// The tag of an HTML block that keeps blank lines, when `line` starts one.
+fn raw_html_start(line: &str) -> Option<&'static str> {
+    let head = line.get(..10).unwrap_or(line).to_ascii_lowercase();
+    ["pre", "script", "style", "textarea"]
+        .into_iter()
+        .find(|tag| {
+            head.strip_prefix('<')
+                .and_then(|h| h.strip_prefix(tag))
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '>', '\t']))
+        })
 }
 
 /// `#` or `##` and a space: a heading of the top two levels.
@@ -120,14 +145,13 @@ pub fn footnotes(text: &str) -> HashMap<String, usize> {
             line_start = seen + nl + 1;
         }
         seen = at;
-        if !text[line_start..at].bytes().all(|b| b == b' ') || at - line_start > 3 {
+        if at - line_start > 3 || !text[line_start..at].bytes().all(|b| b == b' ') {
             continue;
         }
+        // The label ends on its line: look no further.
         let rest = &text[at + 2..];
-        if let Some(close) = rest
-            .find("]:")
-            .filter(|&c| c > 0 && !rest[..c].contains('\n'))
-        {
+        let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        if let Some(close) = rest.find("]:").filter(|&c| c > 0) {
             let next = labels.len() + 1;
             labels.entry(normalise(&rest[..close])).or_insert(next);
         }
@@ -137,7 +161,7 @@ pub fn footnotes(text: &str) -> HashMap<String, usize> {
 
 /// A link label as CommonMark matches it: case folded, inner whitespace collapsed.
 pub fn normalise(label: &str) -> String {
-    label
+    super::cjk::unmark(label)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
