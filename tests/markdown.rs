@@ -938,3 +938,11 @@ fn a_footnote_mark_after_a_line_break_links_only_the_mark() {
     let b = block_with(&doc, "see");
     assert_eq!(covered(&b.text, &b.spans()[0]), "[1]");
 }
+
+#[test]
+fn underscores_beside_quotes_and_chinese_are_bold_as_commonmark_reads_them() {
+    let doc = parse("## S\n\n微信搜索\"__周刊的名字__\"即可订阅。\n");
+    let b = block_with(&doc, "微信搜索");
+    assert_eq!(b.text, "微信搜索\"周刊的名字\"即可订阅。");
+    assert_eq!(spanned(b, SpanKind::Strong), ["周刊的名字"]);
+}

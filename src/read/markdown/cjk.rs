@@ -16,14 +16,16 @@ use crate::text::script::is_cjk_punctuation;
 /// CommonMark.
 pub const MARK: char = '\u{200B}';
 
-/// `text` with a zero-width space between every `*` or `_` run and a Chinese mark beside it
+/// `text` with a zero-width space between every `*` run and a Chinese mark beside it
 /// whose other side is a letter (borrowed when there is none).
 pub fn separate(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(at) = memchr::memchr2(b'*', b'_', &bytes[i..]) {
+    // Only `*`: a `_` run may not open or close inside a word, and a zero-width space beside
+    // it would make it inside one (`"__名字__"` works as it is).
+    while let Some(at) = memchr::memchr(b'*', &bytes[i..]) {
         let start = i + at;
         let c = bytes[start];
         let end = start + bytes[start..].iter().take_while(|&&b| b == c).count();
@@ -103,6 +105,7 @@ mod tests {
         assert_eq!(separate("这是**“重点”**。"), "这是**\u{200B}“重点”**。");
         assert!(matches!(separate("**bold**, and *em*"), Cow::Borrowed(_)));
         assert!(matches!(separate("a_b_c 2*3"), Cow::Borrowed(_)));
+        assert!(matches!(separate("搜索\"__名字__\"即可"), Cow::Borrowed(_)));
         assert_eq!(separate("**ok.**测试"), "**ok.\u{200B}**测试");
         assert_eq!(separate("测试*（完）*"), "测试*\u{200B}（完）*");
         assert!(matches!(separate("A产品*、B产品*均上涨"), Cow::Borrowed(_)));
