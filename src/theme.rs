@@ -268,3 +268,24 @@ impl Theme {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colours_rich_text_keeps_bold_italics_and_underline() {
+        for theme in [Theme::dark(), Theme::light()] {
+            let plain = theme.without_colors();
+            for (style, modifier) in [
+                (plain.strong, Modifier::BOLD),
+                (plain.em, Modifier::ITALIC),
+                (plain.link, Modifier::UNDERLINED),
+                (plain.strike, Modifier::CROSSED_OUT),
+            ] {
+                assert!(style.add_modifier.contains(modifier), "{style:?}");
+                assert_eq!((style.fg, style.bg), (None, None));
+            }
+        }
+    }
+}
