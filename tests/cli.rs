@@ -2,8 +2,11 @@
 //! input it cannot read, never a panic.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+mod common;
+
+use common::Scratch;
 
 fn kanbao(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_kanbao"))
@@ -18,29 +21,6 @@ fn kanbao(args: &[&str], stdin: &[u8]) -> Output {
         let _ = input.write_all(stdin);
     }
     child.wait_with_output().expect("kanbao runs")
-}
-
-/// A scratch directory of this test process, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kanbao-cli-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("make scratch dir");
-        Scratch(dir)
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("write scratch file");
-        path.to_string_lossy().into_owned()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 /// Asserts a failure with exactly one line on stderr containing `expected`, nothing on stdout.

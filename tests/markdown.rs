@@ -3,8 +3,6 @@
 //! spans, urls) and what never reaches the text. A few go through the real binary, as a user
 //! opens a file. None of these texts comes from a real newsletter.
 
-use std::path::PathBuf;
-
 use kanbao::doc::{Article, Block, BlockKind, Newsletter, Span, SpanKind};
 use kanbao::read::markdown::parse;
 use serde_json::Value;
@@ -756,35 +754,17 @@ fn a_big_digest_read_in_pieces_reads_like_its_sections_one_by_one() {
 
 // ---- Through the binary ----
 
-/// A scratch directory of this test process, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("kanbao-md-{}-{name}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("make scratch dir");
-        Scratch(dir)
-    }
-
-    /// `kanbao --json` of a file named `name` holding `text`.
-    fn json(&self, name: &str, text: &str) -> Value {
-        let path = self.0.join(name);
-        std::fs::write(&path, text).expect("write scratch file");
-        common::kanbao_json(&[std::ffi::OsStr::new("--json"), path.as_os_str()])
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// `kanbao --json` of a file named `name` holding `text`, in `dir`.
+fn json_of(dir: &common::Scratch, name: &str, text: &str) -> Value {
+    let path = dir.file(name, text.as_bytes());
+    common::kanbao_json(&["--json", path.as_str()])
 }
 
 #[test]
 fn a_md_file_is_read_as_markdown_by_the_binary() {
-    let dir = Scratch::new("ext");
+    let dir = common::Scratch::new("ext");
     // Too little markup for sniffing: the extension decides.
-    let json = dir.json("notes.md", "## Notes\n\n**Bold** words.\n");
+    let json = json_of(&dir, "notes.md", "## Notes\n\n**Bold** words.\n");
     assert_eq!(json["format"], "markdown");
     assert_eq!(json["sections"][0]["title"], "Notes");
     let block = &json["sections"][0]["articles"][0]["blocks"][0];
@@ -794,10 +774,10 @@ fn a_md_file_is_read_as_markdown_by_the_binary() {
 
 #[test]
 fn a_markdown_shaped_txt_file_is_read_as_markdown_and_a_plain_one_as_text() {
-    let dir = Scratch::new("sniff");
+    let dir = common::Scratch::new("sniff");
     let digest = "# 周刊（第 1 期）\n\n![](https://example.org/a.png)\n\n## 动态\n\n\
                   1、[标题一](https://example.org/1)\n\n正文一。\n\n2、[标题二](https://example.org/2)\n\n正文二。\n";
-    let json = dir.json("digest.txt", digest);
+    let json = json_of(&dir, "digest.txt", digest);
     assert_eq!(json["format"], "markdown");
     assert_eq!(json["title"], "周刊（第 1 期）");
     let titles: Vec<_> = json["sections"][1]["articles"]
@@ -809,7 +789,8 @@ fn a_markdown_shaped_txt_file_is_read_as_markdown_and_a_plain_one_as_text() {
     assert_eq!(titles, ["标题一", "标题二"]);
     // Extracted text with a numbered line is not Markdown: no format, no spans. (The bundled
     // sample's whole JSON is checked against its gold file in tests/gold.rs.)
-    let json = dir.json(
+    let json = json_of(
+        &dir,
         "paper.txt",
         "Harbour Weekly\n\nFerries Return\n\n1. The ferry runs again after two years of work.\n",
     );

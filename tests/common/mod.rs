@@ -150,3 +150,32 @@ pub fn kanbao_json<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).expect("kanbao --json prints JSON")
 }
+
+/// A scratch directory of this test process, removed when dropped.
+pub struct Scratch(pub std::path::PathBuf);
+
+impl Scratch {
+    /// A fresh directory named after the test file, the process and `name`.
+    pub fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!(
+            "kanbao-{}-{}-{name}",
+            env!("CARGO_CRATE_NAME"),
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).expect("make scratch dir");
+        Scratch(dir)
+    }
+
+    /// Writes a file named `name` holding `bytes`; its path.
+    pub fn file(&self, name: &str, bytes: &[u8]) -> String {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("write scratch file");
+        path.to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
