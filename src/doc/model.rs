@@ -153,6 +153,12 @@ impl Block {
         self.rich.as_ref().and_then(|r| r.marker.as_deref())
     }
 
+    /// An item of an ordered list: its marker is a number (`1.`).
+    pub fn is_numbered(&self) -> bool {
+        self.marker()
+            .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
     /// An image's source.
     pub fn url(&self) -> Option<&str> {
         self.rich.as_ref().and_then(|r| r.url.as_deref())

@@ -22,13 +22,9 @@ fn spacing(prev: &Block, next: &Block, options: &LayoutOptions) -> usize {
     match (prev.kind, next.kind) {
         // A list that follows a list of another kind (bullets, then numbers) is set apart.
         (ListItem, ListItem) if prev.depth() == 0 && next.depth() == 0 => {
-            let numbered = |b: &Block| {
-                b.marker()
-                    .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
-            };
             if prev.marker().is_some()
                 && next.marker().is_some()
-                && numbered(prev) != numbered(next)
+                && prev.is_numbered() != next.is_numbered()
             {
                 options.paragraph_spacing.max(1)
             } else {

@@ -281,11 +281,7 @@ fn item_cut(block: &Block, first_line: usize) -> Option<Cut> {
         }
         // An ordered list's item starts an article when it reads as a headline.
         BlockKind::ListItem
-            if block.depth() == 0
-                && block
-                    .marker()
-                    .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
-                && lone_run(block, line) =>
+            if block.depth() == 0 && block.is_numbered() && lone_run(block, line) =>
         {
             Some(Cut { marker: 0, line })
         }
