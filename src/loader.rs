@@ -112,7 +112,7 @@ impl Loader {
                 text.push_str(&piece);
             }
             return Ok(Start {
-                doc: read::parse(&text, format, &self.hints),
+                doc: read::parse_owned(text, format, &self.hints),
                 assembler,
                 rest: Err(self.id()),
             });

@@ -53,17 +53,16 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         let start = Loader::new(reader, &loaded.config.hints).start()?;
         return read(cli, loaded, &input, name, start);
     }
-    let source = source::load(&input)?;
-    let format = source::format::detect(&source.name, &source.text);
-    let newsletter = kanbao::read::parse(&source.text, format, &loaded.config.hints);
+    let source::Source { name, text, id, .. } = source::load(&input)?;
+    let format = source::format::detect(&name, &text);
+    let newsletter = kanbao::read::parse_owned(text, format, &loaded.config.hints);
     if interactive {
-        let id = source.id.clone();
         let start = Start {
             doc: newsletter,
             assembler: doc::Assembler::default(),
             rest: Err(id),
         };
-        return read(cli, loaded, &input, source.name, start);
+        return read(cli, loaded, &input, name, start);
     }
     let mut out = io::BufWriter::new(io::stdout().lock());
     if cli.json {
@@ -71,7 +70,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         writeln!(out)?;
     } else {
         // `--outline`, or output that is not a terminal (`kanbao f | less`): the tree.
-        out.write_all(doc::outline::outline(&newsletter, &source.name).as_bytes())?;
+        out.write_all(doc::outline::outline(&newsletter, &name).as_bytes())?;
     }
     out.flush()?;
     Ok(())

@@ -752,6 +752,22 @@ fn a_big_digest_read_in_pieces_reads_like_its_sections_one_by_one() {
     assert!(!all_text(&big).contains("藏起来"));
 }
 
+#[test]
+fn a_big_digest_let_go_piece_by_piece_reads_as_one_kept_whole() {
+    // What the reader and `--json` do with a file: its text handed over and cut from the end,
+    // front matter first. Each piece is its own text; none may lose or gain a byte.
+    let front = "---\ntitle: 合订本\ndate: 2026-11-25\n---\n\n";
+    let chunk = "## 一节\n\n正文见[原文][ref]，还有**粗体**和`代码`。\n\n- 列表\n\n> 引用\n\n";
+    let text = format!(
+        "{front}{}## 末节\n\n[ref]: https://example.org/ref\n",
+        chunk.repeat((1 << 20) / chunk.len() + 50)
+    );
+    let kept = parse(&text);
+    assert!(kept.sections.len() > 1000);
+    assert_eq!(kept.title.as_deref(), Some("合订本"));
+    assert_eq!(kanbao::read::markdown::parse_owned(text), kept);
+}
+
 // ---- Through the binary ----
 
 /// `kanbao --json` of a file named `name` holding `text`, in `dir`.

@@ -13,3 +13,11 @@ pub fn parse(text: &str, format: Format, hints: &plain::Hints) -> Newsletter {
         Format::Markdown => markdown::parse(text),
     }
 }
+
+/// [`parse`], for a text that is not needed afterwards (see [`markdown::parse_owned`]).
+pub fn parse_owned(text: String, format: Format, hints: &plain::Hints) -> Newsletter {
+    match format {
+        Format::Text => plain::parse_with(&text, hints),
+        Format::Markdown => markdown::parse_owned(text),
+    }
+}

@@ -14,8 +14,9 @@ mod html;
 mod inline;
 mod split;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use pulldown_cmark::{
     Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
@@ -31,19 +32,31 @@ use inline::{Inline, clamp, shift};
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
 /// newsletter. A big one is read on all cores (see [`split`]).
 pub fn parse(text: &str) -> Newsletter {
+    read_all(Cow::Borrowed(text))
+}
+
+/// [`parse`], for a text that is not needed afterwards: a big one is cut into pieces that are
+/// let go as they are read, so the text and the newsletter made of it are not held at once.
+pub fn parse_owned(text: String) -> Newsletter {
+    read_all(Cow::Owned(text))
+}
+
+fn read_all(text: Cow<'_, str>) -> Newsletter {
     // pulldown-cmark's metadata blocks are taken anywhere a `---` line starts a block, and a
     // sponsor box between two rules would vanish: front matter is only ever at the start.
-    let (front, body) = match front::yaml(text).or_else(|| front::header(text)) {
-        Some((front, len)) => (front, &text[len..]),
-        None => (Front::default(), text),
+    let (front, start) = match front::yaml(&text).or_else(|| front::header(&text)) {
+        Some((front, len)) => (front, len),
+        None => (Front::default(), 0),
     };
+    let body = &text[start..];
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let cuts = split::cuts(body, body.len() / split::PIECE);
     let notes = Arc::new(split::footnotes(body));
     let mut readers = if cuts.is_empty() {
         vec![read(body, None, &notes)]
     } else {
-        read_in_pieces(body, cuts, cores, &notes)
+        let refs = split::references(body);
+        read_in_pieces(pieces(text, start, &cuts), cores, &refs, &notes)
     };
     let mut meta = Front::default();
     let mut runs = Vec::with_capacity(readers.len());
@@ -65,31 +78,63 @@ pub fn parse(text: &str) -> Newsletter {
     headings::assemble(runs, meta)
 }
 
-/// Reads `body` cut at `cuts` on `cores` threads, each taking the next piece when done with
-/// one: the parser's tree of a piece lives only while it is read, so memory stays bounded.
+/// The body of `text` (what follows its first `start` bytes) cut at `cuts` (offsets in the
+/// body). An owned text is cut from its end, each piece its own allocation and the rest given
+/// back as it goes, so the pieces never add up to more than the text.
+fn pieces<'a>(text: Cow<'a, str>, start: usize, cuts: &[usize]) -> Vec<Cow<'a, str>> {
+    match text {
+        Cow::Borrowed(text) => {
+            let body = &text[start..];
+            let bounds: Vec<usize> = std::iter::once(0)
+                .chain(cuts.iter().copied())
+                .chain(std::iter::once(body.len()))
+                .collect();
+            bounds
+                .windows(2)
+                .map(|w| Cow::Borrowed(&body[w[0]..w[1]]))
+                .collect()
+        }
+        Cow::Owned(mut text) => {
+            let mut pieces = Vec::with_capacity(cuts.len() + 1);
+            for &cut in cuts.iter().rev() {
+                pieces.push(Cow::Owned(text.split_off(start + cut)));
+                text.shrink_to_fit();
+            }
+            text.replace_range(..start, "");
+            pieces.push(Cow::Owned(text));
+            pieces.reverse();
+            pieces
+        }
+    }
+}
+
+/// Reads `pieces` on `cores` threads, each taking the next piece when done with one and
+/// letting it go once read: the parser's tree of a piece lives only while it is read, so
+/// memory stays bounded.
 fn read_in_pieces(
-    body: &str,
-    cuts: Vec<usize>,
+    pieces: Vec<Cow<'_, str>>,
     cores: usize,
+    refs: &HashMap<String, String>,
     notes: &Arc<HashMap<String, usize>>,
 ) -> Vec<Reader> {
-    let refs = split::references(body);
-    let bounds: Vec<usize> = std::iter::once(0)
-        .chain(cuts)
-        .chain(std::iter::once(body.len()))
-        .collect();
+    let count = pieces.len();
+    let slots: Vec<Mutex<Option<Cow<'_, str>>>> =
+        pieces.into_iter().map(|p| Mutex::new(Some(p))).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, Reader)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..cores.min(bounds.len() - 1))
+        let workers: Vec<_> = (0..cores.min(count))
             .map(|_| {
                 scope.spawn(|| {
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(w) = bounds.get(i..i + 2) else {
+                        let Some(slot) = slots.get(i) else {
                             return out;
                         };
-                        out.push((i, read(&body[w[0]..w[1]], Some(&refs), notes)));
+                        // Each slot is taken once, by the one worker that drew its number.
+                        let piece = slot.lock().map(|mut p| p.take()).ok().flatten();
+                        let piece = piece.unwrap_or_default();
+                        out.push((i, read(&piece, Some(refs), notes)));
                     }
                 })
             })
