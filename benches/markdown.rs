@@ -30,6 +30,17 @@ fn fifty_mb(bencher: Bencher) {
     parse(bencher, 50 << 20);
 }
 
+/// The 50 MB digest handed over, as the reader and `--json` do: cut from its end and let go
+/// piece by piece (`parse_owned`).
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn fifty_mb_handed_over(bencher: Bencher) {
+    let text = common::digest(50 << 20);
+    bencher
+        .counter(BytesCount::of_str(&text))
+        .with_inputs(|| text.clone())
+        .bench_values(markdown::parse_owned);
+}
+
 /// pulldown-cmark alone over the 50 MB digest, for comparison: the events, nothing built.
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn fifty_mb_events_only(bencher: Bencher) {

@@ -53,7 +53,7 @@ impl Anchor {
         let offset = floor_boundary(text, pos.offset);
         Anchor {
             article: index,
-            title: article.title.clone(),
+            title: article.title.to_string(),
             part: pos.part,
             offset,
             snippet: text[offset..].chars().take(SNIPPET_CHARS).collect(),

@@ -473,7 +473,7 @@ fn loose_lists_are_list_items_like_tight_ones() {
     let items = |doc: &Newsletter| -> Vec<(BlockKind, Option<String>, String)> {
         blocks(doc)
             .iter()
-            .map(|b| (b.kind, b.marker().map(str::to_string), b.text.clone()))
+            .map(|b| (b.kind, b.marker().map(str::to_string), b.text.to_string()))
             .collect()
     };
     assert_eq!(items(&loose), items(&tight));
@@ -506,10 +506,7 @@ fn code_keeps_its_language_and_its_text_verbatim() {
     ));
     let code = of_kind(&doc, BlockKind::Code)[0];
     assert_eq!(code.text, source);
-    assert_eq!(
-        code.rich.as_ref().and_then(|r| r.language.as_deref()),
-        Some("rust")
-    );
+    assert_eq!(code.language(), Some("rust"));
     assert!(
         code.spans().is_empty(),
         "no styles in code: {:?}",
@@ -528,7 +525,7 @@ fn tables_keep_their_rows_align_their_text_and_bold_the_header() {
         "## S\n\n| 项目 | 说明 |\n| --- | --- |\n| 分类并行 | 节省十四分钟 |\n| 锁 | **两**分钟 |\n",
     );
     let table = of_kind(&doc, BlockKind::Table)[0];
-    let rows = &table.rich.as_ref().unwrap().rows;
+    let rows = table.rows();
     assert_eq!(
         rows,
         &[
@@ -591,7 +588,7 @@ fn a_table_cell_gets_the_bold_commonmark_leaves_raw() {
     // The same text in a paragraph loses its stars (above); in a cell it keeps them.
     let doc = parse("## S\n\n| 说明 |\n| --- |\n| **测试快了。**这是 |\n");
     let table = of_kind(&doc, BlockKind::Table)[0];
-    assert_eq!(table.rich.as_ref().unwrap().rows[1], ["测试快了。这是"]);
+    assert_eq!(table.rows()[1], ["测试快了。这是"]);
     assert!(!table.text.contains("**"), "{:?}", table.text);
 }
 
@@ -603,7 +600,7 @@ fn a_table_cell_gets_the_bold_commonmark_leaves_raw_after_an_ascii_mark() {
     let doc = parse("## S\n\n**ok.**测试\n\n| 说明 |\n| --- |\n| **ok.**测试 |\n");
     assert_eq!(spanned(block_with(&doc, "ok."), SpanKind::Strong), ["ok."]);
     let table = of_kind(&doc, BlockKind::Table)[0];
-    assert_eq!(table.rich.as_ref().unwrap().rows[1], ["ok.测试"]);
+    assert_eq!(table.rows()[1], ["ok.测试"]);
 }
 
 #[test]
@@ -900,7 +897,7 @@ fn a_table_cell_stays_one_line_and_keeps_its_styles_to_itself() {
          After the table.\n",
     );
     let table = of_kind(&doc, BlockKind::Table)[0];
-    let rows = &table.rich.as_ref().unwrap().rows;
+    let rows = table.rows();
     assert_eq!(rows[1], ["a b", "粗"]);
     let after = block_with(&doc, "After the table.");
     assert!(after.spans().is_empty(), "{:?}", after.spans());

@@ -3,9 +3,11 @@
 pub mod assemble;
 pub mod model;
 pub mod outline;
+pub mod text;
 
 pub use assemble::{Assembler, Batch, Placed};
 pub use model::{
     Article, ArticleKind, Block, BlockKind, Format, Newsletter, Part, Rich, Section, Span,
     SpanKind, TextPos,
 };
+pub use text::{Text, Texts};

@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use super::text::{Text, Texts};
+
 pub use crate::source::format::Format;
 
 /// A whole newsletter issue.
@@ -26,7 +28,7 @@ pub struct Newsletter {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     /// The section's name: from a marker in the text, or made up when `inferred`.
-    pub title: String,
+    pub title: Text,
     /// True when the text has no marker for this section and the parser grouped it.
     pub inferred: bool,
     /// The articles, in reading order.
@@ -37,20 +39,20 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Article {
     /// The headline, or (when `title_inferred`) the start of the first sentence.
-    pub title: String,
+    pub title: Text,
     /// True when the text has no headline for this article.
     pub title_inferred: bool,
     /// A second headline line, such as `——追寻…`.
-    pub subtitle: Option<String>,
+    pub subtitle: Option<Text>,
     /// The credit: an author, a desk, a wire agency or a photographer.
-    pub byline: Option<String>,
+    pub byline: Option<Text>,
     /// Story or photo item.
     pub kind: ArticleKind,
     /// The body: paragraphs and subheadings in reading order.
     pub blocks: Vec<Block>,
     /// Where the headline links to, when the whole headline is one link.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// Styles and links in the headline.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub title_spans: Vec<Span>,
@@ -76,66 +78,101 @@ pub enum ArticleKind {
 /// One unit of an article's body.
 ///
 /// Small, because a big newsletter holds a million of them: what only rich text has (styles,
-/// list markers, an image's source, a table's cells) is boxed, and absent in extracted text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+/// list markers, an image's source, a table's cells) is boxed, and absent in extracted text;
+/// what few blocks have (a language, a source, cells) is boxed once more.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Block {
     /// What the block is: paragraph, subheading, list item, quote, code, image, rule or table.
     pub kind: BlockKind,
+    /// A list item's nesting (0 at the top level), or a quote's (1 for `>`).
+    pub depth: u8,
     /// The visible text, markup removed: extracted text repaired (soft wraps and page breaks
     /// joined) but otherwise verbatim; an image's alt text or caption; a table's cells, aligned
     /// in columns, a row a line.
-    pub text: String,
+    pub text: Text,
     /// Styles, links and what else the block's kind carries.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub rich: Option<Box<Rich>>,
 }
 
-/// What a block of rich text carries besides its text; every field is left out of `--json`
-/// when empty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+/// What a block of rich text carries besides its text and depth.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rich {
     /// Styles and links over byte ranges of the text, in order of their start.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<Span>,
-    /// A list item's nesting (0 at the top level), or a quote's (1 for `>`).
-    #[serde(skip_serializing_if = "is_zero")]
-    pub depth: u8,
     /// A list item's marker as shown: `•`, `1.`, `1、`, `☐`, `☑`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub marker: Option<String>,
+    pub marker: Option<Text>,
+    /// What only code, images and tables have.
+    pub more: Option<Box<More>>,
+}
+
+/// What only a few kinds of block carry.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct More {
     /// A code block's language, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// An image's source.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     /// A table's cells, row by row, the header first.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Vec<String>>,
 }
 
-fn is_zero(n: &u8) -> bool {
-    *n == 0
+/// `--json` of a block: `kind` and `text`, then whatever of `spans`, `depth`, `marker`,
+/// `language`, `url` and `rows` it has, in that order.
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let more = self.more();
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("text", &self.text)?;
+        if !self.spans().is_empty() {
+            map.serialize_entry("spans", self.spans())?;
+        }
+        if self.depth != 0 {
+            map.serialize_entry("depth", &self.depth)?;
+        }
+        if let Some(marker) = self.marker() {
+            map.serialize_entry("marker", marker)?;
+        }
+        if let Some(more) = more {
+            if let Some(language) = &more.language {
+                map.serialize_entry("language", language)?;
+            }
+            if let Some(url) = &more.url {
+                map.serialize_entry("url", url)?;
+            }
+            if !more.rows.is_empty() {
+                map.serialize_entry("rows", &more.rows)?;
+            }
+        }
+        map.end()
+    }
 }
 
 impl Block {
     /// A block of `kind` with `text` and nothing else.
-    pub fn new(kind: BlockKind, text: impl Into<String>) -> Block {
+    pub fn new(kind: BlockKind, text: impl Into<Text>) -> Block {
         Block {
             kind,
+            depth: 0,
             text: text.into(),
             rich: None,
         }
     }
 
     /// A plain paragraph.
-    pub fn paragraph(text: impl Into<String>) -> Block {
+    pub fn paragraph(text: impl Into<Text>) -> Block {
         Block::new(BlockKind::Paragraph, text)
     }
 
     /// The rich part, made when first needed.
     pub fn rich_mut(&mut self) -> &mut Rich {
         self.rich.get_or_insert_with(Box::default)
+    }
+
+    /// What only code, images and tables carry, made when first needed.
+    pub fn more_mut(&mut self) -> &mut More {
+        self.rich_mut().more.get_or_insert_with(Box::default)
     }
 
     /// The block's styles and links.
@@ -145,7 +182,7 @@ impl Block {
 
     /// A list item's or a quote's nesting.
     pub fn depth(&self) -> u8 {
-        self.rich.as_ref().map_or(0, |r| r.depth)
+        self.depth
     }
 
     /// A list item's marker.
@@ -159,9 +196,23 @@ impl Block {
             .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
     }
 
+    fn more(&self) -> Option<&More> {
+        self.rich.as_ref().and_then(|r| r.more.as_deref())
+    }
+
     /// An image's source.
     pub fn url(&self) -> Option<&str> {
-        self.rich.as_ref().and_then(|r| r.url.as_deref())
+        self.more().and_then(|m| m.url.as_deref())
+    }
+
+    /// A code block's language.
+    pub fn language(&self) -> Option<&str> {
+        self.more().and_then(|m| m.language.as_deref())
+    }
+
+    /// A table's cells, row by row, the header first (none for other blocks).
+    pub fn rows(&self) -> &[Vec<String>] {
+        self.more().map_or(&[], |m| &m.rows)
     }
 }
 
@@ -199,7 +250,7 @@ pub struct Span {
     pub end: usize,
     /// A link's target.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Text>,
 }
 
 /// The styles a span can have.
@@ -287,5 +338,44 @@ impl Article {
         self.blocks
             .iter()
             .filter(|b| b.kind == BlockKind::Paragraph)
+    }
+}
+
+impl Texts for Span {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        self.url.each_text(f);
+    }
+}
+
+impl Texts for Block {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.text);
+        if let Some(rich) = &mut self.rich {
+            rich.spans.each_text(f);
+            rich.marker.each_text(f);
+            if let Some(more) = &mut rich.more {
+                more.url.each_text(f);
+            }
+        }
+    }
+}
+
+impl Texts for Section {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.title);
+        self.articles.each_text(f);
+    }
+}
+
+impl Texts for Article {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        f(&mut self.title);
+        self.subtitle.each_text(f);
+        self.byline.each_text(f);
+        self.url.each_text(f);
+        self.title_spans.each_text(f);
+        self.subtitle_spans.each_text(f);
+        self.byline_spans.each_text(f);
+        self.blocks.each_text(f);
     }
 }

@@ -11,6 +11,7 @@
 //!   in a section before its first article is the section's lead-in, titled like the section.
 
 use super::super::model::{Article, Block, BlockKind, Format, Newsletter, Section, Span, SpanKind};
+use super::super::text::{Text, Texts};
 use crate::text::is_han;
 
 /// One piece of a document with headings, in reading order.
@@ -21,7 +22,7 @@ pub enum Piece {
         /// Its level.
         level: u8,
         /// Its text, markup removed.
-        text: String,
+        text: Text,
         /// Its styles and links.
         spans: Vec<Span>,
     },
@@ -32,6 +33,18 @@ pub enum Piece {
         /// The length of its first source line (a paragraph's lead line ends there).
         first_line: usize,
     },
+}
+
+impl Texts for Piece {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        match self {
+            Piece::Heading { text, spans, .. } => {
+                f(text);
+                spans.each_text(f);
+            }
+            Piece::Block { block, .. } => block.each_text(f),
+        }
+    }
 }
 
 /// What a front end knows of the document besides its pieces.
@@ -57,14 +70,14 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
         sections: Vec::new(),
     };
     let mut lead: Vec<Piece> = Vec::new();
-    let mut current: Option<(String, Vec<Piece>)> = None;
+    let mut current: Option<(Text, Vec<Piece>)> = None;
     for piece in pieces {
         match piece {
             Piece::Heading {
                 level, text, spans, ..
             } if Some(level) == levels.title => {
                 if doc.title.is_none() {
-                    doc.title = Some(text);
+                    doc.title = Some(text.to_string());
                 } else if doc.title.as_deref() != Some(text.as_str()) {
                     // The front matter's title differs: the heading is shown as a subheading.
                     push(&mut current, &mut lead, subheading(text, spans));
@@ -90,10 +103,11 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
                 Piece::Heading { text, .. } => text.chars().any(is_han),
             })
         };
-        let name = doc
-            .title
-            .clone()
-            .unwrap_or_else(|| if chinese() { "导语" } else { "Introduction" }.to_string());
+        let name = Text::from(
+            doc.title
+                .as_deref()
+                .unwrap_or_else(|| if chinese() { "导语" } else { "Introduction" }),
+        );
         let mut lead_section = section(name, lead, levels.article);
         lead_section.inferred = true;
         doc.sections.insert(0, lead_section);
@@ -101,14 +115,14 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
     doc
 }
 
-fn push(current: &mut Option<(String, Vec<Piece>)>, lead: &mut Vec<Piece>, piece: Piece) {
+fn push(current: &mut Option<(Text, Vec<Piece>)>, lead: &mut Vec<Piece>, piece: Piece) {
     match current {
         Some((_, body)) => body.push(piece),
         None => lead.push(piece),
     }
 }
 
-fn subheading(text: String, spans: Vec<Span>) -> Piece {
+fn subheading(text: Text, spans: Vec<Span>) -> Piece {
     Piece::Block {
         first_line: text.len(),
         block: heading_block(text, spans),
@@ -116,7 +130,7 @@ fn subheading(text: String, spans: Vec<Span>) -> Piece {
 }
 
 /// A heading inside an article: a subheading block, its links kept.
-fn heading_block(text: String, spans: Vec<Span>) -> Block {
+fn heading_block(text: Text, spans: Vec<Span>) -> Block {
     let mut block = Block::new(BlockKind::Subheading, text);
     if !spans.is_empty() {
         block.rich_mut().spans = spans;
@@ -171,7 +185,7 @@ impl Levels {
 }
 
 /// A section from its heading and what follows it.
-fn section(title: String, body: Vec<Piece>, article_level: u8) -> Section {
+fn section(title: Text, body: Vec<Piece>, article_level: u8) -> Section {
     let has_headings = body
         .iter()
         .any(|p| matches!(p, Piece::Heading { level, .. } if *level <= article_level));
@@ -193,7 +207,7 @@ fn section(title: String, body: Vec<Piece>, article_level: u8) -> Section {
 }
 
 /// Articles started by headings; deeper headings are subheadings.
-fn by_headings(section: &str, body: Vec<Piece>, article_level: u8) -> Vec<Article> {
+fn by_headings(section: &Text, body: Vec<Piece>, article_level: u8) -> Vec<Article> {
     let mut articles = Vec::new();
     let mut lead: Option<Article> = None;
     let mut current: Option<Article> = None;
@@ -224,7 +238,7 @@ fn by_headings(section: &str, body: Vec<Piece>, article_level: u8) -> Vec<Articl
 }
 
 /// Articles started by numbered or lead-line items; a section without any is one article.
-fn by_items(section: &str, body: Vec<Piece>) -> Vec<Article> {
+fn by_items(section: &Text, body: Vec<Piece>) -> Vec<Article> {
     let starts = body.iter().any(|p| item_title(p).is_some());
     let mut articles = Vec::new();
     // The section's lead-in until the first item: titled like the section.
@@ -348,13 +362,13 @@ fn item_article(block: Block, cut: Cut) -> Article {
     let lead_ws = trimmed.len() - trimmed.trim_start().len();
     let from = cut.marker + lead_ws;
     let to = cut.marker + trimmed.len();
-    let title = block.text[from..to].to_string();
+    let title = block.text.slice(from..to);
     let title_spans = shift(&spans, from, to);
     let mut article = titled(title, title_spans);
     let rest = block.text[cut.line..].trim_start();
     if !rest.is_empty() {
         let at = block.text.len() - rest.len();
-        let mut body = Block::paragraph(rest);
+        let mut body = Block::paragraph(block.text.slice(at..block.text.len()));
         let body_spans = shift(&spans, at, block.text.len());
         if !body_spans.is_empty() {
             body.rich_mut().spans = body_spans;
@@ -380,7 +394,7 @@ fn shift(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
 
 /// An article titled by a heading or an item's lead line: its one link, when the title starts
 /// with it (`[标题](url)（英文）`, `[name](url)：tagline`), is the article's `url`.
-fn titled(title: String, spans: Vec<Span>) -> Article {
+fn titled(title: Text, spans: Vec<Span>) -> Article {
     let mut links = spans.iter().filter(|s| s.kind == SpanKind::Link);
     let url = match (links.next(), links.next()) {
         (Some(link), None) if link.start == 0 => link.url.clone(),
@@ -394,9 +408,9 @@ fn titled(title: String, spans: Vec<Span>) -> Article {
     }
 }
 
-fn plain_titled(title: &str) -> Article {
+fn plain_titled(title: &Text) -> Article {
     Article {
-        title: title.to_string(),
+        title: title.clone(),
         ..Article::default()
     }
 }

@@ -8,6 +8,7 @@
 pub mod headings;
 
 use super::model::{Article, Newsletter, Section};
+use super::text::{Text, Texts};
 
 /// A finished article and where it goes.
 #[derive(Debug)]
@@ -31,6 +32,12 @@ pub struct Batch {
     pub sections: Vec<String>,
     /// New articles, in order.
     pub articles: Vec<Placed>,
+}
+
+impl Texts for Placed {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        self.article.each_text(f);
+    }
 }
 
 impl Batch {
@@ -69,7 +76,7 @@ impl Assembler {
             }
             self.explicit += 1;
             doc.sections.push(Section {
-                title,
+                title: title.into(),
                 inferred: false,
                 articles: Vec::new(),
             });
@@ -110,7 +117,7 @@ impl Assembler {
 
 fn inferred(title: &str, articles: Vec<Article>) -> Section {
     Section {
-        title: title.to_string(),
+        title: title.into(),
         inferred: true,
         articles,
     }

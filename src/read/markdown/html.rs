@@ -360,7 +360,7 @@ impl Reader {
                 if let Some(src) = tag.attr("src") {
                     let alt = tag.attr("alt").unwrap_or_default();
                     let mut image = Block::new(BlockKind::Image, crate::text::line(alt.trim()));
-                    image.rich_mut().url = Some(clean_url(&src));
+                    image.more_mut().url = Some(clean_url(&src).into());
                     self.place_image(image);
                 }
             }
@@ -383,7 +383,7 @@ impl Reader {
                         kind: SpanKind::Link,
                         start,
                         end: self.inline.text.len(),
-                        url: Some(clean_url(&src)),
+                        url: Some(clean_url(&src).into()),
                     });
                 }
             }

@@ -19,7 +19,9 @@ use memchr::{memchr, memmem};
 use super::credit::{credit_with, dateline_agency_with, tail_credit_with, wire_agency_with};
 use super::hints::Lexicon;
 use super::rules::{self, Credit};
-use crate::doc::{Article, ArticleKind, Assembler, Batch, Block, BlockKind, Newsletter, Placed};
+use crate::doc::{
+    Article, ArticleKind, Assembler, Batch, Block, BlockKind, Newsletter, Placed, Text,
+};
 use crate::text::floor_boundary;
 
 /// Parses decoded, cleaned text (see `source`) into a newsletter. Never fails: any text gives
@@ -682,6 +684,8 @@ fn commit(
     carry.prev_plain = restart_unit
         .checked_sub(1)
         .is_some_and(|p| plains.get(p).copied().unwrap_or(false));
+    // Texts are not pooled (see `doc::text`): a block of extracted text is a paragraph or more,
+    // and pooling them costs more in the holes it leaves than it saves.
     let articles = g
         .drafts
         .into_iter()
@@ -918,10 +922,10 @@ fn article(d: Draft, lex: &Lexicon) -> (Article, Option<String>) {
         ),
     };
     let article = Article {
-        title,
+        title: title.into(),
         title_inferred,
-        subtitle: d.subtitle,
-        byline: d.byline,
+        subtitle: d.subtitle.map(Text::from),
+        byline: d.byline.map(Text::from),
         kind,
         blocks: d.blocks,
         ..Article::default()
