@@ -448,7 +448,11 @@ fn list_items_keep_depth_and_markers() {
     );
     let items: Vec<_> = of_kind(&doc, BlockKind::ListItem)
         .iter()
-        .map(|b| (b.depth(), b.marker().unwrap_or(""), b.text.as_str()))
+        .map(|b| (b.depth(), b.marker().map(|m| m.text()), b.text.as_str()))
+        .collect();
+    let items: Vec<_> = items
+        .iter()
+        .map(|(d, m, t)| (*d, m.as_deref().unwrap_or(""), *t))
         .collect();
     assert_eq!(
         items,
@@ -473,7 +477,13 @@ fn loose_lists_are_list_items_like_tight_ones() {
     let items = |doc: &Newsletter| -> Vec<(BlockKind, Option<String>, String)> {
         blocks(doc)
             .iter()
-            .map(|b| (b.kind, b.marker().map(str::to_string), b.text.to_string()))
+            .map(|b| {
+                (
+                    b.kind,
+                    b.marker().map(|m| m.text().into_owned()),
+                    b.text.to_string(),
+                )
+            })
             .collect()
     };
     assert_eq!(items(&loose), items(&tight));

@@ -7,7 +7,7 @@ pub mod text;
 
 pub use assemble::{Assembler, Batch, Placed};
 pub use model::{
-    Article, ArticleKind, Block, BlockKind, Format, Newsletter, Part, Rich, Section, Span,
+    Article, ArticleKind, Block, BlockKind, Format, Marker, More, Newsletter, Part, Section, Span,
     SpanKind, TextPos,
 };
 pub use text::{Text, Texts};

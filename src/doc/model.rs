@@ -4,6 +4,7 @@
 //! empty are left out, so a plain-text newsletter prints as it did before the model grew styles.
 
 use serde::Serialize;
+use thin_vec::ThinVec;
 
 use super::text::{Text, Texts};
 
@@ -54,14 +55,14 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<Text>,
     /// Styles and links in the headline.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub title_spans: Vec<Span>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
+    pub title_spans: ThinVec<Span>,
     /// Styles and links in the subtitle.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub subtitle_spans: Vec<Span>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
+    pub subtitle_spans: ThinVec<Span>,
     /// Styles and links in the credit.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub byline_spans: Vec<Span>,
+    #[serde(skip_serializing_if = "ThinVec::is_empty")]
+    pub byline_spans: ThinVec<Span>,
 }
 
 /// What an article is.
@@ -77,9 +78,10 @@ pub enum ArticleKind {
 
 /// One unit of an article's body.
 ///
-/// Small, because a big newsletter holds a million of them: what only rich text has (styles,
-/// list markers, an image's source, a table's cells) is boxed, and absent in extracted text;
-/// what few blocks have (a language, a source, cells) is boxed once more.
+/// Small (40 bytes), because a big newsletter holds a million of them: its text shares a
+/// buffer with its neighbours' (see [`super::text`]), its styles are a thin vector (one
+/// pointer, empty for extracted text), a list item's marker is a number, and what few blocks
+/// have (a language, a source, cells) is boxed apart.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Block {
     /// What the block is: paragraph, subheading, list item, quote, code, image, rule or table.
@@ -90,19 +92,46 @@ pub struct Block {
     /// joined) but otherwise verbatim; an image's alt text or caption; a table's cells, aligned
     /// in columns, a row a line.
     pub text: Text,
-    /// Styles, links and what else the block's kind carries.
-    pub rich: Option<Box<Rich>>,
+    /// Styles and links over byte ranges of the text, in order of their start.
+    pub spans: ThinVec<Span>,
+    /// A list item's marker: its form, and its number in an ordered list.
+    mark: Mark,
+    number: u32,
+    /// What only code, images and tables carry.
+    more: Option<Box<More>>,
 }
 
-/// What a block of rich text carries besides its text and depth.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Rich {
-    /// Styles and links over byte ranges of the text, in order of their start.
-    pub spans: Vec<Span>,
-    /// A list item's marker as shown: `•`, `1.`, `1、`, `☐`, `☑`.
-    pub marker: Option<Text>,
-    /// What only code, images and tables have.
-    pub more: Option<Box<More>>,
+/// A list item's marker as shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `•`, a bullet at the top level (then `◦`, `▪` below it, and over again).
+    Bullet(u8),
+    /// `☐` or `☑`: a task, done or not.
+    Task(bool),
+    /// `1.`: an item of an ordered list.
+    Number(u32),
+}
+
+impl Marker {
+    /// The marker's text.
+    pub fn text(self) -> std::borrow::Cow<'static, str> {
+        match self {
+            Marker::Bullet(depth) => ["•", "◦", "▪"][usize::from(depth) % 3].into(),
+            Marker::Task(false) => "☐".into(),
+            Marker::Task(true) => "☑".into(),
+            Marker::Number(n) => format!("{n}.").into(),
+        }
+    }
+}
+
+/// How a [`Marker`] is kept in a block, beside its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Mark {
+    #[default]
+    None,
+    Bullet(u8),
+    Task(bool),
+    Number,
 }
 
 /// What only a few kinds of block carry.
@@ -113,7 +142,7 @@ pub struct More {
     /// An image's source.
     pub url: Option<Text>,
     /// A table's cells, row by row, the header first.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Text>>,
 }
 
 /// `--json` of a block: `kind` and `text`, then whatever of `spans`, `depth`, `marker`,
@@ -121,20 +150,19 @@ pub struct More {
 impl Serialize for Block {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let more = self.more();
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("kind", &self.kind)?;
         map.serialize_entry("text", &self.text)?;
-        if !self.spans().is_empty() {
-            map.serialize_entry("spans", self.spans())?;
+        if !self.spans.is_empty() {
+            map.serialize_entry("spans", &self.spans)?;
         }
         if self.depth != 0 {
             map.serialize_entry("depth", &self.depth)?;
         }
         if let Some(marker) = self.marker() {
-            map.serialize_entry("marker", marker)?;
+            map.serialize_entry("marker", &marker.text())?;
         }
-        if let Some(more) = more {
+        if let Some(more) = &self.more {
             if let Some(language) = &more.language {
                 map.serialize_entry("language", language)?;
             }
@@ -154,9 +182,8 @@ impl Block {
     pub fn new(kind: BlockKind, text: impl Into<Text>) -> Block {
         Block {
             kind,
-            depth: 0,
             text: text.into(),
-            rich: None,
+            ..Block::default()
         }
     }
 
@@ -165,19 +192,14 @@ impl Block {
         Block::new(BlockKind::Paragraph, text)
     }
 
-    /// The rich part, made when first needed.
-    pub fn rich_mut(&mut self) -> &mut Rich {
-        self.rich.get_or_insert_with(Box::default)
-    }
-
     /// What only code, images and tables carry, made when first needed.
     pub fn more_mut(&mut self) -> &mut More {
-        self.rich_mut().more.get_or_insert_with(Box::default)
+        self.more.get_or_insert_with(Box::default)
     }
 
     /// The block's styles and links.
     pub fn spans(&self) -> &[Span] {
-        self.rich.as_ref().map_or(&[], |r| &r.spans)
+        &self.spans
     }
 
     /// A list item's or a quote's nesting.
@@ -186,33 +208,43 @@ impl Block {
     }
 
     /// A list item's marker.
-    pub fn marker(&self) -> Option<&str> {
-        self.rich.as_ref().and_then(|r| r.marker.as_deref())
+    pub fn marker(&self) -> Option<Marker> {
+        match self.mark {
+            Mark::None => None,
+            Mark::Bullet(depth) => Some(Marker::Bullet(depth)),
+            Mark::Task(done) => Some(Marker::Task(done)),
+            Mark::Number => Some(Marker::Number(self.number)),
+        }
+    }
+
+    /// Gives the item its marker (or takes it away).
+    pub fn set_marker(&mut self, marker: Option<Marker>) {
+        (self.mark, self.number) = match marker {
+            None => (Mark::None, 0),
+            Some(Marker::Bullet(depth)) => (Mark::Bullet(depth % 3), 0),
+            Some(Marker::Task(done)) => (Mark::Task(done), 0),
+            Some(Marker::Number(n)) => (Mark::Number, n),
+        };
     }
 
     /// An item of an ordered list: its marker is a number (`1.`).
     pub fn is_numbered(&self) -> bool {
-        self.marker()
-            .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_digit()))
-    }
-
-    fn more(&self) -> Option<&More> {
-        self.rich.as_ref().and_then(|r| r.more.as_deref())
+        self.mark == Mark::Number
     }
 
     /// An image's source.
     pub fn url(&self) -> Option<&str> {
-        self.more().and_then(|m| m.url.as_deref())
+        self.more.as_ref().and_then(|m| m.url.as_deref())
     }
 
     /// A code block's language.
     pub fn language(&self) -> Option<&str> {
-        self.more().and_then(|m| m.language.as_deref())
+        self.more.as_ref().and_then(|m| m.language.as_deref())
     }
 
     /// A table's cells, row by row, the header first (none for other blocks).
-    pub fn rows(&self) -> &[Vec<String>] {
-        self.more().map_or(&[], |m| &m.rows)
+    pub fn rows(&self) -> &[Vec<Text>] {
+        self.more.as_ref().map_or(&[], |m| &m.rows)
     }
 }
 
@@ -350,11 +382,11 @@ impl Texts for Span {
 impl Texts for Block {
     fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
         f(&mut self.text);
-        if let Some(rich) = &mut self.rich {
-            rich.spans.each_text(f);
-            rich.marker.each_text(f);
-            if let Some(more) = &mut rich.more {
-                more.url.each_text(f);
+        self.spans.each_text(f);
+        if let Some(more) = &mut self.more {
+            more.url.each_text(f);
+            for row in &mut more.rows {
+                row.each_text(f);
             }
         }
     }

@@ -199,6 +199,12 @@ impl<T: Texts> Texts for Vec<T> {
     }
 }
 
+impl<T: Texts> Texts for thin_vec::ThinVec<T> {
+    fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
+        self.as_mut_slice().each_text(f);
+    }
+}
+
 impl Texts for Text {
     fn each_text(&mut self, f: &mut dyn FnMut(&mut Text)) {
         f(self);

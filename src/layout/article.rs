@@ -209,7 +209,7 @@ impl ArticleLayout {
                             .find(|b| usize::from(b.depth()) == depth && b.marker().is_some())
                             .and_then(Block::marker)
                     })
-                    .map_or(1, display_width);
+                    .map_or(1, |m| display_width(&m.text()));
                 let hang = (2 * depth + marker + 1).min(self.options.width / 2);
                 self.push(article, part, Role::ListItem, 0, hang, Lead::Marker);
             }

@@ -82,8 +82,9 @@ fn lead(app: &App, article: &Article, line: &Line, at: (u16, u16), area: Rect, b
             else {
                 return;
             };
-            let x = left(display_width(marker) + 1);
-            put(buf, area, x, at.1, marker, theme.marker);
+            let marker = marker.text();
+            let x = left(display_width(&marker) + 1);
+            put(buf, area, x, at.1, &marker, theme.marker);
         }
         Lead::Bars(depth) => {
             for d in 0..usize::from(depth) {

@@ -133,7 +133,7 @@ fn subheading(text: Text, spans: Vec<Span>) -> Piece {
 fn heading_block(text: Text, spans: Vec<Span>) -> Block {
     let mut block = Block::new(BlockKind::Subheading, text);
     if !spans.is_empty() {
-        block.rich_mut().spans = spans;
+        block.spans = spans.into();
     }
     block
 }
@@ -371,7 +371,7 @@ fn item_article(block: Block, cut: Cut) -> Article {
         let mut body = Block::paragraph(block.text.slice(at..block.text.len()));
         let body_spans = shift(&spans, at, block.text.len());
         if !body_spans.is_empty() {
-            body.rich_mut().spans = body_spans;
+            body.spans = body_spans.into();
         }
         article.blocks.push(body);
     }
@@ -403,7 +403,7 @@ fn titled(title: Text, spans: Vec<Span>) -> Article {
     Article {
         title,
         url,
-        title_spans: spans,
+        title_spans: spans.into(),
         ..Article::default()
     }
 }

@@ -23,7 +23,7 @@ use pulldown_cmark::{
 };
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
-use crate::doc::{Block, BlockKind, Format, Newsletter, Span, SpanKind, Text};
+use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, Text};
 use crate::text::display_width;
 
 pub use front::Front;
@@ -216,7 +216,7 @@ struct Reader {
     open_html: Vec<(String, SpanKind, usize, Option<String>)>,
     lists: Vec<List>,
     /// The marker of each open list item, until its first block takes it.
-    items: Vec<Option<String>>,
+    items: Vec<Option<Marker>>,
     quote: u8,
     heading: Option<u8>,
     code: Option<(Option<String>, String)>,
@@ -285,7 +285,7 @@ impl Reader {
             }
             Event::TaskListMarker(done) => {
                 if let Some(marker) = self.items.last_mut() {
-                    *marker = Some(if done { "☑" } else { "☐" }.to_string());
+                    *marker = Some(Marker::Task(done));
                 }
             }
         }
@@ -327,11 +327,12 @@ impl Reader {
                 let depth = self.lists.len().saturating_sub(1);
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
-                        let m = format!("{n}.");
+                        // CommonMark's list numbers have at most nine digits.
+                        let m = Marker::Number(u32::try_from(*n).unwrap_or(u32::MAX));
                         *n += 1;
                         m
                     }
-                    None => ["•", "◦", "▪"][depth % 3].to_string(),
+                    None => Marker::Bullet((depth % 3) as u8),
                 };
                 self.items.push(Some(marker));
             }
@@ -563,7 +564,7 @@ impl Reader {
             && !image.text.is_empty()
         {
             let len = image.text.len();
-            image.rich_mut().spans.push(Span {
+            image.spans.push(Span {
                 kind: SpanKind::Link,
                 start: 0,
                 end: len,
@@ -612,14 +613,14 @@ impl Reader {
             if !spans.is_empty() {
                 let mut spans = spans;
                 spans.shrink_to_fit();
-                block.rich_mut().spans = spans;
+                block.spans = spans.into();
             }
             match kind {
                 BlockKind::ListItem => {
                     block.depth =
                         u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
                     if let Some(marker) = self.items.last_mut().and_then(Option::take) {
-                        block.rich_mut().marker = Some(marker.into());
+                        block.set_marker(Some(marker));
                     }
                 }
                 BlockKind::Quote => block.depth = self.quote,
@@ -714,13 +715,16 @@ fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
     }
     let mut block = Block::new(BlockKind::Table, text);
     if header > 0 && rows.len() > 1 {
-        block.rich_mut().spans.push(Span {
+        block.spans.push(Span {
             kind: SpanKind::Strong,
             start: 0,
             end: header,
             url: None,
         });
     }
-    block.more_mut().rows = rows;
+    block.more_mut().rows = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Text::from).collect())
+        .collect();
     block
 }
