@@ -93,6 +93,8 @@ fn read(
         config.settings,
     );
     app.assembler = start.assembler;
+    let browser = std::env::var("BROWSER").ok();
+    app.opener = kanbao::opener::Opener::choose(&config.opener, browser.as_deref());
     // NO_COLOR (no-color.org): any non-empty value turns colours off.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.theme = if no_color {

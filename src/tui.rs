@@ -339,6 +339,32 @@ impl Saver {
     }
 }
 
+/// Does what `update` asked for: a link handed to the opener, text put on the clipboard by
+/// OSC 52 through the terminal (so it reaches the clipboard over ssh, and in tmux with
+/// `set-clipboard`); the status bar says what was done.
+fn run_effects(app: &mut App) -> io::Result<()> {
+    for effect in std::mem::take(&mut app.effects) {
+        match effect {
+            app::Effect::Open(url) => match app.opener.open(&url) {
+                Ok(()) => {
+                    let by = app.opener.name();
+                    app.say(MessageKind::Info, format!("opened {url} with {by}"));
+                }
+                Err(why) => app.say(MessageKind::Error, format!("could not open {url}: {why}")),
+            },
+            app::Effect::Copy { text, what } => {
+                execute!(
+                    stdout(),
+                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+                )?;
+                let text = format!("copied {what} (through the terminal's clipboard)");
+                app.say(MessageKind::Info, text);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -411,6 +437,7 @@ fn event_loop(
             let event = event::read()?;
             if let Some(action) = app.action_for(&event) {
                 app::update(app, action);
+                run_effects(app)?;
             }
         }
         // A move (however made: keys, a search, the rest of a big file arriving) queues the

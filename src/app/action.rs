@@ -94,7 +94,11 @@ pub enum Action {
     Delete,
     /// Edit the selected bookmark's note.
     EditNote,
-    /// Yes, go ahead.
+    /// The open article's links in a popup; in that popup, the whole newsletter's.
+    Links,
+    /// Copy the open article, as plain text, to the clipboard.
+    CopyArticle,
+    /// Yes, go ahead (in the links popup: copy the link).
     Yes,
     /// No, keep it.
     No,
@@ -165,6 +169,8 @@ impl Action {
             Action::Bookmarks => "bookmarks",
             Action::Delete => "delete",
             Action::EditNote => "edit_note",
+            Action::Links => "links",
+            Action::CopyArticle => "copy_article",
             Action::Yes => "yes",
             Action::No => "no",
             Action::ToggleRead => "toggle_read",
@@ -188,6 +194,8 @@ impl Action {
             (Action::Up, _) => "line up",
             (Action::Confirm, Context::Popup) => "go to the selected item",
             (Action::Close, Context::Popup) => "close the popup",
+            (Action::Links, Context::Popup) => "links: this article's / the newsletter's",
+            (Action::Find, Context::Popup) => "filter the links",
             _ => self.describe(),
         }
     }
@@ -239,7 +247,9 @@ impl Action {
             Action::Bookmarks => "the bookmarks",
             Action::Delete => "delete the bookmark (asks first)",
             Action::EditNote => "edit the bookmark's note",
-            Action::Yes => "yes, delete",
+            Action::Links => "the article's links (open, copy)",
+            Action::CopyArticle => "copy the article as plain text",
+            Action::Yes => "yes (delete, open) / copy the link",
             Action::No => "no, keep it",
             Action::Wheel { .. } => "scroll the pane under the pointer",
             Action::Click { .. } => "open the article or search result clicked",

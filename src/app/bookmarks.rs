@@ -219,7 +219,7 @@ pub(super) fn confirm_note(app: &mut App, kind: PromptKind, note: String) {
             reopen_at(app, id);
             say_saved(app, "note");
         }
-        PromptKind::Find | PromptKind::SearchAll => {}
+        PromptKind::Find | PromptKind::SearchAll | PromptKind::LinkFilter => {}
     }
 }
 

@@ -171,6 +171,14 @@ fn centred(
     Rect::new((w - width) / 2, (h - height) / 2, width, height)
 }
 
+/// Where the links popup goes: wide, and as high as its links (or what asking about one
+/// takes) or the screen allows.
+pub fn links_area(app: &App) -> Rect {
+    let rows = app.links.as_ref().map_or(0, |l| l.shown.len()).max(6);
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    centred(app.size, (110, 4), (rows.saturating_add(2), 4))
+}
+
 /// Where the bookmarks popup goes.
 pub fn bookmarks_area(app: &App) -> Rect {
     centred(app.size, (80, 4), (u16::MAX, 4))

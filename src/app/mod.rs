@@ -5,6 +5,7 @@ mod action;
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
+pub mod links;
 mod loading;
 pub mod prompt;
 pub mod scroll;
@@ -12,6 +13,7 @@ pub mod search;
 mod update;
 
 pub use action::Action;
+pub use links::{Effect, LinkList};
 pub use prompt::{Prompt, PromptKind};
 pub use search::{FindState, ResultRow, Scope, SearchResults};
 pub use update::update;
@@ -106,6 +108,15 @@ pub enum Popup {
         selected: usize,
         /// First row shown.
         scroll: usize,
+    },
+    /// Links (in `App::links`).
+    Links {
+        /// The shown row under the cursor.
+        selected: usize,
+        /// First row shown.
+        scroll: usize,
+        /// Asking whether to open the selected link, which is not a web page.
+        confirm: bool,
     },
 }
 
@@ -252,6 +263,12 @@ pub struct App {
     pub clock: fn() -> u64,
     /// Puts batches of a newsletter still being read into `doc` (see [`App::extend`]).
     pub assembler: crate::doc::Assembler,
+    /// The links popup's list.
+    pub links: Option<LinkList>,
+    /// What the event loop is to do after this update: open a link, copy to the clipboard.
+    pub effects: Vec<Effect>,
+    /// Who opens links.
+    pub opener: crate::opener::Opener,
 }
 
 impl App {
@@ -306,6 +323,9 @@ impl App {
             at_end: false,
             clock: crate::store::now_millis,
             assembler: crate::doc::Assembler::default(),
+            links: None,
+            effects: Vec::new(),
+            opener: crate::opener::Opener::System,
         };
         update::open(&mut app, 0);
         app

@@ -17,6 +17,8 @@ pub enum PromptKind {
     Note,
     /// A new note for the bookmark with this id.
     EditNote(u64),
+    /// What the links popup's links must contain.
+    LinkFilter,
 }
 
 impl PromptKind {
@@ -27,6 +29,7 @@ impl PromptKind {
             PromptKind::SearchAll => "Search all: ",
             PromptKind::Note => "Bookmark note (Enter saves, Esc cancels): ",
             PromptKind::EditNote(_) => "Note: ",
+            PromptKind::LinkFilter => "Links with: ",
         }
     }
 }

@@ -117,8 +117,10 @@ pub(super) fn edit(app: &mut App, action: &Action) {
         Action::Cancel => return cancel(app),
         _ => return,
     }
-    if prompt.kind == PromptKind::Find {
-        incremental(app);
+    match prompt.kind {
+        PromptKind::Find => incremental(app),
+        PromptKind::LinkFilter => super::links::filter_edited(app),
+        _ => {}
     }
 }
 
@@ -171,6 +173,7 @@ fn confirm(app: &mut App) {
         PromptKind::Note | PromptKind::EditNote(_) => {
             super::bookmarks::confirm_note(app, prompt.kind, prompt.input);
         }
+        PromptKind::LinkFilter => super::links::filter_done(app, true),
         PromptKind::Find => {
             if Query::new(&prompt.input).is_none() {
                 // Nothing to look for: as it was before the prompt.
@@ -271,12 +274,10 @@ pub(super) fn results_complete(app: &mut App) {
 
 fn cancel(app: &mut App) {
     app.pending_anchor = None;
-    if let Some(Prompt {
-        kind: PromptKind::EditNote(id),
-        ..
-    }) = app.prompt.take()
-    {
-        super::bookmarks::reopen_at(app, id);
+    match app.prompt.take().map(|p| p.kind) {
+        Some(PromptKind::EditNote(id)) => super::bookmarks::reopen_at(app, id),
+        Some(PromptKind::LinkFilter) => super::links::filter_done(app, false),
+        _ => {}
     }
     if let Some(o) = app.origin.take() {
         app.reader = o.view;

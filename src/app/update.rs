@@ -2,7 +2,7 @@
 
 use super::prompt::PromptKind;
 use super::scroll::{self, Move, Paging};
-use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, search};
+use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, links, search};
 
 /// Applies `action` to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -49,6 +49,7 @@ pub fn update(app: &mut App, action: Action) {
             n => app.count = Some((n.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)),
         },
         Action::Unbound(ref key) => unbound(app, key),
+        Action::Find if matches!(app.popup, Some(Popup::Links { .. })) => links::start_filter(app),
         Action::Find => search::start(app, PromptKind::Find),
         Action::SearchAll => search::start(app, PromptKind::SearchAll),
         Action::Suspend => {
@@ -62,6 +63,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize { width, height } => app.size = (width, height),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Click { column, row } => click(app, column, row),
+        Action::Links if !matches!(app.popup, Some(Popup::Links { .. })) => {
+            links::open_popup(app, false, false);
+        }
+        Action::CopyArticle => links::copy_article(app),
         _ if app.popup.is_some() => popup(app, &action),
         Action::ToggleFocus => {
             app.focus = match app.focus {
@@ -92,7 +97,8 @@ pub fn update(app: &mut App, action: Action) {
         | Action::Delete
         | Action::EditNote
         | Action::Yes
-        | Action::No => {}
+        | Action::No
+        | Action::Links => {}
         Action::NextArticle => {
             let last = app.articles.len().saturating_sub(1);
             if app.open >= last {
@@ -321,6 +327,10 @@ pub(super) fn settle(app: &mut App) {
 fn popup(app: &mut App, action: &Action) {
     if let Some(Popup::Bookmarks { .. }) = app.popup {
         bookmarks::popup_action(app, action);
+        return;
+    }
+    if let Some(Popup::Links { .. }) = app.popup {
+        links::popup_action(app, action);
         return;
     }
     if let Some(Popup::Results { .. }) = app.popup {

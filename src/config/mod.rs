@@ -32,6 +32,9 @@ pub struct Config {
     pub settings: Settings,
     /// Conventions the parser should know.
     pub hints: Hints,
+    /// The command that opens links (`[links] opener`), words of a command line; empty: the
+    /// `BROWSER` environment variable, else the system's opener.
+    pub opener: Vec<String>,
 }
 
 /// Something wrong in the file: where, which key, what.
@@ -321,7 +324,11 @@ impl Walk<'_> {
                     Some(t) => self.parser(t, &mut config.hints),
                     None => self.wrong_type(entry, "", "a table"),
                 },
-                _ => self.unknown(entry, "", &["theme", "layout", "keys", "parser"]),
+                "links" => match entry.1.get_ref().as_table() {
+                    Some(t) => self.links(t, &mut config.opener),
+                    None => self.wrong_type(entry, "", "a table"),
+                },
+                _ => self.unknown(entry, "", &["theme", "layout", "keys", "parser", "links"]),
             }
         }
     }
@@ -464,6 +471,38 @@ impl Walk<'_> {
             match list {
                 Some(list) => *out = list,
                 None => self.wrong_type(entry, "parser", "a list of strings"),
+            }
+        }
+    }
+}
+
+impl Walk<'_> {
+    fn links(&mut self, table: &DeTable, opener: &mut Vec<String>) {
+        for entry @ (k, v) in table.iter() {
+            if !self.usable(entry, "links") {
+                continue;
+            }
+            if k.get_ref().as_ref() != "opener" {
+                self.unknown(entry, "links", &["opener"]);
+                continue;
+            }
+            let words: Option<Vec<String>> = v.get_ref().as_array().and_then(|a| {
+                a.iter()
+                    .map(|v| v.get_ref().as_str().map(str::to_string))
+                    .collect()
+            });
+            match words {
+                Some(words) if words.iter().any(|w| w.trim().is_empty()) => self.problem(
+                    v.span().start,
+                    "links.opener",
+                    "a word of the command is empty; the default is kept".to_string(),
+                ),
+                Some(words) => *opener = words,
+                None => self.wrong_type(
+                    entry,
+                    "links",
+                    "a command as a list of words, such as [\"firefox\", \"--new-tab\"]",
+                ),
             }
         }
     }

@@ -9,7 +9,8 @@ use ratatui::widgets::{Block, Clear, Widget};
 use super::put;
 // The popups' places and the help's rows belong to the state; re-exported where they were.
 pub use crate::app::geometry::{
-    BOOKMARK_ROWS, bookmarks_area, help_area, help_max_scroll, results_area, results_row_at,
+    BOOKMARK_ROWS, bookmarks_area, help_area, help_max_scroll, links_area, results_area,
+    results_row_at,
 };
 pub use crate::app::help::{HelpLine, HelpRow, help_lines, help_rows};
 use crate::app::{Action, App, Popup, ResultRow};
@@ -27,6 +28,11 @@ pub fn render(app: &App, buf: &mut Buffer) {
             scroll,
             confirm,
         }) => render_bookmarks(app, (selected, scroll, confirm), buf),
+        Some(Popup::Links {
+            selected,
+            scroll,
+            confirm,
+        }) => render_links(app, (selected, scroll, confirm), buf),
         None => {}
     }
 }
@@ -131,6 +137,137 @@ fn render_bookmarks(
         }
         y = y.saturating_add(BOOKMARK_ROWS);
     }
+}
+
+/// Each link: its number, its text and where it goes; asking before a link that is not a web
+/// page, its whole URL.
+fn render_links(app: &App, (selected, scroll, confirm): (usize, usize, bool), buf: &mut Buffer) {
+    let Some(list) = &app.links else {
+        return;
+    };
+    let theme = &app.theme;
+    let link = list.shown_link(selected);
+    let whose = if list.all {
+        "in the newsletter"
+    } else {
+        "in this article"
+    };
+    let count = if list.filter.is_empty() {
+        format!("{} links {whose}", list.links.len())
+    } else {
+        format!(
+            "{} of {} links {whose} with “{}”",
+            list.shown.len(),
+            list.links.len(),
+            list.filter
+        )
+    };
+    let other = if list.all {
+        "L this article's"
+    } else {
+        "L all"
+    };
+    let room = usize::from(links_area(app).width.saturating_sub(4));
+    let title = if confirm {
+        let kind = link.map_or_else(String::new, |l| match crate::links::safety(&l.url) {
+            crate::links::Safety::Ask(kind) => kind,
+            _ => "this link".to_string(),
+        });
+        format!(" Open {kind}? y opens it, any other key does not ")
+    } else {
+        // As many of the keys as the border has room for.
+        let mut title = format!(" {count}");
+        for key in ["Enter opens", "y copies", "/ filters", other, "Esc closes"] {
+            if display_width(&title) + display_width(key) + 4 > room {
+                break;
+            }
+            title.push_str(" · ");
+            title.push_str(key);
+        }
+        title.push(' ');
+        title
+    };
+    // Where the selected link is, when the list is the whole newsletter's.
+    let bottom = list
+        .all
+        .then(|| link.and_then(|l| app.article(l.article)))
+        .flatten()
+        .map(|a| format!(" {} ", crate::layout::truncate(&a.title, 60)));
+    let inner = frame_with(links_area(app), &title, bottom.as_deref(), app, buf);
+    if confirm {
+        let Some(link) = link else { return };
+        let width = usize::from(inner.width.saturating_sub(2)).max(1);
+        let mut lines = vec!["It goes to:".to_string()];
+        lines.extend(
+            crate::layout::hard_wrap(&link.url, width)
+                .into_iter()
+                .map(|p| link.url[p.line.range].to_string()),
+        );
+        lines.push(String::new());
+        lines.extend(words_in_lines(
+            "kanbao hands over web pages and mail addresses without asking; this is neither. \
+             y opens it; any other key does not.",
+            width,
+        ));
+        for (y, line) in (inner.top()..inner.bottom()).zip(&lines) {
+            put(buf, inner, inner.x + 1, y, line, theme.popup_text);
+        }
+        return;
+    }
+    let digits = list.links.len().to_string().len();
+    let room = usize::from(inner.width.saturating_sub(1));
+    for (y, row) in (inner.top()..inner.bottom()).zip(scroll..) {
+        let (Some(&i), Some(link)) = (list.shown.get(row), list.shown_link(row)) else {
+            break;
+        };
+        let number = format!("{:>digits$}  ", i + 1);
+        let text_room = (room.saturating_sub(digits + 2) * 2 / 5).max(8);
+        let text = crate::layout::truncate(&link.text, text_room);
+        let (text_style, url_style, bar) = if row == selected {
+            let bar = theme.selection;
+            buf.set_style(
+                Rect::new(inner.x, y, inner.width, 1).intersection(inner),
+                bar,
+            );
+            (
+                theme.popup_text.patch(bar),
+                theme.link.patch(bar),
+                Some(bar),
+            )
+        } else {
+            (theme.popup_text, theme.link, None)
+        };
+        let mut x = put(
+            buf,
+            inner,
+            inner.x + 1,
+            y,
+            &number,
+            bar.map_or(theme.byline, |b| theme.byline.patch(b)),
+        );
+        x = put(buf, inner, x, y, &text, text_style);
+        x = put(buf, inner, x, y, "  ", text_style);
+        let used = usize::from(x - inner.x);
+        let url = crate::layout::truncate(&link.url, room.saturating_sub(used));
+        put(buf, inner, x, y, &url, url_style);
+    }
+}
+
+/// Words of `text` in lines at most `width` columns wide (a longer word alone on its line).
+fn words_in_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && display_width(line) + 1 + display_width(word) > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 fn render_results(app: &App, selected: usize, scroll: usize, buf: &mut Buffer) {
