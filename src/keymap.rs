@@ -219,6 +219,8 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Percent, &["%"]),
     (Context::Global, Action::Links, &["L"]),
     (Context::Global, Action::CopyArticle, &["Y"]),
+    (Context::Global, Action::Follow, &["f"]),
+    (Context::Global, Action::FollowCopy, &["F"]),
     (Context::List, Action::Down, &["j", "<Down>"]),
     (Context::List, Action::Up, &["k", "<Up>"]),
     (Context::List, Action::Open, &["<Enter>", "l", "<Right>"]),

@@ -15,6 +15,8 @@ pub struct Link {
     pub article: usize,
     /// Where its text starts.
     pub pos: TextPos,
+    /// Where its text ends, in the same part.
+    pub end: usize,
     /// The text it is on (an image's alt text, or `image`).
     pub text: String,
     /// Where it goes.
@@ -37,6 +39,7 @@ pub fn of_article(index: usize, article: &Article) -> Vec<Link> {
             links.push(Link {
                 article: index,
                 pos: TextPos { part, offset: 0 },
+                end: b.text.len(),
                 text: crate::text::line(alt).into_owned(),
                 url: url.to_string(),
             });
@@ -56,6 +59,7 @@ pub fn of_article(index: usize, article: &Article) -> Vec<Link> {
                     part,
                     offset: span.start,
                 },
+                end: span.end,
                 text: crate::text::line(on).into_owned(),
                 url: url.to_string(),
             });

@@ -42,6 +42,8 @@ pub struct Theme {
     pub matched: Style,
     /// The current match.
     pub current_match: Style,
+    /// The label typed to follow a link (`f`).
+    pub hint: Style,
     /// Section header in the list.
     pub section: Style,
     /// Article title in the list.
@@ -83,7 +85,7 @@ pub struct Theme {
 }
 
 /// The number of roles a theme styles.
-pub const ROLES: usize = 35;
+pub const ROLES: usize = 36;
 
 impl Default for Theme {
     fn default() -> Self {
@@ -115,6 +117,10 @@ impl Theme {
             matched: plain.bg(Color::Yellow).fg(Color::Black),
             current_match: plain
                 .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            hint: plain
+                .bg(Color::LightYellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
             section: plain.fg(Color::LightBlue).add_modifier(Modifier::BOLD),
@@ -167,6 +173,10 @@ impl Theme {
             matched: plain.bg(Color::LightYellow).fg(Color::Black),
             current_match: plain
                 .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD),
+            hint: plain
+                .bg(Color::LightYellow)
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD),
             section: plain.fg(Color::Blue).add_modifier(Modifier::BOLD),
@@ -227,6 +237,7 @@ impl Theme {
             ("rule", &mut self.rule),
             ("match", &mut self.matched),
             ("current_match", &mut self.current_match),
+            ("hint", &mut self.hint),
             ("section", &mut self.section),
             ("item", &mut self.item),
             ("inferred", &mut self.inferred),
@@ -260,6 +271,7 @@ impl Theme {
         // Without colours, matches and the status bar still have to stand out.
         self.matched = self.matched.add_modifier(Modifier::UNDERLINED);
         self.current_match = self.current_match.add_modifier(Modifier::REVERSED);
+        self.hint = self.hint.add_modifier(Modifier::REVERSED);
         self.status = self.status.add_modifier(Modifier::REVERSED);
         self.status_strong = self.status_strong.add_modifier(Modifier::REVERSED);
         self.info = self.info.add_modifier(Modifier::REVERSED);

@@ -192,6 +192,111 @@ fn snapshot_of_the_links_popup_at_80x24() {
     insta::assert_snapshot!("links_confirm_80x24", screen(&app));
 }
 
+// ---- Labels (`f`) ----
+
+fn labels(app: &App) -> Vec<(String, String)> {
+    app.hints
+        .as_ref()
+        .map(|h| {
+            h.labels
+                .iter()
+                .map(|(l, link)| (l.clone(), link.url.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn f_labels_the_links_in_view_and_a_label_opens_its_link() {
+    let mut app = digest((120, 40));
+    press(&mut app, "f");
+    assert_eq!(
+        labels(&app),
+        [
+            ("a".into(), "https://example.org/read?a=1&b=2".into()),
+            ("s".into(), "https://example.org/source".into()),
+            ("d".into(), "javascript:alert(1)".into()),
+            ("f".into(), "https://example.org/bridge.webp".into()),
+        ]
+    );
+    press(&mut app, "s");
+    assert_eq!(app.hints, None);
+    assert_eq!(
+        app.effects,
+        [Effect::Open("https://example.org/source".into())]
+    );
+}
+
+#[test]
+fn a_label_on_a_script_link_asks_first() {
+    let mut app = digest((120, 40));
+    press(&mut app, "fd");
+    assert!(app.effects.is_empty());
+    assert!(screen(&app).contains("Open a javascript: link?"));
+    press(&mut app, "n");
+    assert!(app.effects.is_empty());
+}
+
+#[test]
+fn capital_f_or_y_after_f_copies_and_esc_or_a_wrong_key_cancels() {
+    let mut app = digest((120, 40));
+    press(&mut app, "Fa");
+    let copied = Effect::Copy {
+        text: "https://example.org/read?a=1&b=2".into(),
+        what: "the link".into(),
+    };
+    assert_eq!(app.effects, [copied.clone()]);
+    app.effects.clear();
+    press(&mut app, "fya");
+    assert_eq!(app.effects, [copied]);
+    app.effects.clear();
+    press(&mut app, "f<Esc>");
+    assert_eq!((app.hints.clone(), app.effects.clone()), (None, vec![]));
+    press(&mut app, "fx");
+    assert_eq!(app.hints, None);
+    assert!(screen(&app).contains("no link is labelled x"));
+    // Keys work as before once the labels are gone.
+    press(&mut app, "L");
+    assert!(matches!(app.popup, Some(Popup::Links { .. })));
+}
+
+#[test]
+fn only_the_links_in_view_are_labelled() {
+    // A long article: its last link is far below the screen.
+    let filler = "一段很长的正文，写满一整行又一整行。".repeat(40);
+    let text = format!(
+        "## 一节\n\n### 文章\n\n开头有[第一个](https://example.org/1)。\n\n{filler}\n\n\
+         结尾有[最后一个](https://example.org/last)。\n"
+    );
+    let mut app = App::new(markdown::parse(&text), "x".into(), (80, 24));
+    press(&mut app, "<Enter>f");
+    assert_eq!(labels(&app), [("a".into(), "https://example.org/1".into())]);
+    press(&mut app, "<Esc>G");
+    press(&mut app, "f");
+    assert_eq!(
+        labels(&app),
+        [("a".into(), "https://example.org/last".into())]
+    );
+}
+
+#[test]
+fn snapshot_of_labels_over_chinese_links_at_80x24() {
+    let mut app = digest((80, 24));
+    press(&mut app, "f");
+    insta::assert_snapshot!("links_labels_80x24", screen(&app));
+    // Typed half of a two-letter label, the rest of it shows.
+    let many: String = (1..=12)
+        .map(|i| format!("- [第{i}个链接](https://example.org/{i})\n"))
+        .collect();
+    let mut app = App::new(
+        markdown::parse(&format!("## 一节\n\n### 链接很多\n\n{many}")),
+        "x".into(),
+        (80, 24),
+    );
+    press(&mut app, "<Enter>fa");
+    insta::assert_snapshot!("links_labels_typed_80x24", screen(&app));
+}
+
 // ---- The real binary ----
 
 /// Base64 as OSC 52 carries it (the standard alphabet, with padding).
@@ -293,6 +398,18 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
     );
     s.type_keys("Y");
     s.wait_for("copied the article");
+    // `f` and a label open a link; `F` and a label copy one.
+    s.type_keys("f");
+    s.wait_for("type a link's label");
+    s.type_keys("f");
+    s.wait_for("opened https://example.org/bridge.webp with");
+    assert!(opened().ends_with("--new-tab\nhttps://example.org/bridge.webp\n"));
+    s.type_keys("F");
+    s.wait_for("type the label of the link to copy");
+    s.type_keys("s");
+    s.wait_for("copied the link");
+    let osc = format!("\x1b]52;c;{}", base64(b"https://example.org/source"));
+    assert!(String::from_utf8_lossy(&s.raw).contains(&osc));
     let article = kanbao::links::plain_text(
         kanbao::app::App::new(markdown::parse(DIGEST), String::new(), (80, 24))
             .open_article()

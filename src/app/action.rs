@@ -98,6 +98,10 @@ pub enum Action {
     Links,
     /// Copy the open article, as plain text, to the clipboard.
     CopyArticle,
+    /// Labels on the links in view; typing one opens it.
+    Follow,
+    /// Labels on the links in view; typing one copies it.
+    FollowCopy,
     /// Yes, go ahead (in the links popup: copy the link).
     Yes,
     /// No, keep it.
@@ -171,6 +175,8 @@ impl Action {
             Action::EditNote => "edit_note",
             Action::Links => "links",
             Action::CopyArticle => "copy_article",
+            Action::Follow => "follow",
+            Action::FollowCopy => "follow_copy",
             Action::Yes => "yes",
             Action::No => "no",
             Action::ToggleRead => "toggle_read",
@@ -249,6 +255,8 @@ impl Action {
             Action::EditNote => "edit the bookmark's note",
             Action::Links => "the article's links (open, copy)",
             Action::CopyArticle => "copy the article as plain text",
+            Action::Follow => "open a link in view by its label",
+            Action::FollowCopy => "copy a link in view by its label",
             Action::Yes => "yes (delete, open) / copy the link",
             Action::No => "no, keep it",
             Action::Wheel { .. } => "scroll the pane under the pointer",

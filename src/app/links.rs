@@ -40,6 +40,17 @@ pub struct LinkList {
 }
 
 impl LinkList {
+    /// A list of `links`, none filtered out.
+    pub fn of(links: Vec<Link>, all: bool) -> LinkList {
+        let mut list = LinkList {
+            all,
+            links,
+            ..LinkList::default()
+        };
+        list.refilter();
+        list
+    }
+
     /// The link on shown row `row`.
     pub fn shown_link(&self, row: usize) -> Option<&Link> {
         self.links.get(*self.shown.get(row)?)
@@ -171,7 +182,7 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
 
 /// A link opened or copied: the popup gives way to the reader, whose status bar says how it
 /// went.
-fn hand_over(app: &mut App, effect: Effect) {
+pub(super) fn hand_over(app: &mut App, effect: Effect) {
     app.effects.push(effect);
     app.popup = None;
 }
@@ -196,6 +207,11 @@ fn follow(app: &mut App, link: &Link, selected: usize, scroll: usize) {
             format!("#{anchor} is a place in the newsletter itself: kanbao cannot go there yet"),
         ),
     }
+}
+
+/// Asks about the first shown link of the list (one that is not a web page).
+pub(super) fn ask(app: &mut App) {
+    set(app, 0, 0, true);
 }
 
 /// `/` in the links popup: a prompt whose text filters the links as it is typed.

@@ -5,6 +5,7 @@ mod action;
 pub mod bookmarks;
 pub mod geometry;
 pub mod help;
+pub mod hints;
 pub mod links;
 mod loading;
 pub mod prompt;
@@ -269,6 +270,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// Who opens links.
     pub opener: crate::opener::Opener,
+    /// The labels on the links in view, while `f` waits for one to be typed.
+    pub hints: Option<hints::Hints>,
 }
 
 impl App {
@@ -326,6 +329,7 @@ impl App {
             links: None,
             effects: Vec::new(),
             opener: crate::opener::Opener::System,
+            hints: None,
         };
         update::open(&mut app, 0);
         app
@@ -365,7 +369,8 @@ impl App {
 
     /// Where keys are looked up now.
     pub fn context(&self) -> Context {
-        if self.prompt.is_some() {
+        // Labels are typed as a prompt's text is.
+        if self.prompt.is_some() || self.hints.is_some() {
             return Context::Prompt;
         }
         match (self.popup, self.focus) {

@@ -2,7 +2,9 @@
 
 use super::prompt::PromptKind;
 use super::scroll::{self, Move, Paging};
-use super::{Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, links, search};
+use super::{
+    Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, hints, links, search,
+};
 
 /// Applies `action` to the state.
 pub fn update(app: &mut App, action: Action) {
@@ -15,6 +17,11 @@ pub fn update(app: &mut App, action: Action) {
         _ => app.count.take(),
     };
     let times = count.unwrap_or(1);
+    if app.hints.is_some() {
+        hints::key(app, &action);
+        settle(app);
+        return;
+    }
     if app.prompt.is_some() {
         match action {
             Action::Resize { width, height } => app.size = (width, height),
@@ -67,6 +74,9 @@ pub fn update(app: &mut App, action: Action) {
             links::open_popup(app, false, false);
         }
         Action::CopyArticle => links::copy_article(app),
+        Action::Follow | Action::FollowCopy if app.popup.is_none() => {
+            hints::start(app, action == Action::FollowCopy);
+        }
         _ if app.popup.is_some() => popup(app, &action),
         Action::ToggleFocus => {
             app.focus = match app.focus {
@@ -98,7 +108,9 @@ pub fn update(app: &mut App, action: Action) {
         | Action::EditNote
         | Action::Yes
         | Action::No
-        | Action::Links => {}
+        | Action::Links
+        | Action::Follow
+        | Action::FollowCopy => {}
         Action::NextArticle => {
             let last = app.articles.len().saturating_sub(1);
             if app.open >= last {

@@ -45,6 +45,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let text = column.area.intersection(area);
     let lines = layout.lines();
+    // Each label is drawn once, where its link first shows.
+    let mut labelled = vec![false; app.hints.as_ref().map_or(0, |h| h.labels.len())];
     for (y, i) in (text.top()..text.bottom()).zip(app.reader.top..lines.len()) {
         let line = &lines[i];
         let x = text
@@ -55,6 +57,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         lead(app, article, line, (x, y), text, buf);
         spans(app, article, line, shown, (x, y), text, buf);
         highlight(app, line, shown, (x, y), text, buf);
+        labels(app, line, shown, (x, y), text, &mut labelled, buf);
     }
     if let Some(bar) = column.scrollbar.map(|b| b.intersection(area)) {
         scrollbar(app, bar, lines.len(), buf);
@@ -204,6 +207,52 @@ fn highlight(app: &App, line: &Line, shown: &str, at: (u16, u16), area: Rect, bu
         };
         let cells = Rect::new(x, at.1, width, 1).intersection(area);
         buf.set_style(cells, style);
+    }
+}
+
+/// Draws the label of each link that first shows on `line`, over the start of its text (`f`).
+fn labels(
+    app: &App,
+    line: &Line,
+    shown: &str,
+    at: (u16, u16),
+    area: Rect,
+    labelled: &mut [bool],
+    buf: &mut Buffer,
+) {
+    let (Some(hints), Some(part)) = (&app.hints, line.part) else {
+        return;
+    };
+    for ((label, link), done) in hints.labels.iter().zip(labelled.iter_mut()) {
+        let (start, end) = (link.pos.offset, link.end);
+        let on_line = if start == end {
+            line.range.contains(&start) || line.range.end == start
+        } else {
+            start < line.range.end && end > line.range.start
+        };
+        if *done || link.pos.part != part || !on_line {
+            continue;
+        }
+        *done = true;
+        // What is typed already is dimmed; a label that no longer fits what is typed, gone.
+        if !label.starts_with(&hints.typed) {
+            continue;
+        }
+        let from = start.max(line.range.start) - line.range.start;
+        let before = shown.get(..from).unwrap_or(shown);
+        let x =
+            at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
+        let rest = &label[hints.typed.len()..];
+        // Over a wide character the label covers all of it: half a character is not drawn.
+        let mut covered = 0;
+        for cluster in crate::text::width::clusters(shown.get(from..).unwrap_or("")) {
+            if covered >= rest.len() {
+                break;
+            }
+            covered += cluster.width;
+        }
+        let label = format!("{rest:<covered$}");
+        put(buf, area, x, at.1, &label, app.theme.hint);
     }
 }
 
