@@ -245,7 +245,7 @@ fn capital_f_or_y_after_f_copies_and_esc_or_a_wrong_key_cancels() {
         text: "https://example.org/read?a=1&b=2".into(),
         what: "the link".into(),
     };
-    assert_eq!(app.effects, [copied.clone()]);
+    assert_eq!(app.effects, std::slice::from_ref(&copied));
     app.effects.clear();
     press(&mut app, "fya");
     assert_eq!(app.effects, [copied]);
