@@ -98,6 +98,12 @@ pub enum Action {
     Links,
     /// Copy the open article, as plain text, to the clipboard.
     CopyArticle,
+    /// Back to where the reader was before the last jump (`Ctrl-o`).
+    JumpBack,
+    /// Forward again after going back (`Alt-o`).
+    JumpForward,
+    /// To the place before the last jump, and again back (`''`).
+    JumpPrevious,
     /// Labels on the links in view; typing one opens it.
     Follow,
     /// Labels on the links in view; typing one copies it.
@@ -175,6 +181,9 @@ impl Action {
             Action::EditNote => "edit_note",
             Action::Links => "links",
             Action::CopyArticle => "copy_article",
+            Action::JumpBack => "jump_back",
+            Action::JumpForward => "jump_forward",
+            Action::JumpPrevious => "jump_previous",
             Action::Follow => "follow",
             Action::FollowCopy => "follow_copy",
             Action::Yes => "yes",
@@ -255,6 +264,9 @@ impl Action {
             Action::EditNote => "edit the bookmark's note",
             Action::Links => "the article's links (open, copy)",
             Action::CopyArticle => "copy the article as plain text",
+            Action::JumpBack => "back to where you jumped from",
+            Action::JumpForward => "forward again (after going back)",
+            Action::JumpPrevious => "'' : to the place before the last jump",
             Action::Follow => "open a link in view by its label",
             Action::FollowCopy => "copy a link in view by its label",
             Action::Yes => "yes (delete, open) / copy the link",

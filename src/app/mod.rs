@@ -6,6 +6,7 @@ pub mod bookmarks;
 pub mod geometry;
 pub mod help;
 pub mod hints;
+pub mod jumps;
 pub mod links;
 mod loading;
 pub mod prompt;
@@ -272,6 +273,10 @@ pub struct App {
     pub opener: crate::opener::Opener,
     /// The labels on the links in view, while `f` waits for one to be typed.
     pub hints: Option<hints::Hints>,
+    /// Where the reader jumped from, for `Ctrl-o` and `''`.
+    pub jumps: jumps::Jumps,
+    /// The bookmarks key was pressed with no bookmarks to show: pressed again, it is `''`.
+    pub quote: bool,
 }
 
 impl App {
@@ -330,6 +335,8 @@ impl App {
             effects: Vec::new(),
             opener: crate::opener::Opener::System,
             hints: None,
+            jumps: jumps::Jumps::default(),
+            quote: false,
         };
         update::open(&mut app, 0);
         app

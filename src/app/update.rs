@@ -3,11 +3,24 @@
 use super::prompt::PromptKind;
 use super::scroll::{self, Move, Paging};
 use super::{
-    Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, hints, links, search,
+    Action, App, Focus, MessageKind, Popup, Row, bookmarks, geometry, hints, jumps, links, search,
 };
 
-/// Applies `action` to the state.
+/// Applies `action` to the state; a jump leaves its place on the jump list.
 pub fn update(app: &mut App, action: Action) {
+    let count = match action {
+        Action::Digit(_) | Action::Resize { .. } => None,
+        _ => app.count,
+    };
+    let before = jumps::before(app);
+    apply(app, action.clone());
+    jumps::after(app, before, &action, count);
+}
+
+fn apply(app: &mut App, action: Action) {
+    if !matches!(action, Action::Bookmarks | Action::Resize { .. }) {
+        app.quote = false;
+    }
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
@@ -64,7 +77,15 @@ pub fn update(app: &mut App, action: Action) {
             app.suspend = true;
         }
         Action::AddBookmark => bookmarks::start_add(app),
-        Action::Bookmarks => bookmarks::open_popup(app),
+        // The bookmarks key twice with none to show: `''`, as in less.
+        Action::Bookmarks if std::mem::take(&mut app.quote) => jumps::previous(app),
+        Action::Bookmarks => {
+            bookmarks::open_popup(app);
+            app.quote = app.popup.is_none();
+        }
+        Action::JumpBack => jumps::back(app),
+        Action::JumpForward => jumps::forward(app),
+        Action::JumpPrevious => jumps::previous(app),
         Action::NextMatch => search::step(app, true),
         Action::PrevMatch => search::step(app, false),
         Action::Resize { width, height } => app.size = (width, height),
