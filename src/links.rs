@@ -128,6 +128,52 @@ fn scheme(url: &str) -> Option<&str> {
     .then_some(scheme)
 }
 
+/// Whether link cells carry OSC 8 hyperlinks, so that a click in the terminal opens them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Hyperlinks {
+    /// When the terminal is known to support them.
+    #[default]
+    Auto,
+    /// Always.
+    On,
+    /// Never.
+    Off,
+}
+
+impl Hyperlinks {
+    /// Whether to send them, given the environment (`var` reads a variable).
+    pub fn enabled(self, var: impl Fn(&str) -> Option<String>) -> bool {
+        match self {
+            Hyperlinks::On => true,
+            Hyperlinks::Off => false,
+            Hyperlinks::Auto => supports_hyperlinks(var),
+        }
+    }
+}
+
+/// Whether the terminal is one known to handle OSC 8: never a dumb terminal or the Linux
+/// console, not inside tmux or screen (which pass them on only when told to), and otherwise
+/// only the terminals that say who they are and are known to (VTE ≥ 0.50, kitty, WezTerm,
+/// iTerm2, foot, ghostty, Windows Terminal, VS Code, Konsole ≥ 20.04).
+fn supports_hyperlinks(var: impl Fn(&str) -> Option<String>) -> bool {
+    let term = var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" || term.starts_with("linux") {
+        return false;
+    }
+    if var("TMUX").is_some() || term.starts_with("screen") || term.starts_with("tmux") {
+        return false;
+    }
+    let number = |name: &str| var(name).and_then(|v| v.trim().parse::<u64>().ok());
+    let program = var("TERM_PROGRAM").unwrap_or_default();
+    number("VTE_VERSION").is_some_and(|v| v >= 5000)
+        || number("KONSOLE_VERSION").is_some_and(|v| v >= 200_400)
+        || var("KITTY_WINDOW_ID").is_some()
+        || var("WT_SESSION").is_some()
+        || ["iTerm.app", "WezTerm", "vscode", "ghostty"].contains(&program.as_str())
+        || ["xterm-kitty", "wezterm", "xterm-ghostty"].contains(&term.as_str())
+        || term.starts_with("foot")
+}
+
 /// The article as plain text, as a reader would paste it: the headline, the subtitle and the
 /// credit, then the body, blocks apart by a blank line, list items with their markers, quotes
 /// after `> `, images as `[image: …]` with their source.
@@ -220,6 +266,37 @@ mod tests {
         assert_eq!(safety("#fn-1"), Safety::Inside("fn-1".into()));
         // A colon later in a relative path is no scheme.
         assert!(matches!(safety("a/b:c"), Safety::Refuse(_)));
+    }
+
+    #[test]
+    fn hyperlinks_auto_only_where_the_terminal_is_known_to_handle_them() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let auto = Hyperlinks::Auto;
+        assert!(auto.enabled(env(&[("TERM", "xterm-256color"), ("VTE_VERSION", "7600")])));
+        assert!(auto.enabled(env(&[("TERM", "xterm-kitty")])));
+        assert!(auto.enabled(env(&[
+            ("TERM", "xterm-256color"),
+            ("TERM_PROGRAM", "WezTerm")
+        ])));
+        assert!(!auto.enabled(env(&[("TERM", "xterm-256color")])));
+        assert!(!auto.enabled(env(&[("TERM", "dumb"), ("VTE_VERSION", "7600")])));
+        assert!(!auto.enabled(env(&[("TERM", "linux")])));
+        assert!(!auto.enabled(env(&[])));
+        const TMUX: &[(&str, &str)] = &[
+            ("TERM", "tmux-256color"),
+            ("TMUX", "/tmp/t,1,0"),
+            ("VTE_VERSION", "7600"),
+        ];
+        assert!(!auto.enabled(env(TMUX)));
+        assert!(Hyperlinks::On.enabled(env(&[("TERM", "dumb")])));
+        assert!(!Hyperlinks::Off.enabled(env(&[("TERM", "xterm-kitty")])));
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn read(
     app.assembler = start.assembler;
     let browser = std::env::var("BROWSER").ok();
     app.opener = kanbao::opener::Opener::choose(&config.opener, browser.as_deref());
+    app.hyperlinks = config.hyperlinks.enabled(|name| std::env::var(name).ok());
     // NO_COLOR (no-color.org): any non-empty value turns colours off.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.theme = if no_color {

@@ -487,5 +487,59 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
 
 /// Draws one frame of the state on any backend.
 pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::Error> {
-    terminal.draw(|frame| ui::render(frame, app)).map(|_| ())
+    let frame = terminal.draw(|frame| ui::render(frame, app))?;
+    if app.hyperlinks {
+        let links = ui::reader_pane::link_cells(app, frame.area);
+        // The terminal is told of the links apart from ratatui, which knows nothing of them:
+        // what fails here costs the links, not the screen.
+        let _ = hyperlinks(&mut stdout(), frame.buffer, &links);
+    }
+    Ok(())
+}
+
+/// Writes the links' cells once more, as they are on screen, each run between an OSC 8 that
+/// opens its link and one that closes it: the screen stays the same to the cell (ratatui's
+/// picture of it too), and a click in the terminal opens the link. The cursor and the style
+/// are put back as they were.
+fn hyperlinks(
+    out: &mut impl Write,
+    buffer: &ratatui::buffer::Buffer,
+    links: &[ui::reader_pane::LinkCells],
+) -> io::Result<()> {
+    use crossterm::cursor::{MoveTo, RestorePosition, SavePosition};
+    use crossterm::style::{Attribute, Print, PrintStyledContent, SetAttribute, StyledContent};
+    use ratatui::backend::IntoCrossterm;
+    if links.is_empty() {
+        return Ok(());
+    }
+    crossterm::queue!(out, SavePosition)?;
+    for link in links {
+        let r = link.cells;
+        crossterm::queue!(
+            out,
+            MoveTo(r.x, r.y),
+            Print(format!("\x1b]8;;{}\x1b\\", link.url))
+        )?;
+        // The second column of a wide character is drawn with the first.
+        let mut covered = 0;
+        for x in r.left()..r.right() {
+            let Some(cell) = buffer.cell((x, r.y)) else {
+                continue;
+            };
+            if covered > 0 {
+                covered -= 1;
+                continue;
+            }
+            covered = crate::text::display_width(cell.symbol()).saturating_sub(1);
+            let style = cell.style().into_crossterm();
+            crossterm::queue!(
+                out,
+                PrintStyledContent(StyledContent::new(style, cell.symbol())),
+                SetAttribute(Attribute::Reset)
+            )?;
+        }
+        crossterm::queue!(out, Print("\x1b]8;;\x1b\\"))?;
+    }
+    crossterm::queue!(out, RestorePosition)?;
+    out.flush()
 }

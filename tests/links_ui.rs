@@ -420,3 +420,48 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
     s.send("q");
     assert!(s.finish().success());
 }
+
+/// The first screen of the digest with `[links] hyperlinks = setting`: what was written to the
+/// terminal, and the screen as the emulator holds it (text and attributes).
+#[cfg(unix)]
+fn first_screen_with(setting: &str) -> (String, String) {
+    let dir = common::Scratch::new(&format!("osc8-{setting}"));
+    let file = dir.file("digest.md", DIGEST.as_bytes());
+    let config = dir.0.join("kanbao");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("[links]\nhyperlinks = \"{setting}\"\n"),
+    )
+    .unwrap();
+    let mut s = Session::start_with(&[&file], &dir.0, (120, 40));
+    s.wait_for("终端里读周报");
+    s.type_keys("\t");
+    s.wait_for("· reader");
+    s.settle(std::time::Duration::from_millis(300));
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    let screen = s.screen.screen().contents_formatted();
+    s.send("q");
+    assert!(s.finish().success());
+    (raw, screen)
+}
+
+#[cfg(unix)]
+#[test]
+fn osc_8_hyperlinks_on_web_links_when_on_never_when_off_and_the_screen_is_the_same() {
+    let (on, screen_on) = first_screen_with("on");
+    let (off, screen_off) = first_screen_with("off");
+    assert!(
+        on.contains("\x1b]8;;https://example.org/source\x1b\\"),
+        "no OSC 8 for the link"
+    );
+    assert!(on.contains("\x1b]8;;https://example.org/read?a=1&b=2\x1b\\"));
+    // A link that is not a web page is never made clickable.
+    assert!(!on.contains("\x1b]8;;javascript"));
+    assert!(!off.contains("\x1b]8;"), "OSC 8 with hyperlinks off");
+    assert!(screen_on.contains("原文"));
+    assert_eq!(
+        screen_on, screen_off,
+        "the screen differs with hyperlinks on"
+    );
+}

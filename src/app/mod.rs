@@ -273,6 +273,8 @@ pub struct App {
     pub opener: crate::opener::Opener,
     /// The labels on the links in view, while `f` waits for one to be typed.
     pub hints: Option<hints::Hints>,
+    /// Link cells carry OSC 8 hyperlinks (see [`crate::links::Hyperlinks`]).
+    pub hyperlinks: bool,
     /// Where the reader jumped from, for `Ctrl-o` and `''`.
     pub jumps: jumps::Jumps,
     /// The bookmarks key was pressed with no bookmarks to show: pressed again, it is `''`.
@@ -335,6 +337,7 @@ impl App {
             effects: Vec::new(),
             opener: crate::opener::Opener::System,
             hints: None,
+            hyperlinks: false,
             jumps: jumps::Jumps::default(),
             quote: false,
         };

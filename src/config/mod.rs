@@ -35,6 +35,8 @@ pub struct Config {
     /// The command that opens links (`[links] opener`), words of a command line; empty: the
     /// `BROWSER` environment variable, else the system's opener.
     pub opener: Vec<String>,
+    /// Whether link cells carry OSC 8 hyperlinks (`[links] hyperlinks`).
+    pub hyperlinks: crate::links::Hyperlinks,
 }
 
 /// Something wrong in the file: where, which key, what.
@@ -325,7 +327,7 @@ impl Walk<'_> {
                     None => self.wrong_type(entry, "", "a table"),
                 },
                 "links" => match entry.1.get_ref().as_table() {
-                    Some(t) => self.links(t, &mut config.opener),
+                    Some(t) => self.links(t, config),
                     None => self.wrong_type(entry, "", "a table"),
                 },
                 _ => self.unknown(entry, "", &["theme", "layout", "keys", "parser", "links"]),
@@ -477,15 +479,34 @@ impl Walk<'_> {
 }
 
 impl Walk<'_> {
-    fn links(&mut self, table: &DeTable, opener: &mut Vec<String>) {
+    fn links(&mut self, table: &DeTable, config: &mut Config) {
+        use crate::links::Hyperlinks;
         for entry @ (k, v) in table.iter() {
             if !self.usable(entry, "links") {
                 continue;
             }
-            if k.get_ref().as_ref() != "opener" {
-                self.unknown(entry, "links", &["opener"]);
-                continue;
+            match k.get_ref().as_ref() {
+                "opener" => {}
+                "hyperlinks" => {
+                    match v.get_ref().as_str() {
+                        Some("auto") => config.hyperlinks = Hyperlinks::Auto,
+                        Some("on") => config.hyperlinks = Hyperlinks::On,
+                        Some("off") => config.hyperlinks = Hyperlinks::Off,
+                        _ => self.problem(
+                            v.span().start,
+                            "links.hyperlinks",
+                            "must be \"auto\", \"on\" or \"off\"; the default \"auto\" is kept"
+                                .to_string(),
+                        ),
+                    }
+                    continue;
+                }
+                _ => {
+                    self.unknown(entry, "links", &["opener", "hyperlinks"]);
+                    continue;
+                }
             }
+            let opener = &mut config.opener;
             let words: Option<Vec<String>> = v.get_ref().as_array().and_then(|a| {
                 a.iter()
                     .map(|v| v.get_ref().as_str().map(str::to_string))
