@@ -218,7 +218,7 @@ pub const DEFAULT_BINDINGS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::ToggleRead, &["u"]),
     (Context::Global, Action::Percent, &["%"]),
     (Context::Global, Action::Links, &["L"]),
-    (Context::Global, Action::CopyArticle, &["Y"]),
+    (Context::Global, Action::CopyArticle, &["Y", "y"]),
     (Context::Global, Action::Follow, &["f"]),
     (Context::Global, Action::JumpBack, &["<C-o>"]),
     (Context::Global, Action::JumpForward, &["<A-o>"]),

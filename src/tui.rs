@@ -489,7 +489,11 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
 pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::Error> {
     let frame = terminal.draw(|frame| ui::render(frame, app))?;
     if app.hyperlinks {
-        let links = ui::reader_pane::link_cells(app, frame.area);
+        // Only links a click may open at once: web pages and mail addresses.
+        let links: Vec<_> = app::geometry::link_cells(app, frame.area)
+            .into_iter()
+            .filter(|l| crate::links::safety(&l.url) == crate::links::Safety::Open)
+            .collect();
         // The terminal is told of the links apart from ratatui, which knows nothing of them:
         // what fails here costs the links, not the screen.
         let _ = hyperlinks(&mut stdout(), frame.buffer, &links);
@@ -504,7 +508,7 @@ pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::
 fn hyperlinks(
     out: &mut impl Write,
     buffer: &ratatui::buffer::Buffer,
-    links: &[ui::reader_pane::LinkCells],
+    links: &[app::geometry::LinkCells],
 ) -> io::Result<()> {
     use crossterm::cursor::{MoveTo, RestorePosition, SavePosition};
     use crossterm::style::{Attribute, Print, PrintStyledContent, SetAttribute, StyledContent};

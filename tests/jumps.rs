@@ -113,3 +113,28 @@ fn two_quotes_go_to_the_place_before_the_last_jump_and_back() {
     press(&mut app, "''");
     assert_eq!(place(&app), end);
 }
+
+#[test]
+fn a_click_on_a_bookmark_in_its_popup_jumps_there_and_ctrl_o_comes_back() {
+    let mut app = sample(100, 30);
+    app.restore("feedc0de".into(), "/news/sample.txt".into(), None, false);
+    press(&mut app, "}<Tab><C-d>m");
+    press(&mut app, "此处<Enter>");
+    let marked = place(&app);
+    press(&mut app, "{<C-d>");
+    let from = place(&app);
+    press(&mut app, "'");
+    let area = kanbao::app::geometry::bookmarks_area(&app);
+    // The first row inside the border is the first bookmark's.
+    update(
+        &mut app,
+        Action::Click {
+            column: area.x + 3,
+            row: area.y + 1,
+        },
+    );
+    assert_eq!(app.popup, None);
+    assert_eq!(place(&app), marked);
+    press(&mut app, "<C-o>");
+    assert_eq!(place(&app), from);
+}

@@ -297,6 +297,47 @@ fn snapshot_of_labels_over_chinese_links_at_80x24() {
     insta::assert_snapshot!("links_labels_typed_80x24", screen(&app));
 }
 
+// ---- The mouse ----
+
+/// The screen cell of the start of the link going to `url`, in the reader.
+fn cell_of(app: &App, url: &str) -> (u16, u16) {
+    let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let cells = kanbao::app::geometry::link_cells(app, screen)
+        .into_iter()
+        .find(|l| l.url == url)
+        .unwrap_or_else(|| panic!("no link to {url} in view"));
+    (cells.cells.x + 1, cells.cells.y)
+}
+
+#[test]
+fn a_click_on_a_link_opens_it_and_on_a_script_link_asks() {
+    let mut app = digest((120, 40));
+    let (column, row) = cell_of(&app, "https://example.org/source");
+    kanbao::app::update(&mut app, kanbao::app::Action::Click { column, row });
+    assert_eq!(
+        app.effects,
+        [Effect::Open("https://example.org/source".into())]
+    );
+    app.effects.clear();
+    let (column, row) = cell_of(&app, "javascript:alert(1)");
+    kanbao::app::update(&mut app, kanbao::app::Action::Click { column, row });
+    assert!(app.effects.is_empty());
+    assert!(matches!(
+        app.popup,
+        Some(Popup::Links { confirm: true, .. })
+    ));
+    // A click beside the links only gives the reader the keys.
+    press(&mut app, "n");
+    kanbao::app::update(
+        &mut app,
+        kanbao::app::Action::Click {
+            column: 119,
+            row: 10,
+        },
+    );
+    assert!(app.effects.is_empty());
+}
+
 // ---- The real binary ----
 
 /// Base64 as OSC 52 carries it (the standard alphabet, with padding).
@@ -417,6 +458,18 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
     );
     let osc = format!("\x1b]52;c;{}", base64(article.as_bytes()));
     assert!(String::from_utf8_lossy(&s.raw).contains(&osc));
+    // A click on a link (SGR mouse report: press and release).
+    let (column, row) = cell_of(&digest((120, 40)), "https://example.org/source");
+    s.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        column + 1,
+        row + 1,
+        column + 1,
+        row + 1
+    ));
+    s.wait_until("the click opened the link", |_| {
+        opened().ends_with("--new-tab\nhttps://example.org/source\n")
+    });
     s.send("q");
     assert!(s.finish().success());
 }

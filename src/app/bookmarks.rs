@@ -359,3 +359,28 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
         confirm: false,
     });
 }
+
+/// A click in the bookmarks popup: on a bookmark, jumps there; outside the popup, closes it.
+pub(super) fn click(app: &mut App, column: u16, row: u16) {
+    let Some(Popup::Bookmarks { scroll, .. }) = app.popup else {
+        return;
+    };
+    let area = super::geometry::bookmarks_area(app);
+    if !area.contains(ratatui::layout::Position::new(column, row)) {
+        app.popup = None;
+        return;
+    }
+    let inner = ratatui::widgets::Block::bordered().inner(area);
+    if row < inner.top() || row >= inner.bottom() {
+        return;
+    }
+    let i = scroll + usize::from((row - inner.top()) / super::geometry::BOOKMARK_ROWS);
+    if i < app.saved.marks.len() {
+        app.popup = Some(Popup::Bookmarks {
+            selected: i,
+            scroll,
+            confirm: false,
+        });
+        popup_action(app, &Action::Confirm);
+    }
+}

@@ -7,6 +7,7 @@ use ratatui::widgets::Block;
 
 use super::help::help_rows;
 use super::{App, Focus};
+use crate::doc::SpanKind;
 
 /// Where each part of the screen is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,3 +187,84 @@ pub fn bookmarks_area(app: &App) -> Rect {
 
 /// Rows a bookmark takes in its popup: the article and when, the marked text, the note, a blank.
 pub const BOOKMARK_ROWS: u16 = 4;
+
+/// The spans that fall on `line` of the open article's layout (its text starts at `at`), each
+/// with the cells it covers there, inside `area`.
+pub fn span_cells<'a>(
+    article: &'a crate::doc::Article,
+    line: &'a crate::layout::Line,
+    shown: &'a str,
+    at: (u16, u16),
+    area: Rect,
+) -> impl Iterator<Item = (&'a crate::doc::Span, Rect)> + 'a {
+    use crate::text::display_width;
+    let start = line.range.start;
+    let spans = line.part.map_or(&[][..], |part| article.spans(part));
+    spans
+        .iter()
+        // Spans are in order of their start: none after the line's end counts.
+        .take_while(move |span| span.start < line.range.end)
+        .filter(move |span| span.end > start)
+        .filter_map(move |span| {
+            let from = span.start.max(start) - start;
+            let to = span.end.min(line.range.end) - start;
+            let (before, inside) = (shown.get(..from)?, shown.get(from..to)?);
+            let x =
+                at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
+            let width = u16::try_from(display_width(inside)).unwrap_or(u16::MAX);
+            Some((span, Rect::new(x, at.1, width, 1).intersection(area)))
+        })
+}
+
+/// A link's cells on one row of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkCells {
+    /// The cells.
+    pub cells: Rect,
+    /// Where the link's text starts.
+    pub pos: crate::doc::TextPos,
+    /// Where the link goes.
+    pub url: String,
+}
+
+/// The cells of every link in view in the reader of a screen `area` (none while a popup
+/// covers it).
+pub fn link_cells(app: &App, area: Rect) -> Vec<LinkCells> {
+    let column = reader_column(app);
+    let (Some(layout), Some(article), None) = (app.layout(), app.open_article(), app.popup) else {
+        return Vec::new();
+    };
+    if areas(app).reader.is_none() {
+        return Vec::new();
+    }
+    let text = column.area.intersection(area);
+    let lines = layout.lines();
+    let mut out = Vec::new();
+    for (y, i) in (text.top()..text.bottom()).zip(app.reader.top..lines.len()) {
+        let line = &lines[i];
+        let (Some(part), x) = (
+            line.part,
+            text.x
+                .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX)),
+        ) else {
+            continue;
+        };
+        let shown = layout.line_text(article, i);
+        for (span, cells) in span_cells(article, line, shown, (x, y), text) {
+            let Some(url) = span.url.as_deref().filter(|_| span.kind == SpanKind::Link) else {
+                continue;
+            };
+            if cells.width > 0 {
+                out.push(LinkCells {
+                    cells,
+                    pos: crate::doc::TextPos {
+                        part,
+                        offset: span.start,
+                    },
+                    url: url.to_string(),
+                });
+            }
+        }
+    }
+    out
+}

@@ -417,11 +417,28 @@ fn click(app: &mut App, column: u16, row: u16) {
     if let Some(Popup::Results { .. }) = app.popup {
         return search::results_click(app, column, row);
     }
+    if let Some(Popup::Bookmarks { .. }) = app.popup {
+        return bookmarks::click(app, column, row);
+    }
     if app.popup.is_some() {
         return;
     }
     let areas = geometry::areas(app);
     let at = ratatui::layout::Position::new(column, row);
+    // A click on a link follows it as its label would.
+    let screen = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let clicked = geometry::link_cells(app, screen)
+        .into_iter()
+        .find(|l| l.cells.contains(at));
+    if let (Some(clicked), Some(article)) = (clicked, app.open_article()) {
+        let link = crate::links::of_article(app.open, article)
+            .into_iter()
+            .find(|l| l.pos == clicked.pos && l.url == clicked.url);
+        if let Some(link) = link {
+            app.focus = Focus::Reader;
+            return hints::follow(app, link, false);
+        }
+    }
     if let Some(list) = areas.list.filter(|r| r.contains(at)) {
         let r = app.list_top + usize::from(row - list.y);
         if let Some(&Row::Article(i)) = app.rows.get(r) {

@@ -150,76 +150,9 @@ fn spans(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    for (span, cells) in span_cells(article, line, shown, at, area) {
+    for (span, cells) in crate::app::geometry::span_cells(article, line, shown, at, area) {
         buf.set_style(cells, span_style(&app.theme, span.kind));
     }
-}
-
-/// The spans that fall on `line` (whose text starts at `at`), each with the cells it covers
-/// there, inside `area`.
-fn span_cells<'a>(
-    article: &'a Article,
-    line: &'a Line,
-    shown: &'a str,
-    at: (u16, u16),
-    area: Rect,
-) -> impl Iterator<Item = (&'a crate::doc::Span, Rect)> + 'a {
-    let start = line.range.start;
-    let spans = line.part.map_or(&[][..], |part| article.spans(part));
-    spans
-        .iter()
-        // Spans are in order of their start: none after the line's end counts.
-        .take_while(move |span| span.start < line.range.end)
-        .filter(move |span| span.end > start)
-        .filter_map(move |span| {
-            let from = span.start.max(start) - start;
-            let to = span.end.min(line.range.end) - start;
-            let (before, inside) = (shown.get(..from)?, shown.get(from..to)?);
-            let x =
-                at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
-            let width = u16::try_from(display_width(inside)).unwrap_or(u16::MAX);
-            Some((span, Rect::new(x, at.1, width, 1).intersection(area)))
-        })
-}
-
-/// A link's cells on one row of the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkCells {
-    /// The cells.
-    pub cells: Rect,
-    /// Where the link goes.
-    pub url: String,
-}
-
-/// The cells of the links of web pages and mail addresses in view in the reader, for OSC 8
-/// hyperlinks (none while a popup covers the reader).
-pub fn link_cells(app: &App, area: Rect) -> Vec<LinkCells> {
-    let column = reader_column(app);
-    let (Some(layout), Some(article), None) = (app.layout(), app.open_article(), app.popup) else {
-        return Vec::new();
-    };
-    let text = column.area.intersection(area);
-    let lines = layout.lines();
-    let mut out = Vec::new();
-    for (y, i) in (text.top()..text.bottom()).zip(app.reader.top..lines.len()) {
-        let line = &lines[i];
-        let x = text
-            .x
-            .saturating_add(u16::try_from(line.indent).unwrap_or(u16::MAX));
-        let shown = layout.line_text(article, i);
-        for (span, cells) in span_cells(article, line, shown, (x, y), text) {
-            let Some(url) = span.url.as_deref().filter(|_| span.kind == SpanKind::Link) else {
-                continue;
-            };
-            if cells.width > 0 && crate::links::safety(url) == crate::links::Safety::Open {
-                out.push(LinkCells {
-                    cells,
-                    url: url.to_string(),
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Paints the matches of the search that fall on `line` (a match split over two lines is
