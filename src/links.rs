@@ -128,6 +128,75 @@ fn scheme(url: &str) -> Option<&str> {
     .then_some(scheme)
 }
 
+/// Where a link within the newsletter (`#name`) goes: the block of that name (a footnote),
+/// else the heading it is the slug of, as GitHub makes them (`#本周话题`, `#tools-and-tips`):
+/// an article's headline, a subheading, or a section's first article.
+pub fn find_anchor(doc: &Newsletter, anchor: &str) -> Option<(usize, TextPos)> {
+    let anchor = percent_decoded(anchor);
+    let at = |part| TextPos { part, offset: 0 };
+    let articles = || doc.articles().enumerate();
+    for (i, (_, a)) in articles() {
+        if let Some(b) = a.blocks.iter().position(|b| b.id() == Some(&anchor)) {
+            return Some((i, at(Part::Block(b))));
+        }
+    }
+    let wanted = anchor.to_lowercase();
+    for (i, (_, a)) in articles() {
+        if slug(&a.title) == wanted {
+            return Some((i, at(Part::Title)));
+        }
+        let heading = a
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Subheading && slug(&b.text) == wanted);
+        if let Some(b) = heading {
+            return Some((i, at(Part::Block(b))));
+        }
+    }
+    let section = doc.sections.iter().position(|s| slug(&s.title) == wanted)?;
+    articles()
+        .find(|(_, (s, _))| *s == section)
+        .map(|(i, _)| (i, at(Part::Title)))
+}
+
+/// A heading's anchor as GitHub makes it: lower case, spaces as `-`, punctuation dropped.
+fn slug(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            c if c.is_whitespace() => Some('-'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `%E4%B8%AD` and the like decoded (what cannot be is kept as it is).
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// Whether link cells carry OSC 8 hyperlinks, so that a click in the terminal opens them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Hyperlinks {
@@ -297,6 +366,25 @@ mod tests {
         assert!(!auto.enabled(env(TMUX)));
         assert!(Hyperlinks::On.enabled(env(&[("TERM", "dumb")])));
         assert!(!Hyperlinks::Off.enabled(env(&[("TERM", "xterm-kitty")])));
+    }
+
+    #[test]
+    fn a_link_within_the_newsletter_finds_its_footnote_or_its_heading() {
+        let doc = crate::read::markdown::parse(
+            "## 本周话题\n\n### Tools and Tips\n\n见注[^a]。\n\n#### 第二小节\n\n正文。\n\n\
+             ## 其他\n\n文字。\n\n[^a]: 注释的正文。\n",
+        );
+        let (i, pos) = find_anchor(&doc, "fn-a").expect("the footnote");
+        let article = doc.articles().nth(i).unwrap().1;
+        assert!(article.text(pos.part).unwrap().contains("注释的正文"));
+        let (_, pos) = find_anchor(&doc, "tools-and-tips").expect("the headline");
+        assert_eq!(pos.part, Part::Title);
+        let (i, pos) =
+            find_anchor(&doc, "%E7%AC%AC%E4%BA%8C%E5%B0%8F%E8%8A%82").expect("the subheading");
+        let article = doc.articles().nth(i).unwrap().1;
+        assert_eq!(article.text(pos.part), Some("第二小节"));
+        assert!(find_anchor(&doc, "本周话题").is_some(), "the section");
+        assert_eq!(find_anchor(&doc, "nowhere"), None);
     }
 
     #[test]

@@ -297,6 +297,46 @@ fn snapshot_of_labels_over_chinese_links_at_80x24() {
     insta::assert_snapshot!("links_labels_typed_80x24", screen(&app));
 }
 
+// ---- Links within the newsletter ----
+
+#[test]
+fn a_footnote_mark_and_a_heading_link_go_there_and_ctrl_o_comes_back() {
+    let text = "## 本周\n\n### 开头\n\n正文有注释[^note]，另见[工具一节](#tools-and-tips)。\n\n\
+                ### Tools and Tips\n\n工具的正文。\n\n[^note]: 注释在最后。\n";
+    let mut app = App::new(markdown::parse(text), "x".into(), (100, 30));
+    let start = kanbao::app::jumps::here(&app).unwrap();
+    assert_eq!(urls_after(&mut app, "L"), ["#fn-note", "#tools-and-tips"]);
+    press(&mut app, "<Enter>");
+    let note = app.open_article().unwrap();
+    let shown = &note.blocks[app.reader.anchor.map_or(0, |p| match p.part {
+        kanbao::doc::Part::Block(b) => b,
+        _ => 0,
+    })];
+    assert!(shown.text.contains("注释在最后"), "{:?}", shown.text);
+    assert!(screen(&app).contains("went to #fn-note"));
+    press(&mut app, "<C-o>");
+    assert_eq!(kanbao::app::jumps::here(&app), Some(start));
+    // The heading link, by a label this time.
+    press(&mut app, "f");
+    press(&mut app, "s");
+    assert_eq!(app.open_article().unwrap().title, "Tools and Tips");
+    press(&mut app, "<C-o>");
+    assert_eq!(kanbao::app::jumps::here(&app), Some(start));
+    // A place that is nowhere says so.
+    let mut app = App::new(
+        markdown::parse("## 一\n\n见[别处](#nowhere)。\n"),
+        "x".into(),
+        (100, 30),
+    );
+    press(&mut app, "L<Enter>");
+    assert!(screen(&app).contains("#nowhere is nowhere in this newsletter"));
+}
+
+fn urls_after(app: &mut App, keys: &str) -> Vec<String> {
+    press(app, keys);
+    urls(app)
+}
+
 // ---- The mouse ----
 
 /// The screen cell of the start of the link going to `url`, in the reader.

@@ -2,9 +2,8 @@
 //! the rules of the links popup (a web page at once, another scheme after asking). `F`, or `y`
 //! while the labels show, copies the link instead. `Esc` takes the labels away.
 
-use super::links::{Effect, LinkList, ask, hand_over};
 use super::{Action, App, MessageKind, geometry};
-use crate::links::{self, Link, Safety};
+use crate::links::{self, Link};
 
 /// The letters labels are made of: the home row, where the fingers rest.
 const KEYS: &[char] = &['a', 's', 'd', 'f', 'g', 'h', 'j', 'k', 'l'];
@@ -150,32 +149,9 @@ pub(super) fn key(app: &mut App, action: &Action) {
 /// Opens or copies the labelled (or clicked) link, by the links popup's rules.
 pub(super) fn follow(app: &mut App, link: Link, copy: bool) {
     if copy {
-        if link.url.chars().any(char::is_control) {
-            let text = "not copied: the link holds control characters";
-            app.say(MessageKind::Error, text.to_string());
-        } else {
-            hand_over(
-                app,
-                Effect::Copy {
-                    text: link.url,
-                    what: "the link".to_string(),
-                },
-            );
-        }
-        return;
-    }
-    match links::safety(&link.url) {
-        Safety::Open => hand_over(app, Effect::Open(link.url)),
-        Safety::Ask(_) => {
-            // Asked in the links popup, holding only this link.
-            app.links = Some(LinkList::of(vec![link], false));
-            ask(app);
-        }
-        Safety::Refuse(why) => app.say(MessageKind::Error, format!("not opened: {why}")),
-        Safety::Inside(anchor) => app.say(
-            MessageKind::Info,
-            format!("#{anchor} is a place in the newsletter itself: kanbao cannot go there yet"),
-        ),
+        super::links::copy(app, link);
+    } else {
+        super::links::follow(app, link);
     }
 }
 

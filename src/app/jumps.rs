@@ -93,6 +93,14 @@ pub(super) fn after(app: &mut App, before: Before, action: &Action, count: Optio
     }
 }
 
+/// The reader is about to jump (a link within the newsletter): where it is goes on the list.
+pub(super) fn leave(app: &mut App) {
+    if let Some(here) = here(app) {
+        push(&mut app.jumps.back, here);
+        app.jumps.forward.clear();
+    }
+}
+
 fn push(list: &mut Vec<Place>, place: Place) {
     if list.last() != Some(&place) {
         list.push(place);

@@ -149,24 +149,14 @@ pub(super) fn popup_action(app: &mut App, action: &Action) {
         }
         Action::Confirm => {
             if let Some(link) = selected_link {
-                follow(app, &link, selected, scroll);
+                follow(app, link);
             }
         }
-        Action::Yes => match selected_link {
-            // What could not be opened is not put where it could be pasted either.
-            Some(link) if link.url.chars().any(char::is_control) => app.say(
-                MessageKind::Error,
-                "not copied: the link holds control characters".to_string(),
-            ),
-            Some(link) => hand_over(
-                app,
-                Effect::Copy {
-                    text: link.url,
-                    what: "the link".to_string(),
-                },
-            ),
-            None => {}
-        },
+        Action::Yes => {
+            if let Some(link) = selected_link {
+                copy(app, link);
+            }
+        }
         _ => {
             let len = app.links.as_ref().map_or(0, |l| l.shown.len());
             let page = usize::from(geometry::links_area(app).height.saturating_sub(2)).max(1);
@@ -195,23 +185,54 @@ fn set(app: &mut App, selected: usize, scroll: usize, confirm: bool) {
     });
 }
 
-/// Opens `link` as its target allows: a web page at once, another scheme once the reader
-/// has seen it and said yes, a dangerous one never.
-fn follow(app: &mut App, link: &Link, selected: usize, scroll: usize) {
-    match links::safety(&link.url) {
-        Safety::Open => hand_over(app, Effect::Open(link.url.clone())),
-        Safety::Ask(_) => set(app, selected, scroll, true),
-        Safety::Refuse(why) => app.say(MessageKind::Error, format!("not opened: {why}")),
-        Safety::Inside(anchor) => app.say(
-            MessageKind::Info,
-            format!("#{anchor} is a place in the newsletter itself: kanbao cannot go there yet"),
-        ),
+/// Copies `link`'s target; what could not be opened is not put where it could be pasted either.
+pub(super) fn copy(app: &mut App, link: Link) {
+    if link.url.chars().any(char::is_control) {
+        let text = "not copied: the link holds control characters";
+        app.say(MessageKind::Error, text.to_string());
+    } else {
+        hand_over(
+            app,
+            Effect::Copy {
+                text: link.url,
+                what: "the link".to_string(),
+            },
+        );
     }
 }
 
-/// Asks about the first shown link of the list (one that is not a web page).
-pub(super) fn ask(app: &mut App) {
-    set(app, 0, 0, true);
+/// Follows `link` as its target allows: a web page opened at once, another scheme once the
+/// reader has seen it and said yes, a dangerous one never, a place in the newsletter gone to
+/// (`Ctrl-o` comes back). From the popup, from a label and from a click alike.
+pub(super) fn follow(app: &mut App, link: Link) {
+    match links::safety(&link.url) {
+        Safety::Open => hand_over(app, Effect::Open(link.url)),
+        Safety::Ask(_) => match app.popup {
+            // Asked in the popup the link was chosen in, else in one holding only it.
+            Some(Popup::Links {
+                selected, scroll, ..
+            }) => set(app, selected, scroll, true),
+            _ => {
+                app.links = Some(LinkList::of(vec![link], false));
+                set(app, 0, 0, true);
+            }
+        },
+        Safety::Refuse(why) => app.say(MessageKind::Error, format!("not opened: {why}")),
+        Safety::Inside(anchor) => match links::find_anchor(&app.doc, &anchor) {
+            Some((article, pos)) => {
+                app.popup = None;
+                super::jumps::leave(app);
+                super::bookmarks::jump(app, article, pos);
+                app.focus = super::Focus::Reader;
+                let text = format!("went to #{anchor} (Ctrl-o comes back)");
+                app.say(MessageKind::Info, text);
+            }
+            None => app.say(
+                MessageKind::Error,
+                format!("#{anchor} is nowhere in this newsletter"),
+            ),
+        },
+    }
 }
 
 /// `/` in the links popup: a prompt whose text filters the links as it is typed.

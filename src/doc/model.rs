@@ -143,6 +143,8 @@ pub struct More {
     pub url: Option<Text>,
     /// A table's cells, row by row, the header first.
     pub rows: Vec<Vec<Text>>,
+    /// The name a link within the newsletter goes to (`#fn-1` goes to the block named `fn-1`).
+    pub id: Option<Text>,
 }
 
 /// `--json` of a block: `kind` and `text`, then whatever of `spans`, `depth`, `marker`,
@@ -171,6 +173,9 @@ impl Serialize for Block {
             }
             if !more.rows.is_empty() {
                 map.serialize_entry("rows", &more.rows)?;
+            }
+            if let Some(id) = &more.id {
+                map.serialize_entry("id", id)?;
             }
         }
         map.end()
@@ -245,6 +250,11 @@ impl Block {
     /// A table's cells, row by row, the header first (none for other blocks).
     pub fn rows(&self) -> &[Vec<Text>] {
         self.more.as_ref().map_or(&[], |m| &m.rows)
+    }
+
+    /// The name links within the newsletter know the block by (`fn-1`).
+    pub fn id(&self) -> Option<&str> {
+        self.more.as_ref().and_then(|m| m.id.as_deref())
     }
 }
 
@@ -388,6 +398,7 @@ impl Texts for Block {
             for row in &mut more.rows {
                 row.each_text(f);
             }
+            more.id.each_text(f);
         }
     }
 }

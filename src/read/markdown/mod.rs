@@ -236,6 +236,8 @@ struct Reader {
     html_block: bool,
     /// Inside a footnote's definition: its blocks go to `notes`, placed at the very end.
     in_note: bool,
+    /// The name of the footnote being read, for its first block (what its marks link to).
+    note_id: Option<String>,
     notes: Vec<Piece>,
     /// How deep Markdown inside HTML blocks is being read (it is read once, not again inside).
     nested: u8,
@@ -339,6 +341,7 @@ impl Reader {
             Tag::FootnoteDefinition(label) => {
                 self.flush();
                 self.in_note = true;
+                self.note_id = Some(format!("fn-{}", clean_url(&label)));
                 let mark = match self.footnotes.get(&split::normalise(&label)) {
                     Some(n) => n.to_string(),
                     None => crate::text::line(&cjk::unmark(&label)).into_owned(),
@@ -635,8 +638,11 @@ impl Reader {
     }
 
     /// A finished piece, in reading order (a footnote's at the end).
-    fn emit(&mut self, piece: Piece) {
+    fn emit(&mut self, mut piece: Piece) {
         if self.in_note {
+            if let (Piece::Block { block, .. }, Some(id)) = (&mut piece, self.note_id.take()) {
+                block.more_mut().id = Some(id.into());
+            }
             self.notes.push(piece);
         } else {
             self.pieces.push(piece);
