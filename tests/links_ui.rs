@@ -192,6 +192,36 @@ fn snapshot_of_the_links_popup_at_80x24() {
     insta::assert_snapshot!("links_confirm_80x24", screen(&app));
 }
 
+#[test]
+fn g_then_l_lists_the_newsletters_links_from_where_the_reader_was() {
+    let filler = "一段很长的正文，写满一整行又一整行。".repeat(60);
+    let text = format!(
+        "## 一节\n\n### 文章\n\n开头有[第一个](https://example.org/1)。\n\n{filler}\n\n\
+         ### 另一篇\n\n有[第二个](https://example.org/2)。\n"
+    );
+    let mut app = App::new(markdown::parse(&text), "x".into(), (80, 24));
+    press(&mut app, "<Enter><C-d><C-d>");
+    let here = kanbao::app::jumps::here(&app);
+    assert_ne!(app.reader.top, 0);
+    press(&mut app, "gL");
+    let list = app.links.as_ref().unwrap();
+    assert!(list.all, "the newsletter's links");
+    assert_eq!(
+        urls(&app),
+        ["https://example.org/1", "https://example.org/2"]
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(kanbao::app::jumps::here(&app), here, "where the reader was");
+    press(&mut app, "<C-o>");
+    assert!(
+        screen(&app).contains("no earlier place"),
+        "the g left nothing on the jump list"
+    );
+    // `g` and another key: the top, as always.
+    press(&mut app, "gj");
+    assert_eq!(app.reader.top, 1);
+}
+
 // ---- Labels (`f`) ----
 
 fn labels(app: &App) -> Vec<(String, String)> {

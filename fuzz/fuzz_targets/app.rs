@@ -1,12 +1,12 @@
-//! The whole reader: a newsletter from the input, a terminal of any size, and a script of
-//! actions (keys, prompt typing, clicks, resizes down to 0×0), each state drawn on a
-//! `TestBackend`.
+//! The whole reader: a newsletter from the input (plain text, or Markdown when it starts with
+//! `#`), a terminal of any size, and a script of actions (keys, prompt typing, links, labels,
+//! jumps, clicks, resizes down to 0×0), each state drawn on a `TestBackend`.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use kanbao::app::{Action, App, update};
 use kanbao::tui;
-use kanbao::read::plain;
+use kanbao::read::{markdown, plain};
 use libfuzzer_sys::fuzz_target;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -66,6 +66,13 @@ const PLAIN: &[Action] = &[
     Action::Unbound(String::new()),
     Action::RecallOlder,
     Action::RecallNewer,
+    Action::Links,
+    Action::CopyArticle,
+    Action::Follow,
+    Action::FollowCopy,
+    Action::JumpBack,
+    Action::JumpForward,
+    Action::JumpPrevious,
 ];
 
 impl Step {
@@ -109,12 +116,20 @@ fn draw(app: &App) {
 
 fuzz_target!(|input: Input| {
     let size = (u16::from(input.size.0 % 130), u16::from(input.size.1 % 50));
-    let mut app = App::new(plain::parse(&input.text), "fuzz.txt".into(), size);
+    // Text that starts with `#` is read as Markdown, with its links, footnotes and headings.
+    let doc = if input.text.starts_with('#') {
+        markdown::parse(&input.text)
+    } else {
+        plain::parse(&input.text)
+    };
+    let mut app = App::new(doc, "fuzz.txt".into(), size);
     // Time stands still, so a run replays exactly.
     app.clock = || 1_700_000_000_000;
     draw(&app);
     for step in input.steps.into_iter().take(64) {
         update(&mut app, step.action());
+        // What the event loop would do (open, copy) is not done here.
+        app.effects.clear();
         draw(&app);
         if app.quit {
             break;

@@ -262,7 +262,7 @@ impl Action {
             Action::Bookmarks => "the bookmarks",
             Action::Delete => "delete the bookmark (asks first)",
             Action::EditNote => "edit the bookmark's note",
-            Action::Links => "the article's links (open, copy)",
+            Action::Links => "the article's links (gL: all)",
             Action::CopyArticle => "copy the article as plain text",
             Action::JumpBack => "back to where you jumped from",
             Action::JumpForward => "forward again (after going back)",

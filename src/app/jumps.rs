@@ -145,6 +145,20 @@ pub(super) fn previous(app: &mut App) {
     go(app, to);
 }
 
+/// Back where a `g` found the reader and the list, that `gL` meant otherwise; nothing goes on
+/// the jump list.
+pub(super) fn restore(app: &mut App, (to, focus, selected): (Place, Focus, usize)) {
+    if to.article < app.articles.len() {
+        super::bookmarks::jump(app, to.article, to.pos);
+    }
+    app.focus = focus;
+    app.selected = selected.min(app.articles.len().saturating_sub(1));
+    // The `g` may have left its place on the list.
+    if app.jumps.back.last() == Some(&to) {
+        app.jumps.back.pop();
+    }
+}
+
 fn go(app: &mut App, to: Place) {
     if to.article >= app.articles.len() {
         return;

@@ -279,6 +279,8 @@ pub struct App {
     pub jumps: jumps::Jumps,
     /// The bookmarks key was pressed with no bookmarks to show: pressed again, it is `''`.
     pub quote: bool,
+    /// `g` was the last key: where the reader and the list were before it, for `gL`.
+    pub before_g: Option<(jumps::Place, Focus, usize)>,
 }
 
 impl App {
@@ -340,6 +342,7 @@ impl App {
             hyperlinks: false,
             jumps: jumps::Jumps::default(),
             quote: false,
+            before_g: None,
         };
         update::open(&mut app, 0);
         app

@@ -21,6 +21,21 @@ fn apply(app: &mut App, action: Action) {
     if !matches!(action, Action::Bookmarks | Action::Resize { .. }) {
         app.quote = false;
     }
+    // `g` then `L` is `gL`: the newsletter's links, from where the reader was before the `g`.
+    let before_g = if matches!(action, Action::Resize { .. }) {
+        app.before_g
+    } else {
+        app.before_g.take()
+    };
+    if let (Action::Links, Some(place), None) = (&action, before_g, app.popup) {
+        jumps::restore(app, place);
+        links::open_popup(app, true, false);
+        settle(app);
+        return;
+    }
+    if action == Action::Top && app.count.is_none() && app.popup.is_none() && app.prompt.is_none() {
+        app.before_g = jumps::here(app).map(|p| (p, app.focus, app.selected));
+    }
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
