@@ -544,6 +544,54 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
     assert!(s.finish().success());
 }
 
+#[cfg(unix)]
+#[test]
+fn in_a_terminal_escapes_in_a_links_target_never_reach_the_opener_or_the_terminal() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = common::Scratch::new("links-escape");
+    // A link whose target hides a clipboard write and a bell, and one that clears the screen.
+    let file = dir.file(
+        "evil.md",
+        "## 一节\n\n看[这里](https://example.org/a\x1b]52;c;ZXZpbA==\x07b)和\
+         [那里](https://example.org/\x1b[2Jc)。\n"
+            .as_bytes(),
+    );
+    let log = dir.0.join("opened.txt");
+    let script = dir.file(
+        "opener.sh",
+        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()).as_bytes(),
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = dir.0.join("kanbao");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("[links]\nopener = [\"{script}\"]\nhyperlinks = \"on\"\n"),
+    )
+    .unwrap();
+    let mut s = Session::start_with(&[&file], &dir.0, (100, 30));
+    s.wait_for("看这里和那里");
+    s.type_keys("f");
+    s.wait_for("type a link's label");
+    s.type_keys("a");
+    s.wait_for("opened https://example.org/ab with");
+    s.type_keys("L");
+    s.wait_for("2 links in this article");
+    s.type_keys("j");
+    s.type_keys("\r");
+    s.wait_for("opened https://example.org/c with");
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(opened, "https://example.org/ab\nhttps://example.org/c\n");
+    let raw = String::from_utf8_lossy(&s.raw);
+    assert!(
+        !raw.contains("ZXZpbA=="),
+        "the hidden clipboard write reached the terminal"
+    );
+    assert!(!raw.contains("\x07"), "the bell reached the terminal");
+    s.send("q");
+    assert!(s.finish().success());
+}
+
 /// The first screen of the digest with `[links] hyperlinks = setting`: what was written to the
 /// terminal, and the screen as the emulator holds it (text and attributes).
 #[cfg(unix)]
