@@ -52,6 +52,7 @@ fn read_all(text: Cow<'_, str>) -> Newsletter {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let cuts = split::cuts(body, body.len() / split::PIECE);
     let notes = Arc::new(split::footnotes(body));
+    let pieced = !cuts.is_empty();
     let mut readers = if cuts.is_empty() {
         vec![read(body, None, &notes)]
     } else {
@@ -75,6 +76,9 @@ fn read_all(text: Cow<'_, str>) -> Newsletter {
         date: front.date.or(meta.date),
         format: Format::Markdown,
     };
+    if !pieced {
+        return headings::assemble(runs, meta);
+    }
     // Grouped on a thread of its own, which the allocator gives one of the readers' arenas
     // (glibc hands a new thread an arena a finished one left): the newsletter then fills what
     // the readers' pieces let go, instead of growing beside it (a 50 MB digest: a tenth less).
