@@ -7,7 +7,6 @@ mod common;
 use common::{press, sample, screen};
 use kanbao::app::jumps::{Place, here};
 use kanbao::app::{Action, App, update};
-use kanbao::store::Saved;
 
 fn place(app: &App) -> Place {
     here(app).expect("an article is open")
@@ -82,19 +81,22 @@ fn ctrl_o_comes_back_from_a_search_result_and_a_section() {
     assert_eq!(place(&app), from, "back from the search result");
 }
 
-#[test]
-fn ctrl_o_comes_back_from_a_bookmark() {
-    let mut saved = Saved::default();
+/// The sample with a bookmark in its second section, the reader back in the first: the app,
+/// the bookmark's place and the reader's.
+fn bookmarked() -> (App, Place, Place) {
     let mut app = sample(100, 30);
     app.restore("feedc0de".into(), "/news/sample.txt".into(), None, false);
-    for change in std::mem::take(&mut app.pending) {
-        change.apply(&mut saved);
-    }
     press(&mut app, "}<Tab><C-d>m");
     press(&mut app, "此处<Enter>");
     let marked = place(&app);
     press(&mut app, "{<C-d>");
     let from = place(&app);
+    (app, marked, from)
+}
+
+#[test]
+fn ctrl_o_comes_back_from_a_bookmark() {
+    let (mut app, marked, from) = bookmarked();
     press(&mut app, "'<Enter>");
     assert_eq!(place(&app), marked, "the bookmark's place");
     press(&mut app, "<C-o>");
@@ -116,13 +118,7 @@ fn two_quotes_go_to_the_place_before_the_last_jump_and_back() {
 
 #[test]
 fn a_click_on_a_bookmark_in_its_popup_jumps_there_and_ctrl_o_comes_back() {
-    let mut app = sample(100, 30);
-    app.restore("feedc0de".into(), "/news/sample.txt".into(), None, false);
-    press(&mut app, "}<Tab><C-d>m");
-    press(&mut app, "此处<Enter>");
-    let marked = place(&app);
-    press(&mut app, "{<C-d>");
-    let from = place(&app);
+    let (mut app, marked, from) = bookmarked();
     press(&mut app, "'");
     let area = kanbao::app::geometry::bookmarks_area(&app);
     // The first row inside the border is the first bookmark's.

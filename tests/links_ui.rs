@@ -410,6 +410,30 @@ fn a_click_on_a_link_opens_it_and_on_a_script_link_asks() {
 
 // ---- The real binary ----
 
+/// `toml` as the configuration kanbao finds in `dir` (its config home in a session).
+fn configure(dir: &common::Scratch, toml: &str) {
+    let config = dir.0.join("kanbao");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), toml).unwrap();
+}
+
+/// An opener that writes each word it is given on a line of its own, to the file returned.
+#[cfg(unix)]
+fn recording_opener(dir: &common::Scratch) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let log = dir.0.join("opened.txt");
+    let script = dir.file(
+        "opener.sh",
+        format!(
+            "#!/bin/sh\nfor w in \"$@\"; do printf '%s\\n' \"$w\" >> '{}'; done\n",
+            log.display()
+        )
+        .as_bytes(),
+    );
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, log)
+}
+
 /// Base64 as OSC 52 carries it (the standard alphabet, with padding).
 fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -440,27 +464,13 @@ fn base64_is_right() {
 #[cfg(unix)]
 #[test]
 fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = common::Scratch::new("links");
     let file = dir.file("digest.md", DIGEST.as_bytes());
-    let log = dir.0.join("opened.txt");
-    // The opener: writes each word it was given on a line of its own.
-    let script = dir.file(
-        "opener.sh",
-        format!(
-            "#!/bin/sh\nfor w in \"$@\"; do printf '%s\\n' \"$w\" >> '{}'; done\n",
-            log.display()
-        )
-        .as_bytes(),
+    let (script, log) = recording_opener(&dir);
+    configure(
+        &dir,
+        &format!("[links]\nopener = [\"{script}\", \"--new-tab\", \"%s\"]\n"),
     );
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let config = dir.0.join("kanbao");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        format!("[links]\nopener = [\"{script}\", \"--new-tab\", \"%s\"]\n"),
-    )
-    .unwrap();
     let opened = || std::fs::read_to_string(&log).unwrap_or_default();
 
     let mut s = Session::start_with(&[&file], &dir.0, (120, 40));
@@ -547,7 +557,6 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
 #[cfg(unix)]
 #[test]
 fn in_a_terminal_escapes_in_a_links_target_never_reach_the_opener_or_the_terminal() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = common::Scratch::new("links-escape");
     // A link whose target hides a clipboard write and a bell, and one that clears the screen.
     let file = dir.file(
@@ -556,19 +565,11 @@ fn in_a_terminal_escapes_in_a_links_target_never_reach_the_opener_or_the_termina
          [那里](https://example.org/\x1b[2Jc)。\n"
             .as_bytes(),
     );
-    let log = dir.0.join("opened.txt");
-    let script = dir.file(
-        "opener.sh",
-        format!("#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n", log.display()).as_bytes(),
+    let (script, log) = recording_opener(&dir);
+    configure(
+        &dir,
+        &format!("[links]\nopener = [\"{script}\"]\nhyperlinks = \"on\"\n"),
     );
-    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let config = dir.0.join("kanbao");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        format!("[links]\nopener = [\"{script}\"]\nhyperlinks = \"on\"\n"),
-    )
-    .unwrap();
     let mut s = Session::start_with(&[&file], &dir.0, (100, 30));
     s.wait_for("看这里和那里");
     s.type_keys("f");
@@ -598,13 +599,7 @@ fn in_a_terminal_escapes_in_a_links_target_never_reach_the_opener_or_the_termina
 fn first_screen_with(setting: &str) -> (String, String) {
     let dir = common::Scratch::new(&format!("osc8-{setting}"));
     let file = dir.file("digest.md", DIGEST.as_bytes());
-    let config = dir.0.join("kanbao");
-    std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        format!("[links]\nhyperlinks = \"{setting}\"\n"),
-    )
-    .unwrap();
+    configure(&dir, &format!("[links]\nhyperlinks = \"{setting}\"\n"));
     let mut s = Session::start_with(&[&file], &dir.0, (120, 40));
     s.wait_for("终端里读周报");
     s.type_keys("\t");

@@ -110,26 +110,31 @@ fn push(list: &mut Vec<Place>, place: Place) {
     }
 }
 
-/// `Ctrl-o`: to the place before the last jump; the place left is where `Alt-o` comes back to.
-pub(super) fn back(app: &mut App) {
-    let Some(to) = app.jumps.back.pop() else {
-        return edge(app, "no earlier place to go back to");
+/// `Ctrl-o` (`back`): to the place before the last jump, the place left going where `Alt-o`
+/// (forward) comes back to; and the other way round.
+pub(super) fn travel(app: &mut App, back: bool) {
+    let now = here(app);
+    let Jumps {
+        back: earlier,
+        forward: later,
+    } = &mut app.jumps;
+    let (from, to) = if back {
+        (earlier, later)
+    } else {
+        (later, earlier)
     };
-    if let Some(here) = here(app) {
-        push(&mut app.jumps.forward, here);
-    }
-    go(app, to);
-}
-
-/// `Alt-o`: forward again, after `Ctrl-o`.
-pub(super) fn forward(app: &mut App) {
-    let Some(to) = app.jumps.forward.pop() else {
-        return edge(app, "no later place to go forward to");
+    let Some(place) = from.pop() else {
+        let text = if back {
+            "no earlier place to go back to"
+        } else {
+            "no later place to go forward to"
+        };
+        return edge(app, text);
     };
-    if let Some(here) = here(app) {
-        push(&mut app.jumps.back, here);
+    if let Some(now) = now {
+        push(to, now);
     }
-    go(app, to);
+    go(app, place);
 }
 
 /// `''`: to the place before the last jump, and this place becomes that one (so `''` again

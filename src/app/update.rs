@@ -98,8 +98,8 @@ fn apply(app: &mut App, action: Action) {
             bookmarks::open_popup(app);
             app.quote = app.popup.is_none();
         }
-        Action::JumpBack => jumps::back(app),
-        Action::JumpForward => jumps::forward(app),
+        Action::JumpBack => jumps::travel(app, true),
+        Action::JumpForward => jumps::travel(app, false),
         Action::JumpPrevious => jumps::previous(app),
         Action::NextMatch => search::step(app, true),
         Action::PrevMatch => search::step(app, false),
