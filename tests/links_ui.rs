@@ -495,8 +495,14 @@ fn in_a_terminal_links_open_through_the_opener_and_copy_through_the_terminal() {
     s.type_keys("\x1b");
     s.wait_until("the popup closed", |screen| !screen.contains("Esc closes"));
 
-    // Filtered by typing, one key at a time, then opened.
+    // Filtered by typing, one key at a time (a space too), then opened.
     s.type_keys("L");
+    s.type_keys("/");
+    s.type_keys("a b");
+    s.wait_for("Links with: a b");
+    s.wait_for("0 of 4 links in this article with “a b”");
+    s.type_keys("\x1b");
+    s.wait_for("4 links in this article");
     s.type_keys("/");
     s.type_keys("第二");
     s.wait_for("Links with: 第二");
