@@ -393,7 +393,7 @@ fn event_loop(
             );
         }
         saver.poll(app);
-        draw(terminal, app)?;
+        draw_live(terminal, app)?;
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
@@ -487,6 +487,11 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
 
 /// Draws one frame of the state on any backend.
 pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> Result<(), B::Error> {
+    terminal.draw(|frame| ui::render(frame, app)).map(|_| ())
+}
+
+/// [`draw`] on the real terminal, with the links' OSC 8 hyperlinks when they are on.
+fn draw_live(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
     let frame = terminal.draw(|frame| ui::render(frame, app))?;
     if app.hyperlinks {
         // Only links a click may open at once: web pages and mail addresses.

@@ -146,8 +146,8 @@ pub(super) fn key(app: &mut App, action: &Action) {
     }
 }
 
-/// Opens or copies the labelled (or clicked) link, by the links popup's rules.
-pub(super) fn follow(app: &mut App, link: Link, copy: bool) {
+/// Opens or copies the labelled link, by the links popup's rules.
+fn follow(app: &mut App, link: Link, copy: bool) {
     if copy {
         super::links::copy(app, link);
     } else {

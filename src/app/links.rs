@@ -89,33 +89,17 @@ pub(super) fn open_popup(app: &mut App, all: bool, filtered: bool) {
         if !all {
             // A second `L` still reaches the newsletter's links.
             app.links = Some(LinkList::default());
-            app.popup = Some(Popup::Links {
-                selected: 0,
-                scroll: 0,
-                confirm: false,
-            });
+            set(app, 0, 0, false);
         }
         return;
     }
-    let filter = app
-        .links
-        .as_ref()
-        .filter(|_| filtered)
-        .map(|l| l.filter.clone())
-        .unwrap_or_default();
-    let mut list = LinkList {
-        all,
-        links: list,
-        filter,
-        ..LinkList::default()
-    };
-    list.refilter();
+    let mut list = LinkList::of(list, all);
+    if let Some(before) = app.links.as_ref().filter(|_| filtered) {
+        list.filter.clone_from(&before.filter);
+        list.refilter();
+    }
     app.links = Some(list);
-    app.popup = Some(Popup::Links {
-        selected: 0,
-        scroll: 0,
-        confirm: false,
-    });
+    set(app, 0, 0, false);
 }
 
 /// A key in the links popup.

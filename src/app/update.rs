@@ -451,7 +451,7 @@ fn click(app: &mut App, column: u16, row: u16) {
             .find(|l| l.pos == clicked.pos && l.url == clicked.url);
         if let Some(link) = link {
             app.focus = Focus::Reader;
-            return hints::follow(app, link, false);
+            return links::follow(app, link);
         }
     }
     if let Some(list) = areas.list.filter(|r| r.contains(at)) {
