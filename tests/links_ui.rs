@@ -176,11 +176,18 @@ fn capital_y_copies_the_article_as_plain_text() {
 }
 
 #[test]
-fn an_article_without_links_says_so() {
+fn an_article_without_links_shows_the_newsletters_and_a_newsletter_without_says_so() {
+    let doc =
+        markdown::parse("## 一节\n\n只有文字。\n\n## 二节\n\n有[链接](https://example.org/)。\n");
+    let mut app = App::new(doc, "x".into(), (100, 30));
+    press(&mut app, "L");
+    assert!(screen(&app).contains("this article has no links: these are the newsletter's"));
+    assert_eq!(urls(&app), ["https://example.org/"]);
     let doc = markdown::parse("## 一节\n\n只有文字。\n");
     let mut app = App::new(doc, "x".into(), (100, 30));
     press(&mut app, "L");
-    assert!(screen(&app).contains("this article has no links"));
+    assert_eq!(app.popup, None);
+    assert!(screen(&app).contains("the newsletter has no links"));
 }
 
 #[test]

@@ -80,16 +80,16 @@ pub(super) fn open_popup(app: &mut App, all: bool, filtered: bool) {
             .unwrap_or_default()
     };
     if list.is_empty() {
-        let whose = if all {
-            "the newsletter has no links"
+        if all {
+            app.popup = None;
+            app.say(MessageKind::Info, "the newsletter has no links".to_string());
         } else {
-            "this article has no links (L again: the whole newsletter's)"
-        };
-        app.say(MessageKind::Info, whose.to_string());
-        if !all {
-            // A second `L` still reaches the newsletter's links.
-            app.links = Some(LinkList::default());
-            set(app, 0, 0, false);
+            // The newsletter's, then, if it has any.
+            open_popup(app, true, filtered);
+            if app.popup.is_some() {
+                let text = "this article has no links: these are the newsletter's";
+                app.say(MessageKind::Info, text.to_string());
+            }
         }
         return;
     }
