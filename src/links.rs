@@ -23,6 +23,20 @@ pub struct Link {
     pub url: String,
 }
 
+impl Link {
+    /// Whether some of the link's text is on a laid-out line of `part` showing bytes `range`
+    /// of it (an image without alt text, whose text is empty, is on its line).
+    pub fn is_on(&self, part: Part, range: &std::ops::Range<usize>) -> bool {
+        let (start, end) = (self.pos.offset, self.end);
+        self.pos.part == part
+            && if start == end {
+                range.contains(&start) || range.end == start
+            } else {
+                start < range.end && end > range.start
+            }
+    }
+}
+
 /// The links of `article` (the `index`-th in reading order), in reading order: links in the
 /// headline, the subtitle, the credit and the body, and the sources of images.
 pub fn of_article(index: usize, article: &Article) -> Vec<Link> {

@@ -56,13 +56,7 @@ pub fn visible(app: &App) -> Vec<Link> {
             continue;
         };
         for (k, link) in all.iter().enumerate() {
-            let (start, end) = (link.pos.offset, link.end);
-            let on_line = if start == end {
-                line.range.contains(&start) || line.range.end == start
-            } else {
-                start < line.range.end && end > line.range.start
-            };
-            if !seen[k] && link.pos.part == part && on_line {
+            if !seen[k] && link.is_on(part, &line.range) {
                 seen[k] = true;
                 out.push(link.clone());
             }

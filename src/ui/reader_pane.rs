@@ -204,13 +204,7 @@ fn labels(
         return;
     };
     for ((label, link), done) in hints.labels.iter().zip(labelled.iter_mut()) {
-        let (start, end) = (link.pos.offset, link.end);
-        let on_line = if start == end {
-            line.range.contains(&start) || line.range.end == start
-        } else {
-            start < line.range.end && end > line.range.start
-        };
-        if *done || link.pos.part != part || !on_line {
+        if *done || !link.is_on(part, &line.range) {
             continue;
         }
         *done = true;
@@ -218,7 +212,7 @@ fn labels(
         if !label.starts_with(&hints.typed) {
             continue;
         }
-        let from = start.max(line.range.start) - line.range.start;
+        let from = link.pos.offset.max(line.range.start) - line.range.start;
         let before = shown.get(..from).unwrap_or(shown);
         let x =
             at.0.saturating_add(u16::try_from(display_width(before)).unwrap_or(u16::MAX));
