@@ -775,6 +775,40 @@ fn a_big_digest_let_go_piece_by_piece_reads_as_one_kept_whole() {
     assert_eq!(kanbao::read::markdown::parse_owned(text), kept);
 }
 
+#[test]
+fn a_big_digest_is_held_without_spare_room() {
+    // A 50 MB digest is a hundred thousand articles: vectors grown by doubling would hold a
+    // quarter more than their blocks. Sections with a lead-in, headed articles, items with
+    // and without a rest of text, subheadings and a section without items.
+    let chunk = "## 一节\n\n导语。\n\n### 文章\n\n正文。\n\n#### 小标题\n\n- 列表\n\n\
+                 ## 二节\n\n导语。\n\n1、**条目一**\n\n正文。\n\n> 引用\n\n2、条目二\n这一行是正文。\n\n\
+                 ## 三节\n\n只有一段。\n\n";
+    let doc = parse(&chunk.repeat((1 << 20) / chunk.len() + 50));
+    assert_eq!(
+        outline(&doc)[..5],
+        [
+            "一节 | 一节",
+            "一节 | 文章",
+            "二节 | 二节",
+            "二节 | 条目一",
+            "二节 | 条目二"
+        ]
+    );
+    assert_eq!(doc.sections.capacity(), doc.sections.len());
+    for section in &doc.sections {
+        assert_eq!(section.articles.capacity(), section.articles.len());
+        for a in &section.articles {
+            assert_eq!(
+                a.blocks.capacity(),
+                a.blocks.len(),
+                "{}: {:?}",
+                a.title,
+                a.blocks
+            );
+        }
+    }
+}
+
 // ---- Through the binary ----
 
 /// `kanbao --json` of a file named `name` holding `text`, in `dir`.

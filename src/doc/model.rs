@@ -134,15 +134,15 @@ enum Mark {
     Number,
 }
 
-/// What only a few kinds of block carry.
+/// What only a few kinds of block carry (56 bytes: a digest holds tens of thousands of images).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct More {
     /// A code block's language, when given.
-    pub language: Option<String>,
+    pub language: Option<Text>,
     /// An image's source.
     pub url: Option<Text>,
     /// A table's cells, row by row, the header first.
-    pub rows: Vec<Vec<Text>>,
+    pub rows: ThinVec<ThinVec<Text>>,
     /// The name a link within the newsletter goes to (`#fn-1` goes to the block named `fn-1`).
     pub id: Option<Text>,
 }
@@ -248,7 +248,7 @@ impl Block {
     }
 
     /// A table's cells, row by row, the header first (none for other blocks).
-    pub fn rows(&self) -> &[Vec<Text>] {
+    pub fn rows(&self) -> &[ThinVec<Text>] {
         self.more.as_ref().map_or(&[], |m| &m.rows)
     }
 
@@ -394,6 +394,7 @@ impl Texts for Block {
         f(&mut self.text);
         self.spans.each_text(f);
         if let Some(more) = &mut self.more {
+            more.language.each_text(f);
             more.url.each_text(f);
             for row in &mut more.rows {
                 row.each_text(f);

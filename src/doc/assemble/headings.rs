@@ -112,6 +112,7 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
         lead_section.inferred = true;
         doc.sections.insert(0, lead_section);
     }
+    doc.sections.shrink_to_fit();
     doc
 }
 
@@ -185,20 +186,23 @@ impl Levels {
 }
 
 /// A section from its heading and what follows it.
+///
+/// Its articles are cut from `body` where they start (at headings of the article level, else
+/// at items), each made at once with room for exactly its blocks: a big newsletter holds a
+/// hundred thousand articles, and vectors grown and then shrunk would leave as much memory
+/// again in holes.
 fn section(title: Text, body: Vec<Piece>, article_level: u8) -> Section {
-    let has_headings = body
+    let heading_starts: Vec<usize> = body
         .iter()
-        .any(|p| matches!(p, Piece::Heading { level, .. } if *level <= article_level));
-    let mut articles = if has_headings {
-        by_headings(&title, body, article_level)
-    } else {
+        .enumerate()
+        .filter(|(_, p)| matches!(p, Piece::Heading { level, .. } if *level <= article_level))
+        .map(|(i, _)| i)
+        .collect();
+    let articles = if heading_starts.is_empty() {
         by_items(&title, body)
+    } else {
+        by_headings(&title, body, &heading_starts)
     };
-    // A big newsletter holds a hundred thousand articles: no spare room in their vectors.
-    articles.shrink_to_fit();
-    for article in &mut articles {
-        article.blocks.shrink_to_fit();
-    }
     Section {
         title,
         inferred: false,
@@ -206,63 +210,64 @@ fn section(title: Text, body: Vec<Piece>, article_level: u8) -> Section {
     }
 }
 
-/// Articles started by headings; deeper headings are subheadings.
-fn by_headings(section: &Text, body: Vec<Piece>, article_level: u8) -> Vec<Article> {
-    let mut articles = Vec::new();
-    let mut lead: Option<Article> = None;
-    let mut current: Option<Article> = None;
-    for piece in body {
+/// Articles started by headings (at `starts`, indices into `body`, not empty); deeper
+/// headings are subheadings, and what comes before the first one is the section's lead-in.
+fn by_headings(section: &Text, body: Vec<Piece>, starts: &[usize]) -> Vec<Article> {
+    let len = body.len();
+    let first = starts[0];
+    let mut articles = Vec::with_capacity(starts.len() + usize::from(first > 0));
+    let mut current = (first > 0).then(|| with_room(plain_titled(section), first));
+    let mut next = 0;
+    for (i, piece) in body.into_iter().enumerate() {
         match piece {
-            Piece::Heading { level, text, spans } if level <= article_level => {
-                articles.extend(lead.take());
+            Piece::Heading { text, spans, .. } if starts.get(next) == Some(&i) => {
+                next += 1;
+                let end = starts.get(next).copied().unwrap_or(len);
                 articles.extend(current.take());
-                current = Some(titled(text, spans));
+                current = Some(with_room(titled(text, spans), end - i - 1));
             }
-            Piece::Heading { text, spans, .. } => {
-                let target = current
-                    .as_mut()
-                    .unwrap_or_else(|| lead.get_or_insert_with(|| plain_titled(section)));
-                target.blocks.push(heading_block(text, spans));
-            }
-            Piece::Block { block, .. } => {
-                let target = current
-                    .as_mut()
-                    .unwrap_or_else(|| lead.get_or_insert_with(|| plain_titled(section)));
-                target.blocks.push(block);
+            piece => {
+                if let Some(article) = current.as_mut() {
+                    article.blocks.push(block_of(piece));
+                }
             }
         }
     }
-    articles.extend(lead);
     articles.extend(current);
     articles
 }
 
 /// Articles started by numbered or lead-line items; a section without any is one article.
 fn by_items(section: &Text, body: Vec<Piece>) -> Vec<Article> {
-    let starts = body.iter().any(|p| item_title(p).is_some());
-    let mut articles = Vec::new();
-    // The section's lead-in until the first item: titled like the section.
-    let mut current = plain_titled(section);
-    let mut in_lead = true;
-    for piece in body {
-        let (block, first_line) = match piece {
-            Piece::Block { block, first_line } => (block, first_line),
-            Piece::Heading { text, spans, .. } => {
-                current.blocks.push(heading_block(text, spans));
-                continue;
-            }
-        };
-        if starts && let Some(cut) = item_cut(&block, first_line) {
-            if !in_lead || !current.blocks.is_empty() {
-                articles.push(std::mem::take(&mut current));
-            }
-            in_lead = false;
-            current = item_article(block, cut);
+    let starts: Vec<(usize, Cut)> = body
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| item_title(p).map(|cut| (i, cut)))
+        .collect();
+    let first = starts.first().map_or(body.len(), |&(i, _)| i);
+    // The section's lead-in until the first item, titled like the section: kept when it has
+    // blocks, or when there are no items (the section is then one article).
+    let lead = first > 0 || starts.is_empty();
+    let mut articles = Vec::with_capacity(starts.len() + usize::from(lead));
+    let mut current = lead.then(|| with_room(plain_titled(section), first));
+    let len = body.len();
+    let mut next = 0;
+    for (i, piece) in body.into_iter().enumerate() {
+        if let Some(&(at, cut)) = starts.get(next)
+            && at == i
+            && let Piece::Block { block, .. } = piece
+        {
+            next += 1;
+            let end = starts.get(next).map_or(len, |&(j, _)| j);
+            articles.extend(current.take());
+            current = Some(item_article(block, cut, end - i - 1));
             continue;
         }
-        current.blocks.push(block);
+        if let Some(article) = current.as_mut() {
+            article.blocks.push(block_of(piece));
+        }
     }
-    articles.push(current);
+    articles.extend(current);
     articles
 }
 
@@ -354,8 +359,8 @@ fn lone_run(block: &Block, line: usize) -> bool {
 }
 
 /// An article from an item's block: its lead line (without the marker) is the title, the rest
-/// of the block its first paragraph.
-fn item_article(block: Block, cut: Cut) -> Article {
+/// of the block its first paragraph; with room for `following` blocks more.
+fn item_article(block: Block, cut: Cut, following: usize) -> Article {
     let spans = block.spans().to_vec();
     let raw = &block.text[cut.marker..cut.line];
     let trimmed = raw.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
@@ -364,8 +369,11 @@ fn item_article(block: Block, cut: Cut) -> Article {
     let to = cut.marker + trimmed.len();
     let title = block.text.slice(from..to);
     let title_spans = shift(&spans, from, to);
-    let mut article = titled(title, title_spans);
     let rest = block.text[cut.line..].trim_start();
+    let mut article = with_room(
+        titled(title, title_spans),
+        following + usize::from(!rest.is_empty()),
+    );
     if !rest.is_empty() {
         let at = block.text.len() - rest.len();
         let mut body = Block::paragraph(block.text.slice(at..block.text.len()));
@@ -405,6 +413,20 @@ fn titled(title: Text, spans: Vec<Span>) -> Article {
         url,
         title_spans: spans.into(),
         ..Article::default()
+    }
+}
+
+/// `article`, with room for `blocks` blocks.
+fn with_room(mut article: Article, blocks: usize) -> Article {
+    article.blocks = Vec::with_capacity(blocks);
+    article
+}
+
+/// A piece as an article's block: a heading is a subheading.
+fn block_of(piece: Piece) -> Block {
+    match piece {
+        Piece::Heading { text, spans, .. } => heading_block(text, spans),
+        Piece::Block { block, .. } => block,
     }
 }
 
