@@ -62,7 +62,15 @@ pub struct Meta {
 /// pieces); each run is freed as soon as it is grouped.
 pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
     let levels = Levels::of(runs.iter().flatten());
-    let pieces = runs.into_iter().flatten();
+    // The runs are let go as they are grouped, on the reader threads' heaps, where the
+    // articles made here (on another) cannot reuse them: given back every few runs, so that
+    // the newsletter does not grow beside the pieces it is made of.
+    let pieces = runs.into_iter().enumerate().flat_map(|(i, run)| {
+        if i % 8 == 7 {
+            super::give_back();
+        }
+        run
+    });
     let mut doc = Newsletter {
         title: meta.title.clone(),
         date: meta.date,
