@@ -66,8 +66,8 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
     // articles made here (on another) cannot reuse them: given back every few runs, so that
     // the newsletter does not grow beside the pieces it is made of.
     let pieces = runs.into_iter().enumerate().flat_map(|(i, run)| {
-        if i % 8 == 7 {
-            super::give_back();
+        if i % 16 == 15 {
+            crate::doc::give_back();
         }
         run
     });

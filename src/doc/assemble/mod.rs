@@ -115,18 +115,6 @@ impl Assembler {
     }
 }
 
-/// Gives the memory the allocator holds free back to the system. glibc keeps what a thread
-/// freed in that thread's heap, for that heap's next allocations, and returns only the free
-/// top of a heap by itself.
-pub(crate) fn give_back() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` only returns pages of free chunks to the system; it takes each
-    // heap's lock, so it is safe beside threads that allocate.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 fn inferred(title: &str, articles: Vec<Article>) -> Section {
     Section {
         title: title.into(),

@@ -146,6 +146,12 @@ fn read_in_pieces(
                         let piece = slot.lock().map(|mut p| p.take()).ok().flatten();
                         let piece = piece.unwrap_or_default();
                         out.push((i, read(&piece, Some(refs), notes)));
+                        drop(piece);
+                        // The text let go stays with the heap it was read into, where the
+                        // readers' threads cannot reuse it.
+                        if i % 8 == 7 {
+                            crate::doc::give_back();
+                        }
                     }
                 })
             })
