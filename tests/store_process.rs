@@ -189,12 +189,20 @@ impl Mount {
     }
 
     fn remount(&self, options: &str) {
-        let status = Command::new("mount")
-            .args(["-o", &format!("remount,{options}")])
-            .arg(&self.0)
-            .status()
-            .unwrap();
-        assert!(status.success());
+        // A remount read-only is refused while a file on it is still being closed (EBUSY):
+        // tried again for a moment before the test fails.
+        for _ in 0..20 {
+            let status = Command::new("mount")
+                .args(["-o", &format!("remount,{options}")])
+                .arg(&self.0)
+                .status()
+                .unwrap();
+            if status.success() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{} could not be remounted {options}", self.0.display());
     }
 }
 
