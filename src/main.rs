@@ -51,19 +51,33 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     if let Some(reader) = reader {
         let name = reader.name().to_string();
         let start = Loader::new(reader, &loaded.config.hints).start()?;
-        return read(cli, loaded, &input, name, start);
+        let screen = tui::Screen::open().context("taking the terminal")?;
+        return read(cli, loaded, &input, name, start, screen);
     }
     let source::Source { name, text, id, .. } = source::load(&input)?;
     let format = source::format::detect(&name, &text);
-    let newsletter = kanbao::read::parse_owned(text, format, &loaded.config.hints);
     if interactive {
+        // The terminal is taken while the newsletter is parsed: the first screen comes sooner.
+        let hints = loaded.config.hints.clone();
+        let parsing = std::thread::spawn(move || kanbao::read::parse_owned(text, format, &hints));
+        let screen = tui::Screen::open();
+        let newsletter = match parsing.join() {
+            Ok(newsletter) => newsletter,
+            Err(panic) => {
+                // Its panic message is printed; the terminal must be given back before going on.
+                drop(screen.map(tui::Screen::close));
+                std::panic::resume_unwind(panic);
+            }
+        };
+        let screen = screen.context("taking the terminal")?;
         let start = Start {
             doc: newsletter,
             assembler: doc::Assembler::default(),
             rest: Err(id),
         };
-        return read(cli, loaded, &input, name, start);
+        return read(cli, loaded, &input, name, start, screen);
     }
+    let newsletter = kanbao::read::parse_owned(text, format, &loaded.config.hints);
     let mut out = io::BufWriter::new(io::stdout().lock());
     if cli.json {
         serde_json::to_writer_pretty(&mut out, &newsletter).context("writing JSON")?;
@@ -83,6 +97,7 @@ fn read(
     input: &Input,
     name: String,
     start: Start,
+    screen: tui::Screen,
 ) -> anyhow::Result<()> {
     let config = loaded.config;
     let mut app = App::with(
@@ -155,7 +170,7 @@ fn read(
             })
         }
     };
-    tui::run(&mut app, store.as_ref(), background).context("running the reader")
+    tui::run(&mut app, store.as_ref(), background, screen).context("running the reader")
 }
 
 /// `--check-config`: every problem on its own line, in line order, and a non-zero exit when

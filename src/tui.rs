@@ -4,9 +4,9 @@
 //! the store's writer thread. The only module that touches the terminal.
 
 use std::io::{self, Write, stdout};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -19,6 +19,7 @@ use crate::app::bookmarks::NOT_SAVED_YET;
 use crate::app::{self, Action, App, Focus, Message, MessageKind};
 use crate::doc::TextPos;
 use crate::loader::{Loaded, Loader};
+use crate::store::writer::Handle;
 use crate::store::{Outcome, Report, Store, StoreError, Writer};
 use crate::ui;
 
@@ -54,42 +55,93 @@ pub struct Background {
     pub done: Done,
 }
 
-/// Runs the reader until the user quits, a SIGTERM/SIGHUP/SIGINT arrives or the terminal goes
-/// away; the terminal is restored whatever happens, and the position and every change are saved
-/// to `store` on the way out (what cannot be saved is said in one line on stderr).
+/// The terminal, taken for the reader: signals caught, the panic hook set, raw mode, the
+/// alternate screen, the mouse and bracketed paste. Opened while the newsletter is still being
+/// read (on another thread), so that the two happen at once.
+pub struct Screen {
+    terminal: DefaultTerminal,
+    /// A signal came: the event loop saves and leaves.
+    stop: Arc<AtomicBool>,
+    /// The event loop or the signal's thread is saving on the way out: only one of them.
+    finishing: Arc<AtomicBool>,
+    /// What the signal's thread saves with, once the reader runs.
+    writer: Arc<Mutex<Option<Handle>>>,
+}
+
+impl Screen {
+    /// Takes the terminal. On failure it is left as it was.
+    pub fn open() -> io::Result<Screen> {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // Caught before the terminal is changed: from now on, a signal restores it.
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let finishing = Arc::new(AtomicBool::new(false));
+        let writer: Arc<Mutex<Option<Handle>>> = Arc::default();
+        let flag = Arc::clone(&stop);
+        let claimed = Arc::clone(&finishing);
+        let handle = Arc::clone(&writer);
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(true, Ordering::Relaxed);
+                // The event loop sees the flag within its tick and saves on the way out. When
+                // the terminal is gone, the terminal library spins reading nothing and never
+                // returns to it: then save from here (the writer has the latest position) and
+                // leave.
+                std::thread::sleep(SIGNAL_GRACE);
+                if claimed.swap(true, Ordering::AcqRel) {
+                    return;
+                }
+                let handle = handle.lock().ok().and_then(|mut h| h.take());
+                let report = handle.map(|h| h.finish(HANGUP_WAIT)).unwrap_or_default();
+                restore();
+                warn_unsaved(&report);
+                std::process::exit(128 + signal);
+            }
+        });
+        watch_hangup();
+        install_panic_hook();
+        let terminal = ratatui::try_init()?;
+        if let Err(e) = enter() {
+            restore();
+            return Err(e);
+        }
+        Ok(Screen {
+            terminal,
+            stop,
+            finishing,
+            writer,
+        })
+    }
+
+    /// Gives the terminal back without running the reader.
+    pub fn close(self) {
+        restore();
+    }
+}
+
+/// Runs the reader on `screen` until the user quits, a SIGTERM/SIGHUP/SIGINT arrives or the
+/// terminal goes away; the terminal is restored whatever happens, and the position and every
+/// change are saved on the way out.
+///
 /// `background` brings the rest of a big newsletter while the reader already shows its
 /// beginning.
-pub fn run(app: &mut App, store: Option<&Store>, background: Option<Background>) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    // Whoever saves on the way out, the event loop or the signal's thread: only one of them.
-    let finishing = Arc::new(AtomicBool::new(false));
+pub fn run(
+    app: &mut App,
+    store: Option<&Store>,
+    background: Option<Background>,
+    screen: Screen,
+) -> io::Result<()> {
+    let Screen {
+        mut terminal,
+        stop,
+        finishing,
+        writer,
+    } = screen;
     let mut saver = Saver::new(app, store);
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
-    let flag = Arc::clone(&stop);
-    let claimed = Arc::clone(&finishing);
-    let handle = saver.writer.as_ref().map(Writer::handle);
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            flag.store(true, Ordering::Relaxed);
-            // The event loop sees the flag within its tick and saves on the way out. When the
-            // terminal is gone, the terminal library spins reading nothing and never returns
-            // to it: then save from here (the writer has the latest position) and leave.
-            std::thread::sleep(SIGNAL_GRACE);
-            if claimed.swap(true, Ordering::AcqRel) {
-                return;
-            }
-            let report = handle.map(|h| h.finish(HANGUP_WAIT)).unwrap_or_default();
-            restore();
-            warn_unsaved(&report);
-            std::process::exit(128 + signal);
-        }
-    });
-    watch_hangup();
-    install_panic_hook();
-    let mut terminal = ratatui::try_init()?;
-    let result =
-        enter().and_then(|()| event_loop(&mut terminal, app, &mut saver, &stop, background));
+    if let Ok(mut slot) = writer.lock() {
+        *slot = saver.writer.as_ref().map(Writer::handle);
+    }
+    let result = event_loop(&mut terminal, app, &mut saver, &stop, background);
     if finishing.swap(true, Ordering::AcqRel) {
         // The signal's thread is saving and ends the process.
         loop {
