@@ -6,6 +6,7 @@ pub mod hints;
 pub mod parse;
 pub mod rules;
 pub mod stream;
+mod wrapped;
 
 pub use hints::{Hints, parse_with};
 pub use parse::parse;

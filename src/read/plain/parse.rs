@@ -19,6 +19,7 @@ use memchr::{memchr, memmem};
 use super::credit::{credit_with, dateline_agency_with, tail_credit_with, wire_agency_with};
 use super::hints::Lexicon;
 use super::rules::{self, Credit};
+use super::wrapped;
 use crate::doc::{
     Article, ArticleKind, Assembler, Batch, Block, BlockKind, Newsletter, Placed, Text,
 };
@@ -152,6 +153,9 @@ struct Unit<'a> {
 fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit<'a>> {
     let mut units = Vec::with_capacity((text.len() - from) / 256 + 1);
     let mut block: Option<Unit<'_>> = None;
+    // Paragraphs and glued headlines in lines wrapped without blank lines between them.
+    let cuts = wrapped::cuts(text, from, lex);
+    let mut cuts = cuts.iter().peekable();
     let mut pos = from;
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
@@ -159,6 +163,9 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         let line = raw.trim();
         let start = pos;
         pos = end + 1;
+        if cuts.next_if(|&&c| c <= start).is_some() {
+            flush(&mut block, &mut units, lex);
+        }
         // A rule drawn in text (`--------`, `————`) separates like a blank line.
         if line.is_empty() || rules::is_separator_line(line) {
             flush(&mut block, &mut units, lex);

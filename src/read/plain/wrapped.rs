@@ -1,0 +1,240 @@
+//! Text hard-wrapped at a column's width with no blank line between paragraphs, as `pdftotext`
+//! makes of a newspaper page: where its paragraphs end and where a headline is glued to the
+//! body under it.
+//!
+//! The width of the column is learnt from the lines around each line (the widest of its
+//! neighbours in the same run of lines). A paragraph ends after a line that ends a sentence
+//! and falls clearly short of that width: the first word (or character) of the next line would
+//! have fitted on it, so the break was not the wrap's. A headline is a short line (or two or
+//! three) without sentence marks at a paragraph's start, over lines of the column's full width.
+//!
+//! Text whose paragraphs are lines of their own, or blocks between blank lines, has no such
+//! runs and is left as it is. Every decision looks at a few lines around it, in the text
+//! before a piece's start too, so a piece decides as the whole text does.
+
+use memchr::{memchr, memrchr};
+
+use super::credit::credit_with;
+use super::hints::Lexicon;
+use super::rules::{self, Credit};
+use crate::text::display_width;
+
+/// How many lines either side give a line its column's width.
+const WINDOW: usize = 12;
+
+/// A headline is at most this share of the column's width (in quarters): narrower than a
+/// paragraph's first line, which only its indent shortens.
+const HEADLINE_QUARTERS: usize = 3;
+
+/// At most this many lines make a glued headline.
+const HEADLINE_LINES: usize = 3;
+
+/// Room a line must leave beyond the next line's first word to end its paragraph: a justified
+/// column's lines differ by a character or so.
+const SLACK: usize = 2;
+
+/// One line of a run of lines.
+struct Line<'a> {
+    /// Where it starts in the text.
+    start: usize,
+    /// Its text, spaces around it trimmed.
+    text: &'a str,
+    /// Its display width.
+    width: usize,
+}
+
+/// The starts of the lines of `text[from..]` before which a block ends (in order): after a
+/// paragraph's last line, and after a headline glued to its body.
+pub(super) fn cuts(text: &str, from: usize, lex: &Lexicon) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let mut run: Vec<(usize, &str)> = Vec::new();
+    for (start, line) in lines(text, from) {
+        if line.is_empty() || rules::is_separator_line(line) {
+            run_cuts(&run, lex, &mut cuts);
+            run.clear();
+        } else {
+            run.push((start, line));
+        }
+    }
+    run_cuts(&run, lex, &mut cuts);
+    cuts.retain(|&c| c >= from);
+    cuts
+}
+
+/// The lines (start, text trimmed) from [`WINDOW`] lines before `from` to the end of the text.
+fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut begin = from;
+    for _ in 0..=WINDOW {
+        match begin.checked_sub(1) {
+            Some(before) => begin = memrchr(b'\n', &bytes[..before]).map_or(0, |nl| nl + 1),
+            None => break,
+        }
+    }
+    let mut pos = begin;
+    std::iter::from_fn(move || {
+        if pos >= text.len() {
+            return None;
+        }
+        let start = pos;
+        let end = memchr(b'\n', &bytes[pos..]).map_or(text.len(), |i| pos + i);
+        pos = end + 1;
+        Some((start, text[start..end].trim()))
+    })
+}
+
+/// The width of the column line `i` of a run is set in: the widest line near it.
+fn column(lines: &[Line<'_>], i: usize) -> usize {
+    let from = i.saturating_sub(WINDOW);
+    let to = (i + WINDOW + 1).min(lines.len());
+    lines[from..to].iter().map(|l| l.width).max().unwrap_or(0)
+}
+
+/// The cuts inside a run of lines (between blank lines). A line alone, as a paragraph of its
+/// own or a block between blank lines, is not measured at all.
+fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
+    if run.len() < 2 {
+        return;
+    }
+    let lines: Vec<Line<'_>> = run
+        .iter()
+        .map(|&(start, text)| Line {
+            start,
+            text,
+            width: display_width(text),
+        })
+        .collect();
+    let end = lines.len();
+    let mut i = 0;
+    let mut opens = true;
+    while i < end {
+        if opens {
+            // A headline glued to the body under it: a few short lines without sentence marks
+            // over a full line.
+            let heads = (i..end)
+                .take(HEADLINE_LINES + 1)
+                .take_while(|&k| is_headline_line(&lines, k, k == i, lex))
+                .count();
+            let body = i + heads;
+            if heads > 0 && heads <= HEADLINE_LINES && body < end && is_full(&lines, body) {
+                cuts.push(lines[body].start);
+                i = body;
+            }
+        }
+        opens = false;
+        if i + 1 < end && ends_paragraph(&lines, i) {
+            cuts.push(lines[i + 1].start);
+            opens = true;
+        }
+        i += 1;
+    }
+}
+
+/// Line `i` ends its paragraph: it ends a sentence, and the next line's first word would
+/// have fitted after it.
+fn ends_paragraph(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    rules::ends_sentence(line.text)
+        && line.width + first_word(lines[i + 1].text) + SLACK <= column(lines, i)
+}
+
+/// The width of a line's first word: a CJK character, or a run of Latin letters with the space
+/// before it.
+fn first_word(line: &str) -> usize {
+    match line.chars().next() {
+        Some(c) if rules::is_wide(c) => 2,
+        Some(_) => {
+            1 + line
+                .split(char::is_whitespace)
+                .next()
+                .map_or(0, display_width)
+        }
+        None => 0,
+    }
+}
+
+/// Line `i` can be (the `first` line of) a headline: heading-shaped, clearly narrower than
+/// its column, not a word broken at its end (`well-`), and (the first) no credit.
+fn is_headline_line(lines: &[Line<'_>], i: usize, first: bool, lex: &Lexicon) -> bool {
+    let line = &lines[i];
+    rules::is_heading_like(line.text)
+        && !line.text.ends_with('-')
+        && line.width * 4 <= column(lines, i) * HEADLINE_QUARTERS
+        && !(first && credit_with(line.text, lex) != Credit::None)
+}
+
+/// Line `i` is as wide as a body line of its column.
+fn is_full(lines: &[Line<'_>], i: usize) -> bool {
+    lines[i].width * 4 > column(lines, i) * HEADLINE_QUARTERS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for cut in cuts(text, 0, Lexicon::none())
+            .into_iter()
+            .chain([text.len()])
+        {
+            out.push(text[at..cut].trim().replace('\n', "|"));
+            at = cut;
+        }
+        out
+    }
+
+    #[test]
+    fn a_short_line_at_a_sentence_end_ends_its_paragraph() {
+        let text = "第一段的文字排满了这一栏的宽度啊啊\n一直排到这里才结束。\n第二段的文字也排满了这一栏的宽度\n还有一行排满了这一栏的宽度啊啊啊\n然后结束。\n";
+        assert_eq!(
+            blocks(text),
+            [
+                "第一段的文字排满了这一栏的宽度啊啊|一直排到这里才结束。",
+                "第二段的文字也排满了这一栏的宽度|还有一行排满了这一栏的宽度啊啊啊|然后结束。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_line_at_a_sentence_end_does_not() {
+        let text = "这一行排满了这一栏的宽度才结束。\n下一行接着写完这一句话的后半部分\n";
+        assert_eq!(blocks(text).len(), 1);
+    }
+
+    #[test]
+    fn a_headline_glued_to_its_body_is_set_apart() {
+        let text = "一线焊接工\n人赛场比技能\n近日,某项目部举行了钢筋焊接技\n能比武活动,共有八支队伍参赛。\n";
+        assert_eq!(
+            blocks(text),
+            [
+                "一线焊接工|人赛场比技能",
+                "近日,某项目部举行了钢筋焊接技|能比武活动,共有八支队伍参赛。"
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_lines_end_a_paragraph_only_where_the_next_word_would_have_fitted() {
+        let text = "The first paragraph runs to the full width of\nthe column and ends here.\nA second one follows at once and runs on to\nthe end. Its last line is long enough too ok.\nThe third.\n";
+        assert_eq!(
+            blocks(text),
+            [
+                "The first paragraph runs to the full width of|the column and ends here.",
+                "A second one follows at once and runs on to|the end. Its last line is long enough too ok.|The third."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_broken_at_a_short_line_end_is_no_headline() {
+        let text = "A well-\nKnown case stays hyphenated in this line.\n";
+        assert!(cuts(text, 0, Lexicon::none()).is_empty());
+    }
+
+    #[test]
+    fn lines_of_their_own_are_left_alone() {
+        assert!(cuts("一段。\n\n另一段。\n", 0, Lexicon::none()).is_empty());
+    }
+}
