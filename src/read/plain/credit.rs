@@ -42,7 +42,8 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
         return ok.then_some((body, note));
     }
     // `。　林小雨　摄`: only in Chinese, where a space never separates words, and only for the
-    // unmistakable credits (a photographer, a reporter).
+    // unmistakable credits (a photographer, a reporter); or the name of a desk set to the
+    // right of the paragraph's last line, which extracted text gives as `。 太仓市总`.
     let end = s.rfind(['。', '！', '？'])?;
     let after = &s[end..];
     let mark = after.chars().next()?;
@@ -52,11 +53,12 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
     let reporter = ["记者", "本报记者", "通讯员"]
         .iter()
         .any(|w| note.starts_with(w));
+    let credit = credit_with(note, lex);
     let ok = tail.starts_with(char::is_whitespace)
         && note.chars().any(is_han)
         && display_width(note) <= 32
-        && (is_photo_credit(note) || reporter)
-        && credit_with(note, lex) == Credit::Strong;
+        && (((is_photo_credit(note) || reporter) && credit == Credit::Strong)
+            || (credit == Credit::Weak && !note.contains(char::is_whitespace)));
     ok.then_some((body, note))
 }
 

@@ -156,6 +156,11 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
     // Paragraphs and glued headlines in lines wrapped without blank lines between them.
     let cuts = wrapped::cuts(text, from, lex);
     let mut cuts = cuts.iter().peekable();
+    let name = if first {
+        masthead_name(text, from)
+    } else {
+        None
+    };
     let mut pos = from;
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
@@ -166,9 +171,21 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         if cuts.next_if(|&&c| c <= start).is_some() {
             flush(&mut block, &mut units, lex);
         }
-        // A rule drawn in text (`--------`, `————`) separates like a blank line.
-        if line.is_empty() || rules::is_separator_line(line) {
+        // A rule drawn in text (`--------`, `————`) separates like a blank line; so does page
+        // furniture (running headers, page numbers, the masthead's information), not shown.
+        if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
             flush(&mut block, &mut units, lex);
+            continue;
+        }
+        if name == Some(start) {
+            flush(&mut block, &mut units, lex);
+            units.push(Unit {
+                mark: Mark::Masthead,
+                text: Cow::Borrowed(line),
+                credit: None,
+                start,
+                end,
+            });
             continue;
         }
         if let Some(mark) = marker(line, first && units.is_empty() && block.is_none(), lex) {
@@ -210,6 +227,35 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
     }
     flush(&mut block, &mut units, lex);
     units
+}
+
+/// How many lines from the start of a newspaper page its masthead is looked for in.
+const MASTHEAD_LINES: usize = 40;
+
+/// The start of the line naming the paper at the top of a newspaper page (`姑苏工会报`): a
+/// heading-shaped line beside a line of the masthead's information block (the lunar date, the
+/// issue, the publisher), with nothing but page furniture before it.
+fn masthead_name(text: &str, from: usize) -> Option<usize> {
+    // The lines that are not blank, with their starts.
+    let mut lines = Vec::new();
+    let mut pos = from;
+    while pos < text.len() && lines.len() < MASTHEAD_LINES {
+        let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
+        let line = text[pos..end].trim();
+        if !line.is_empty() {
+            lines.push((pos, line));
+        }
+        pos = end + 1;
+    }
+    let (i, &(start, line)) = lines
+        .iter()
+        .enumerate()
+        .find(|(_, (_, l))| !rules::is_page_furniture(l))?;
+    let info = |j: Option<usize>| {
+        j.and_then(|j| lines.get(j))
+            .is_some_and(|(_, l)| rules::is_masthead_info(l))
+    };
+    (rules::is_heading_like(line) && (info(i.checked_sub(1)) || info(Some(i + 1)))).then_some(start)
 }
 
 /// Whether `line` sets itself apart from the heading-shaped block above it: `——…` under a

@@ -532,6 +532,154 @@ pub fn is_issue_line(s: &str) -> bool {
         && has_issue_marker(s)
 }
 
+/// A line of page furniture, never part of an article: a running header (the date, `第2版
+/// 综合`, `责任编辑:…`), a page number (`-1-`, `第1页`, `Page 3`) or a line of the masthead's
+/// information block (see [`is_masthead_info`]). Judged by its shape alone, on a line of its
+/// own.
+pub fn is_page_furniture(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 160 {
+        return false;
+    }
+    is_page_number(line)
+        || is_date_line(line)
+        || is_page_header(line)
+        || is_editor_line(line)
+        || is_masthead_info(line)
+}
+
+/// `-1-`, `— 2 —`, `第3页`, `第3页 共8页`, `Page 4`, `Page 4 of 8`.
+fn is_page_number(line: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let dashes: &[char] = &['-', '—', '–', '－'];
+    if let Some(inner) = line
+        .strip_prefix(dashes)
+        .and_then(|l| l.strip_suffix(dashes))
+    {
+        return digits(inner.trim());
+    }
+    if let Some(inner) = line.strip_prefix('第') {
+        let (page, rest) = inner.split_once('页').unwrap_or((inner, "!"));
+        let total = rest.trim();
+        return digits(page.trim())
+            && (total.is_empty()
+                || total
+                    .strip_prefix('共')
+                    .and_then(|t| t.strip_suffix('页'))
+                    .is_some_and(|t| digits(t.trim())));
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    match words.as_slice() {
+        [page, n] => page.eq_ignore_ascii_case("page") && digits(n),
+        [page, n, of, m] => {
+            page.eq_ignore_ascii_case("page")
+                && digits(n)
+                && of.eq_ignore_ascii_case("of")
+                && digits(m)
+        }
+        _ => false,
+    }
+}
+
+/// A line that is only a date (`2023年3月15日`), with its weekday (`星期三`, `周三`).
+fn is_date_line(line: &str) -> bool {
+    let Some((ymd, rest)) = line.split_once('日') else {
+        return false;
+    };
+    let mut parts = ymd.splitn(2, '年');
+    let (Some(year), Some(md)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let Some((month, day)) = md.split_once('月') else {
+        return false;
+    };
+    let number = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let weekday = |s: &str| {
+        s.strip_prefix("星期")
+            .or_else(|| s.strip_prefix('周'))
+            .is_some_and(|d| d.chars().count() == 1 && "一二三四五六日天".contains(d))
+    };
+    let rest = rest.trim();
+    number(year.trim(), 4)
+        && number(month.trim(), 2)
+        && number(day.trim(), 2)
+        && (rest.is_empty() || weekday(rest))
+}
+
+/// A running header naming the page: `第2版`, `第2版 综合`, `第A3版：要闻`.
+fn is_page_header(line: &str) -> bool {
+    let Some(inner) = line.strip_prefix('第') else {
+        return false;
+    };
+    let Some((number, name)) = inner.split_once('版') else {
+        return false;
+    };
+    let number = number.trim();
+    let name = name.trim_start_matches([' ', ':', '：', '·']).trim();
+    !number.is_empty()
+        && number.chars().count() <= 4
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+        && name.chars().count() <= 12
+        && !name.contains(|c: char| TERMINALS.contains(&c) || CONTINUERS.contains(&c))
+}
+
+/// The credits of the page's editors: `责任编辑:顾晓 美编:沈一凡`.
+fn is_editor_line(line: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "责任编辑",
+        "责编",
+        "美编",
+        "美术编辑",
+        "校对",
+        "编辑",
+        "版式",
+        "组版",
+        "审核",
+        "签发",
+    ];
+    line.chars().count() <= 40
+        && ROLES.iter().any(|role| {
+            line.strip_prefix(role)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        })
+}
+
+/// A line of a masthead's information block: the lunar date (`农历癸卯年二月廿四`), the issue
+/// and page count (`第318期 今日4版`), the publisher (`主办:…`) or the licence (`准印证号`,
+/// `国内统一刊号`, `邮发代号`, `内部资料`).
+pub fn is_masthead_info(line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().count() > 60 {
+        return false;
+    }
+    const ROLES: &[&str] = &[
+        "主办", "主管", "承办", "协办", "出版", "编印", "印刷", "发行",
+    ];
+    // Named with their number: a line of an article may mention one in passing.
+    const LICENCES: &[&str] = &["准印证号", "国内统一刊号", "国际标准刊号", "邮发代号"];
+    let issue = || {
+        line.strip_prefix('第').is_some_and(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            digits > 0 && rest[digits..].trim_start().starts_with('期') && is_issue_line(line)
+        })
+    };
+    (line.starts_with("农历") && line.chars().count() <= 20)
+        || ROLES.iter().any(|role| {
+            line.strip_prefix(role)
+                .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
+        })
+        || line.starts_with("内部资料")
+        || LICENCES.iter().any(|l| {
+            line.split_once(l)
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with([':', '：']))
+        })
+        || issue()
+}
+
 /// An explicit section marker on a line of its own: `【要闻】`, `## News`, `=== Sport ===`.
 /// Returns the section's title.
 pub fn section_marker(line: &str) -> Option<&str> {
@@ -681,6 +829,35 @@ mod tests {
     #[test]
     fn issue_markers_of_a_masthead() {
         assert!(has_issue_marker("工会周报 第12期"));
+        for furniture in [
+            "2023年3月15日 星期三",
+            "第1版 工会新闻",
+            "第2版",
+            "责任编辑:顾晓 美编:沈一凡",
+            "-1-",
+            "— 12 —",
+            "第3页 共8页",
+            "Page 4 of 8",
+            "农历癸卯年二月廿四",
+            "第318期 今日4版",
+            "主办:姑苏职工服务中心",
+            "内部资料 免费交流 准印证号:(苏)JS-E000-2023",
+        ] {
+            assert!(is_page_furniture(furniture), "{furniture}");
+        }
+        for text in [
+            "2023年3月15日,全市召开大会。",
+            "第一版的新闻很多,读者喜欢。",
+            "编辑部的故事",
+            "第三期职工技能培训班开班",
+            "1-2-3",
+            "Page after page of notes",
+            "这份资料的准印证号码",
+            "主办单位很多",
+            "农历新年将至,各地职工纷纷踏上返乡的旅程,车站里人头攒动,热闹非凡,这是一年一度的大迁徙",
+        ] {
+            assert!(!is_page_furniture(text), "{text}");
+        }
         assert!(has_issue_marker("苏州工会 2023年3月10日"));
         assert!(has_issue_marker("总第三百期"));
         assert!(has_issue_marker("The Harbour Weekly — Issue 42"));

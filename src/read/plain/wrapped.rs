@@ -49,7 +49,7 @@ pub(super) fn cuts(text: &str, from: usize, lex: &Lexicon) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut run: Vec<(usize, &str)> = Vec::new();
     for (start, line) in lines(text, from) {
-        if line.is_empty() || rules::is_separator_line(line) {
+        if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
             run_cuts(&run, lex, &mut cuts);
             run.clear();
         } else {
@@ -122,7 +122,7 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
             }
         }
         opens = false;
-        if i + 1 < end && ends_paragraph(&lines, i) {
+        if i + 1 < end && (ends_paragraph(&lines, i) || signs_off(&lines, i, end)) {
             cuts.push(lines[i + 1].start);
             opens = true;
         }
@@ -136,6 +136,16 @@ fn ends_paragraph(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
     rules::ends_sentence(line.text)
         && line.width + first_word(lines[i + 1].text) + SLACK <= column(lines, i)
+}
+
+/// The run's last line, after line `i` that ends a sentence, is a short line without sentence
+/// marks: a credit (`千灯镇总工会`) or a note under the paragraph, not its last words.
+fn signs_off(lines: &[Line<'_>], i: usize, end: usize) -> bool {
+    let last = &lines[i + 1];
+    i + 2 == end
+        && rules::ends_sentence(lines[i].text)
+        && rules::is_heading_like(last.text)
+        && last.width * 4 <= column(lines, i) * HEADLINE_QUARTERS
 }
 
 /// The width of a line's first word: a CJK character, or a run of Latin letters with the space
@@ -224,6 +234,16 @@ mod tests {
                 "The first paragraph runs to the full width of|the column and ends here.",
                 "A second one follows at once and runs on to|the end. Its last line is long enough too ok.|The third."
             ]
+        );
+    }
+
+    #[test]
+    fn a_credit_under_a_full_last_line_is_set_apart() {
+        let text =
+            "这一段排满了这一栏的宽度还没有结束\n直到这一行也排满了这一栏才结束。\n千灯镇总工会\n";
+        assert_eq!(
+            blocks(text).last().map(String::as_str),
+            Some("千灯镇总工会")
         );
     }
 
