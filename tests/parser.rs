@@ -527,3 +527,56 @@ fn an_inferred_title_is_measured_as_it_is_drawn() {
     assert_eq!(title, format!("{}…", family.repeat(24)));
     assert_eq!(kanbao::text::display_width(&title), 49);
 }
+
+// ---- Newspaper pages as extracted text ----
+
+#[test]
+fn pages_extracted_without_blank_lines_read_as_their_articles() {
+    let doc = parse(common::EXTRACTED_PAGES);
+    assert_eq!(doc.title.as_deref(), Some("江南职工报"));
+    // A continued article is placed where its rest ends it, joined to its own rest (by what
+    // they are about: here the rests come in the other order).
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 夏季用电安全提示 | 江南供电所 | story | P",
+            "综合? | 运河两岸步道全线贯通 | 运河步道管理处 | story | PP",
+            "综合? | 河边新建职工书屋正式开放 | 河边街道总工会 | story | PP",
+        ]
+    );
+    let texts = texts(&doc);
+    assert!(texts.contains(
+        &"书屋每天开放十小时,职工凭会员卡即可免费借阅。负责人介绍,书屋还将定期举办读书分享会,首场定在下周六下午,书屋的志愿者也在招募之中。"
+    ));
+    assert!(
+        texts.contains(&"步道管理处表示,夜间照明将在下月启用,运河步道的巡查也将增加到每天两次。")
+    );
+    // No furniture reaches the text.
+    for furniture in [
+        "星期一",
+        "第1版",
+        "责任编辑",
+        "农历",
+        "第45期",
+        "主办",
+        "-1-",
+        "下转",
+        "上接",
+    ] {
+        assert!(
+            !texts.iter().any(|t| t.contains(furniture)),
+            "{furniture} in {texts:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_article_whose_rest_never_comes_is_kept() {
+    let doc = parse(
+        "河边新建职工书屋\n\n书屋每天开放十小时,职工凭会员卡即可免费借阅。\n\n（下转第2版）\n",
+    );
+    assert_eq!(
+        texts(&doc),
+        ["书屋每天开放十小时,职工凭会员卡即可免费借阅。"]
+    );
+}

@@ -2,6 +2,8 @@
 //! wherever the pieces are cut, with mastheads, explicit sections that come late, wire copy,
 //! hard-wrapped lines and English text.
 
+mod common;
+
 use kanbao::doc::{Assembler, Newsletter};
 use kanbao::read::plain::{self, Hints, Stream};
 use kanbao::source;
@@ -70,6 +72,10 @@ fn cases() -> Vec<(&'static str, String)> {
         ("hard-wrapped", hard_wrapped(&sample, 23).repeat(8)),
         ("english", ENGLISH.repeat(400)),
         (
+            "newspaper pages as extracted, articles continued on the next page",
+            common::EXTRACTED_PAGES.repeat(200),
+        ),
+        (
             "wire copy between local news",
             format!(
                 "{}新华社北京9月15日电 国家统计局今天发布数据。\n\n{}",
@@ -88,7 +94,11 @@ fn pieces_parse_exactly_as_the_whole() {
         for (size, piece) in [(97, 1), (1000, 1), (8191, 4096), (70_000, 65_536)] {
             let (doc, early) = streamed(&text, size, piece, &Hints::default());
             assert!(doc == whole, "{name}: pieces of {size} bytes differ");
-            assert!(early > 1, "{name}: only {early} early batches");
+            assert!(
+                early > 1,
+                "{name}: only {early} early batches (pieces of {size}, {} articles)",
+                whole.articles().count()
+            );
         }
     }
 }

@@ -5,7 +5,7 @@ pub mod model;
 pub mod outline;
 pub mod text;
 
-pub use assemble::{Assembler, Batch, Placed};
+pub use assemble::{Assembler, Batch, Jump, Placed};
 pub use model::{
     Article, ArticleKind, Block, BlockKind, Format, Marker, More, Newsletter, Part, Section, Span,
     SpanKind, TextPos,

@@ -179,3 +179,64 @@ impl Drop for Scratch {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Two newspaper pages as `pdftotext` gives them (written for these tests): running headers,
+/// the masthead and its information block, page numbers, columns of wrapped lines without
+/// blank lines between paragraphs, headlines glued to their bodies, credits set right of a
+/// last line or under it, and two articles continued on the next page, their rests in the
+/// other order.
+#[allow(dead_code)]
+pub const EXTRACTED_PAGES: &str = "\
+2024年5月6日 星期一
+
+第1版 要闻
+
+责任编辑:李明 美编:王芳
+
+2024年5月6日 星期一
+
+江南职工报
+
+农历甲辰年三月廿八
+第45期 今日2版
+主办:江南职工服务社
+
+河边新建职工
+书屋正式开放
+本周一,位于河边公园的职工书屋正式
+开放,首批藏书三千册,涵盖文学、历史
+和技术类图书。
+书屋每天开放十小时,职工凭会员卡即可
+免费借阅。负责人介绍,书屋还将定
+（下转第2版）
+
+夏季用电安全提示
+进入夏季,空调和电扇使用频繁,用电负
+荷明显上升。供电部门提醒广大职工,离
+家时关闭电器电源,不要私拉乱接电线。 江南供电所
+
+运河两岸步道
+全线贯通
+沿运河修建的步道本月全线贯通,全长
+十二公里,沿途设有八处休息点和饮水
+站,方便职工晨练和散步。
+步道管理处表示,夜间照明将在下月启
+（下转第2版）
+
+-1-
+
+2024年5月6日 星期一
+
+第2版 综合
+
+（上接第1版）
+用,运河步道的巡查也将增加到每天两次。
+运河步道管理处
+
+（上接第1版）
+期举办读书分享会,首场定在下周六下午,
+书屋的志愿者也在招募之中。
+河边街道总工会
+
+-2-
+";

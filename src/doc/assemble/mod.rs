@@ -7,11 +7,20 @@
 
 pub mod headings;
 
-use super::model::{Article, Newsletter, Section};
+use super::model::{Article, Block, BlockKind, Newsletter, Section};
 use super::text::{Text, Texts};
 
+/// Which way a jump line (`（下转第4版）`, `（上接第1版）`) sends the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jump {
+    /// The article goes on elsewhere.
+    Out,
+    /// What follows goes on an article from elsewhere.
+    In,
+}
+
 /// A finished article and where it goes.
-#[derive(Debug)]
+#[derive(Debug, Default, Clone)]
 pub struct Placed {
     /// The article.
     pub article: Article,
@@ -19,6 +28,10 @@ pub struct Placed {
     pub agency: Option<String>,
     /// The explicit section it belongs to (an index into all explicit sections so far).
     pub section: Option<usize>,
+    /// It goes on elsewhere (`（下转第4版）`): it waits for the rest.
+    pub continued: bool,
+    /// It is the rest of an article that went on elsewhere (`（上接第1版）`).
+    pub continuation: bool,
 }
 
 /// What became final since the last batch.
@@ -32,6 +45,8 @@ pub struct Batch {
     pub sections: Vec<String>,
     /// New articles, in order.
     pub articles: Vec<Placed>,
+    /// The last batch of the text: articles still waiting for the rest of them are placed.
+    pub last: bool,
 }
 
 impl Texts for Placed {
@@ -43,7 +58,7 @@ impl Texts for Placed {
 impl Batch {
     /// Nothing new.
     pub fn is_empty(&self) -> bool {
-        self.title.is_none() && self.sections.is_empty() && self.articles.is_empty()
+        self.title.is_none() && self.sections.is_empty() && self.articles.is_empty() && !self.last
     }
 }
 
@@ -57,6 +72,8 @@ pub struct Assembler {
     lead: bool,
     /// The agency of the last inferred section, while there are no markers.
     wire: Option<Option<String>>,
+    /// Articles that go on elsewhere, waiting for the rest of them, in the order they stopped.
+    held: Vec<Placed>,
 }
 
 impl Assembler {
@@ -81,11 +98,32 @@ impl Assembler {
                 articles: Vec::new(),
             });
         }
+        let mut articles: Vec<Placed> = Vec::with_capacity(batch.articles.len());
         for placed in batch.articles {
+            // An article continued elsewhere is placed where its rest ends it, joined whole.
+            let placed = if placed.continuation && !self.held.is_empty() {
+                let mut first = self.held.remove(continued_by(&self.held, &placed.article));
+                join_rest(&mut first, placed);
+                first
+            } else {
+                placed
+            };
+            if placed.continued {
+                self.held.push(placed);
+            } else {
+                articles.push(placed);
+            }
+        }
+        if batch.last {
+            // The rest of these never came: each is placed as it is.
+            articles.append(&mut self.held);
+        }
+        for placed in articles {
             let Placed {
                 article,
                 agency,
                 section,
+                ..
             } = placed;
             if self.explicit > 0 {
                 let at = match section {
@@ -113,6 +151,99 @@ impl Assembler {
             }
         }
     }
+}
+
+/// Which of the articles waiting for their rest `rest` goes on: the one whose words it shares
+/// most (pairs of Chinese characters, Latin words), the first of them on a tie. Pages jump in
+/// any order (two articles go on from page 3 to page 4, the second one's rest first), and the
+/// page numbers of the jump lines do not tell two such articles apart; their subject does.
+fn continued_by(held: &[Placed], rest: &Article) -> usize {
+    let words = |a: &Article, from_end: bool| {
+        let mut text = String::new();
+        let blocks: Vec<&Block> = if from_end {
+            a.blocks.iter().rev().take(4).collect()
+        } else {
+            a.blocks.iter().take(4).collect()
+        };
+        text.push_str(&a.title);
+        for b in blocks {
+            text.push(' ');
+            text.push_str(&b.text);
+        }
+        terms(&text)
+    };
+    let rest = words(rest, false);
+    let mut best = (0, 0);
+    for (i, h) in held.iter().enumerate() {
+        let shared = words(&h.article, true).intersection(&rest).count();
+        if shared > best.1 {
+            best = (i, shared);
+        }
+    }
+    best.0
+}
+
+/// The terms of a text: each pair of Chinese characters side by side, each Latin word of four
+/// letters or more (lower case).
+fn terms(text: &str) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    let chars: Vec<char> = text.chars().collect();
+    for pair in chars.windows(2) {
+        if pair.iter().all(|&c| crate::text::is_han(c)) {
+            out.insert(pair.iter().collect());
+        }
+    }
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() >= 4 {
+            out.insert(word.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// Puts the rest of an article (after `（上接第1版）`) at its end: a paragraph cut mid-sentence
+/// at the jump is one paragraph again; the credit at the rest's end is the article's.
+fn join_rest(first: &mut Placed, rest: Placed) {
+    let Placed {
+        article,
+        agency,
+        continued,
+        ..
+    } = rest;
+    let mut blocks = article.blocks.into_iter();
+    let cut = first.article.blocks.last().zip(blocks.as_slice().first());
+    if let Some((before, after)) = cut
+        && before.kind == BlockKind::Paragraph
+        && after.kind == BlockKind::Paragraph
+        && !ends_sentence(&before.text)
+    {
+        let before = first.article.blocks.pop().unwrap_or_default();
+        let after = blocks.next().unwrap_or_default();
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let space = latin(before.text.chars().next_back()) && latin(after.text.chars().next());
+        let text = format!(
+            "{}{}{}",
+            before.text,
+            if space { " " } else { "" },
+            after.text
+        );
+        first.article.blocks.push(Block::paragraph(text));
+    }
+    first.article.blocks.extend(blocks);
+    if first.article.byline.is_none() {
+        first.article.byline = article.byline;
+        first.article.byline_spans = article.byline_spans;
+    }
+    first.agency = first.agency.take().or(agency);
+    first.continued = continued;
+}
+
+/// The text's last mark, past closing quotes and brackets, ends a sentence.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "”’」』）)\"'".contains(c))
+        .chars()
+        .next_back()
+        .is_some_and(|c| "。！？!?….．".contains(c))
 }
 
 fn inferred(title: &str, articles: Vec<Article>) -> Section {

@@ -58,7 +58,7 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
         && note.chars().any(is_han)
         && display_width(note) <= 32
         && (((is_photo_credit(note) || reporter) && credit == Credit::Strong)
-            || (credit == Credit::Weak && !note.contains(char::is_whitespace)));
+            || (credit != Credit::None && !note.contains(char::is_whitespace)));
     ok.then_some((body, note))
 }
 

@@ -21,7 +21,7 @@ use super::hints::Lexicon;
 use super::rules::{self, Credit};
 use super::wrapped;
 use crate::doc::{
-    Article, ArticleKind, Assembler, Batch, Block, BlockKind, Newsletter, Placed, Text,
+    Article, ArticleKind, Assembler, Batch, Block, BlockKind, Jump, Newsletter, Placed, Text,
 };
 use crate::text::floor_boundary;
 
@@ -41,6 +41,7 @@ pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
         title: piece.title,
         sections: piece.sections,
         articles: piece.articles,
+        last: true,
     };
     Assembler::default().add(&mut doc, batch);
     doc
@@ -132,6 +133,8 @@ enum Mark {
     Section,
     /// `### Headline`: an explicit headline.
     Headline,
+    /// `（下转第4版）`, `（上接第1版）`: where an article goes on or comes from.
+    Jump(Jump),
 }
 
 /// One block of text between blank lines, with where it lies in the source.
@@ -175,6 +178,17 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         // furniture (running headers, page numbers, the masthead's information), not shown.
         if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
             flush(&mut block, &mut units, lex);
+            continue;
+        }
+        if let Some(jump) = rules::jump_line(line) {
+            flush(&mut block, &mut units, lex);
+            units.push(Unit {
+                mark: Mark::Jump(jump),
+                text: Cow::Borrowed(line),
+                credit: None,
+                start,
+                end,
+            });
             continue;
         }
         if name == Some(start) {
@@ -514,6 +528,10 @@ struct Draft {
     section: Option<usize>,
     /// The block it starts at.
     first_unit: usize,
+    /// It goes on elsewhere (`（下转第4版）`).
+    continued: bool,
+    /// It is the rest of an article from elsewhere (`（上接第1版）`).
+    continuation: bool,
 }
 
 impl Draft {
@@ -615,6 +633,13 @@ fn group(
             };
         }
     }
+    // The words before a jump line (`（下转第4版）`) are cut mid-sentence: a paragraph, never a
+    // credit or a headline however they end.
+    for i in 1..units.len() {
+        if units[i].mark == Mark::Jump(Jump::Out) && units[i - 1].mark == Mark::Text {
+            shapes[i - 1] = Shape::Paragraph;
+        }
+    }
     let series = credit_series(&units, &shapes);
     let bounds: Vec<(usize, usize)> = units.iter().map(|u| (u.start, u.end)).collect();
     let plains: Vec<bool> = (0..units.len()).map(|i| plain(&shapes, i)).collect();
@@ -661,6 +686,16 @@ fn group(
             }
             Mark::Headline => {
                 g.start(Some(unit.text.into_owned()));
+            }
+            Mark::Jump(Jump::Out) => {
+                // The line under the article's last words, even when a credit closed it.
+                if let Some(d) = g.drafts.last_mut() {
+                    d.continued = true;
+                    d.closed = true;
+                }
+            }
+            Mark::Jump(Jump::In) => {
+                g.start(None).continuation = true;
             }
             Mark::Text => {
                 let around = Around {
@@ -743,12 +778,14 @@ fn commit(
         .drafts
         .into_iter()
         .map(|d| {
-            let section = d.section;
+            let (section, continued, continuation) = (d.section, d.continued, d.continuation);
             let (article, agency) = article(d, lex);
             Placed {
                 article,
                 agency,
                 section,
+                continued,
+                continuation,
             }
         })
         .collect();

@@ -680,6 +680,54 @@ pub fn is_masthead_info(line: &str) -> bool {
         || issue()
 }
 
+pub use crate::doc::assemble::Jump;
+
+/// A line that only says where an article goes on or comes from: `（下转第4版）`, `（上接第1版）`,
+/// `Continued on page 4`, `(Continued from page 1)`.
+pub fn jump_line(line: &str) -> Option<Jump> {
+    let line = line.trim();
+    if line.len() > 60 {
+        return None;
+    }
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']))
+        .unwrap_or(line)
+        .trim();
+    let page = |rest: &str, unit: char| {
+        rest.strip_prefix('第')
+            .and_then(|r| r.trim_end().strip_suffix(unit))
+            .is_some_and(|n| {
+                let n = n.trim();
+                !n.is_empty()
+                    && n.chars().count() <= 4
+                    && n.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c))
+            })
+    };
+    for (word, jump) in [
+        ("下转", Jump::Out),
+        ("转", Jump::Out),
+        ("上接", Jump::In),
+        ("接", Jump::In),
+    ] {
+        if let Some(rest) = inner.strip_prefix(word)
+            && (page(rest.trim_start(), '版') || page(rest.trim_start(), '页'))
+        {
+            return Some(jump);
+        }
+    }
+    let lower = inner.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number =
+        |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_alphanumeric());
+    match words.as_slice() {
+        ["continued", "on", "page", n] if number(n) => Some(Jump::Out),
+        ["continued", "from", "page", n] if number(n) => Some(Jump::In),
+        _ => None,
+    }
+}
+
 /// An explicit section marker on a line of its own: `【要闻】`, `## News`, `=== Sport ===`.
 /// Returns the section's title.
 pub fn section_marker(line: &str) -> Option<&str> {
@@ -829,6 +877,12 @@ mod tests {
     #[test]
     fn issue_markers_of_a_masthead() {
         assert!(has_issue_marker("工会周报 第12期"));
+        assert_eq!(jump_line("（下转第4版）"), Some(Jump::Out));
+        assert_eq!(jump_line("（上接第1版）"), Some(Jump::In));
+        assert_eq!(jump_line("(Continued on page 4)"), Some(Jump::Out));
+        assert_eq!(jump_line("Continued from page A2"), Some(Jump::In));
+        assert_eq!(jump_line("接下来的工作"), None);
+        assert_eq!(jump_line("（下转）"), None);
         for furniture in [
             "2023年3月15日 星期三",
             "第1版 工会新闻",

@@ -144,6 +144,7 @@ impl Stream {
             title: None,
             sections: Vec::new(),
             articles: Vec::new(),
+            last: false,
         }
     }
 
@@ -180,6 +181,7 @@ impl Stream {
             title: piece.title,
             sections: piece.sections,
             articles: piece.articles,
+            last,
         }
     }
 }

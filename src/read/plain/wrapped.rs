@@ -83,6 +83,28 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Most a credit set right of a paragraph's last line is wide (`。 江南供电所`).
+const RIGHT_CREDIT: usize = 16;
+
+/// What of a line is set in its column: without a credit set right of its last sentence,
+/// which may reach past the column's width.
+fn set_text(line: &str) -> &str {
+    let Some(end) = line.rfind(['。', '！', '？']) else {
+        return line;
+    };
+    let mark = line[end..].chars().next().map_or(0, char::len_utf8);
+    let after = &line[end + mark..];
+    let credit = after.trim();
+    if after.starts_with(char::is_whitespace)
+        && !credit.is_empty()
+        && display_width(credit) <= RIGHT_CREDIT
+    {
+        &line[..end + mark]
+    } else {
+        line
+    }
+}
+
 /// The width of the column line `i` of a run is set in: the widest line near it.
 fn column(lines: &[Line<'_>], i: usize) -> usize {
     let from = i.saturating_sub(WINDOW);
@@ -101,7 +123,7 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
         .map(|&(start, text)| Line {
             start,
             text,
-            width: display_width(text),
+            width: display_width(set_text(text)),
         })
         .collect();
     let end = lines.len();
@@ -148,19 +170,20 @@ fn signs_off(lines: &[Line<'_>], i: usize, end: usize) -> bool {
         && last.width * 4 <= column(lines, i) * HEADLINE_QUARTERS
 }
 
-/// The width of a line's first word: a CJK character, or a run of Latin letters with the space
-/// before it.
+/// The width of what must come first on a line: a CJK character (with the opening marks before
+/// it, which never end a line: `“五`), or a Latin word with the space before it.
 fn first_word(line: &str) -> usize {
-    match line.chars().next() {
-        Some(c) if rules::is_wide(c) => 2,
-        Some(_) => {
-            1 + line
-                .split(char::is_whitespace)
-                .next()
-                .map_or(0, display_width)
+    let mut width = 0;
+    for c in line.chars() {
+        if rules::is_wide(c) {
+            return width + 2;
         }
-        None => 0,
+        if c.is_whitespace() {
+            break;
+        }
+        width += display_width(c.encode_utf8(&mut [0; 4]));
     }
+    width + 1
 }
 
 /// Line `i` can be (the `first` line of) a headline: heading-shaped, clearly narrower than
@@ -245,6 +268,12 @@ mod tests {
             blocks(text).last().map(String::as_str),
             Some("千灯镇总工会")
         );
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_quote_is_seen_to_start() {
+        let text = "这一段排满了这一栏的宽度还没有结束\n提案。\n“五年来,提案委员会严格履行提\n案审查标准和程序,坚持质量第一。\n";
+        assert_eq!(blocks(text).len(), 2, "{:?}", blocks(text));
     }
 
     #[test]
