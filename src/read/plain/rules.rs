@@ -538,7 +538,12 @@ pub fn is_issue_line(s: &str) -> bool {
 /// own.
 pub fn is_page_furniture(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.len() > 160 {
+    // Every line is asked: what cannot be furniture is told at its first character.
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    const OPENERS: &str = "-—–－第Pp责美校编版组审签农主承协出印发内0123456789";
+    if line.len() > 160 || !(OPENERS.contains(first) || line.contains('号')) {
         return false;
     }
     is_page_number(line)
@@ -673,10 +678,11 @@ pub fn is_masthead_info(line: &str) -> bool {
                 .is_some_and(|rest| rest.trim_start().starts_with([':', '：']))
         })
         || line.starts_with("内部资料")
-        || LICENCES.iter().any(|l| {
-            line.split_once(l)
-                .is_some_and(|(_, rest)| rest.trim_start().starts_with([':', '：']))
-        })
+        || (line.contains('号')
+            && LICENCES.iter().any(|l| {
+                line.split_once(l)
+                    .is_some_and(|(_, rest)| rest.trim_start().starts_with([':', '：']))
+            }))
         || issue()
 }
 
@@ -686,7 +692,8 @@ pub use crate::doc::assemble::Jump;
 /// `Continued on page 4`, `(Continued from page 1)`.
 pub fn jump_line(line: &str) -> Option<Jump> {
     let line = line.trim();
-    if line.len() > 60 {
+    // Every line is asked: the words a jump line needs are looked for first.
+    if line.len() > 60 || !(line.contains(['转', '接']) || line.contains("ontinued")) {
         return None;
     }
     let inner = line
@@ -717,13 +724,20 @@ pub fn jump_line(line: &str) -> Option<Jump> {
             return Some(jump);
         }
     }
-    let lower = inner.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words: Vec<&str> = inner.split_whitespace().collect();
     let number =
         |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_alphanumeric());
+    let is = |w: &str, word: &str| w.eq_ignore_ascii_case(word);
     match words.as_slice() {
-        ["continued", "on", "page", n] if number(n) => Some(Jump::Out),
-        ["continued", "from", "page", n] if number(n) => Some(Jump::In),
+        [c, on, page, n] if is(c, "continued") && is(page, "page") && number(n) => {
+            if is(on, "on") {
+                Some(Jump::Out)
+            } else if is(on, "from") {
+                Some(Jump::In)
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }
