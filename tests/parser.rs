@@ -580,3 +580,57 @@ fn an_article_whose_rest_never_comes_is_kept() {
         ["书屋每天开放十小时,职工凭会员卡即可免费借阅。"]
     );
 }
+
+/// Two columns set side by side, as `pdftotext -layout` gives them: the second column starts
+/// at display column `at` (give or take one, as wide and narrow characters put it).
+fn side_by_side(left: &[&str], right: &[&str], at: usize) -> String {
+    let mut out = String::new();
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).copied().unwrap_or("");
+        let r = right.get(i).copied().unwrap_or("");
+        let w = kanbao::text::display_width(l);
+        out.push_str(l);
+        if !r.is_empty() {
+            out.push_str(&" ".repeat(at.saturating_sub(w).max(3) + i % 2));
+            out.push_str(r);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn columns_side_by_side_are_read_one_after_the_other() {
+    let left = [
+        "河边新建职工书屋",
+        "   本周一,位于河边公园的职工书屋正",
+        "式开放,首批藏书三千册,涵盖文学、历",
+        "史和技术类图书。",
+        "   书屋每天开放十小时,职工凭会员卡",
+        "即可免费借阅。 河边街道总工会",
+    ];
+    let right = [
+        "运河两岸步道全线贯通",
+        "   沿运河修建的步道本月全线贯通,全",
+        "长十二公里,沿途设有八处休息点和饮",
+        "水站,方便职工晨练和散步。",
+        "   步道管理处表示,夜间照明将在下月",
+        "启用。 运河步道管理处",
+    ];
+    let page = format!(
+        "2024年5月6日 星期一      第1版 要闻      责任编辑:李明\n\n{}",
+        side_by_side(&left, &right, 42)
+    );
+    let doc = parse(&page);
+    assert_eq!(
+        shape(&doc),
+        [
+            "综合? | 河边新建职工书屋 | 河边街道总工会 | story | PP",
+            "综合? | 运河两岸步道全线贯通 | 运河步道管理处 | story | PP",
+        ]
+    );
+    assert_eq!(
+        texts(&doc)[0],
+        "本周一,位于河边公园的职工书屋正式开放,首批藏书三千册,涵盖文学、历史和技术类图书。"
+    );
+}

@@ -104,7 +104,7 @@ const ORG_SUFFIXES: &[&str] = &[
 /// Single characters that end the name of an office or institution (`宣传部`, `文化馆`): a weak
 /// sign, taken only for names of three characters or more.
 const ORG_ENDINGS: &[char] = &[
-    '局', '厅', '委', '办', '部', '院', '所', '馆', '校', '站', '队', '社',
+    '局', '厅', '委', '办', '部', '院', '所', '馆', '校', '站', '队', '社', '处',
 ];
 /// Administrative units whose `…总` is short for their trade-union council (`相城区总`).
 const ADMIN_UNITS: &[char] = &['省', '市', '区', '县', '镇', '乡', '道', '局', '司', '业'];

@@ -1,6 +1,7 @@
 //! Text extracted from newspaper PDFs: split into blocks, repaired where page and column
 //! breaks cut them, classified by the genre's rules and grouped into articles and sections.
 
+mod columns;
 pub mod credit;
 pub mod hints;
 pub mod parse;

@@ -33,6 +33,14 @@ pub fn parse(text: &str) -> Newsletter {
 
 /// The parser, knowing what `lex` adds to the built-in rules.
 pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
+    // `pdftotext -layout`: its columns are read one after the other first.
+    if super::columns::is_layout(text) {
+        return parse_unfolded(&super::columns::unfold(text), lex);
+    }
+    parse_unfolded(text, lex)
+}
+
+fn parse_unfolded(text: &str, lex: &Lexicon) -> Newsletter {
     let mut carry = Carry::default();
     let piece = parse_piece(text, 0, true, None, &mut carry, lex);
     let mut doc = Newsletter::default();
