@@ -634,3 +634,22 @@ fn columns_side_by_side_are_read_one_after_the_other() {
         "本周一,位于河边公园的职工书屋正式开放,首批藏书三千册,涵盖文学、历史和技术类图书。"
     );
 }
+
+#[test]
+fn a_text_of_jump_lines_keeps_every_article_and_stays_quick() {
+    // Hostile or broken: a hundred thousand articles that go on elsewhere, then as many rests.
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "标题{i}号\n\n正文第{i}段写到这里。\n\n（下转第2版）\n\n"
+        ));
+    }
+    for i in 0..20_000 {
+        text.push_str(&format!("（上接第1版）\n\n接着第{i}段写完。\n\n"));
+    }
+    let doc = parse(&text);
+    let texts = texts(&doc);
+    assert!(texts.iter().any(|t| t.contains("正文第19999段")));
+    assert!(texts.iter().any(|t| t.contains("接着第19999段")));
+    assert!(texts.iter().any(|t| t.contains("正文第0段")));
+}

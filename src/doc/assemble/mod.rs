@@ -110,6 +110,11 @@ impl Assembler {
             };
             if placed.continued {
                 self.held.push(placed);
+                if self.held.len() > MAX_HELD {
+                    // So many waiting is no newspaper's: the oldest is placed as it is, and a
+                    // text of jump lines costs no more than a bounded look at each.
+                    articles.push(self.held.remove(0));
+                }
             } else {
                 articles.push(placed);
             }
@@ -152,6 +157,9 @@ impl Assembler {
         }
     }
 }
+
+/// Most articles waiting for their rest at once: a page sends a few on to later pages.
+const MAX_HELD: usize = 32;
 
 /// Which of the articles waiting for their rest `rest` goes on: the one whose words it shares
 /// most (pairs of Chinese characters, Latin words), the first of them on a tie. Pages jump in
