@@ -48,17 +48,51 @@ struct Line<'a> {
 pub(super) fn cuts(text: &str, from: usize, lex: &Lexicon) -> Vec<usize> {
     let mut cuts = Vec::new();
     let mut run: Vec<(usize, &str)> = Vec::new();
+    // Where the run's decisions are still to be taken (after a stretch of it was measured).
+    let mut decided: Option<usize> = None;
     for (start, line) in lines(text, from) {
         if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
-            run_cuts(&run, lex, &mut cuts);
+            stretch_cuts(&run, decided, usize::MAX, lex, &mut cuts);
             run.clear();
-        } else {
-            run.push((start, line));
+            decided = None;
+            continue;
+        }
+        run.push((start, line));
+        if run.len() == STRETCH {
+            // A run this long (a text without blank lines): its middle is decided now, its
+            // last lines again with what follows them.
+            let upto = run[STRETCH - OVERLAP].0;
+            stretch_cuts(&run, decided, upto, lex, &mut cuts);
+            run.drain(..STRETCH - 2 * OVERLAP);
+            decided = Some(upto);
         }
     }
-    run_cuts(&run, lex, &mut cuts);
+    stretch_cuts(&run, decided, usize::MAX, lex, &mut cuts);
     cuts.retain(|&c| c >= from);
     cuts
+}
+
+/// Lines of a run measured at once: a longer one is measured in stretches that overlap by
+/// [`OVERLAP`] lines either side, so that memory stays bounded whatever the text.
+const STRETCH: usize = 4096;
+
+/// Lines around a stretch's edge whose decisions need the stretch beside it: the column looks
+/// [`WINDOW`] lines away, a headline [`HEADLINE_LINES`] more.
+const OVERLAP: usize = 2 * WINDOW + HEADLINE_LINES + 2;
+
+/// The cuts of a stretch of a run that fall in `from..upto` (line starts; from the stretch's
+/// start when nothing of it is decided yet).
+fn stretch_cuts(
+    run: &[(usize, &str)],
+    from: Option<usize>,
+    upto: usize,
+    lex: &Lexicon,
+    cuts: &mut Vec<usize>,
+) {
+    let mut found = Vec::new();
+    run_cuts(run, lex, &mut found);
+    let from = from.unwrap_or(0);
+    cuts.extend(found.into_iter().filter(|&c| c >= from && c < upto));
 }
 
 /// The lines (start, text trimmed) from [`WINDOW`] lines before `from` to the end of the text.
@@ -280,6 +314,31 @@ mod tests {
     fn a_word_broken_at_a_short_line_end_is_no_headline() {
         let text = "A well-\nKnown case stays hyphenated in this line.\n";
         assert!(cuts(text, 0, Lexicon::none()).is_empty());
+    }
+
+    #[test]
+    fn a_run_longer_than_a_stretch_is_cut_as_if_measured_whole() {
+        let mut text = String::new();
+        for i in 0..3 * STRETCH + 77 {
+            text.push_str(match i % 7 {
+                0 => "短标题一行\n",
+                3 => "这一段的最后一行很短。\n",
+                5 => "“引号开头的一行文字排满了这一栏的宽\n",
+                _ => "这一行文字排满了这一栏的宽度啊啊啊啊\n",
+            });
+        }
+        let run: Vec<(usize, &str)> = text
+            .lines()
+            .scan(0, |at, l| {
+                let start = *at;
+                *at += l.len() + 1;
+                Some((start, l))
+            })
+            .collect();
+        let mut whole = Vec::new();
+        run_cuts(&run, Lexicon::none(), &mut whole);
+        assert!(whole.len() > 1000);
+        assert_eq!(cuts(&text, 0, Lexicon::none()), whole);
     }
 
     #[test]
