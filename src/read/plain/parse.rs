@@ -188,31 +188,17 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
             flush(&mut block, &mut units, lex);
             continue;
         }
-        if let Some(jump) = rules::jump_line(line) {
+        // A line of its own that marks something: a jump, the paper's name, a section, a
+        // headline.
+        let mark = if let Some(jump) = rules::jump_line(line) {
+            Some((Mark::Jump(jump), line))
+        } else if name == Some(start) {
+            Some((Mark::Masthead, line))
+        } else {
+            marker(line, first && units.is_empty() && block.is_none(), lex)
+        };
+        if let Some((mark, title)) = mark {
             flush(&mut block, &mut units, lex);
-            units.push(Unit {
-                mark: Mark::Jump(jump),
-                text: Cow::Borrowed(line),
-                credit: None,
-                start,
-                end,
-            });
-            continue;
-        }
-        if name == Some(start) {
-            flush(&mut block, &mut units, lex);
-            units.push(Unit {
-                mark: Mark::Masthead,
-                text: Cow::Borrowed(line),
-                credit: None,
-                start,
-                end,
-            });
-            continue;
-        }
-        if let Some(mark) = marker(line, first && units.is_empty() && block.is_none(), lex) {
-            flush(&mut block, &mut units, lex);
-            let (mark, title) = mark;
             units.push(Unit {
                 mark,
                 text: Cow::Borrowed(title),
