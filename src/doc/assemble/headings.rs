@@ -59,49 +59,55 @@ pub struct Meta {
 }
 
 /// Groups `pieces` into a newsletter. They come in runs (a front end may read a big text in
-/// pieces); each run is freed as soon as it is grouped.
+/// pieces); each run is freed as soon as it is grouped. Runs that start sections are grouped
+/// on as many cores as there are, a share of the runs each.
 pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    assemble_on(runs, meta, cores)
+}
+
+/// [`assemble`] on `cores` threads.
+fn assemble_on(mut runs: Vec<Vec<Piece>>, meta: Meta, cores: usize) -> Newsletter {
     let levels = Levels::of(runs.iter().flatten());
-    // The runs are let go as they are grouped, on the reader threads' heaps, where the
-    // articles made here (on another) cannot reuse them: given back every few runs, so that
-    // the newsletter does not grow beside the pieces it is made of.
-    let pieces = runs.into_iter().enumerate().flat_map(|(i, run)| {
-        if i % 16 == 15 {
-            crate::doc::give_back();
-        }
-        run
-    });
+    let mut shares = Vec::new();
+    for at in share_starts(&runs, levels, cores).into_iter().rev() {
+        shares.push(runs.split_off(at));
+    }
+    shares.push(runs);
+    shares.reverse();
+    let title = meta.title.as_deref();
+    let mut grouped = if shares.len() == 1 {
+        shares
+            .into_iter()
+            .map(|runs| group(runs, levels, title))
+            .collect()
+    } else {
+        std::thread::scope(|s| {
+            let mut shares = shares.into_iter();
+            let first = shares.next().unwrap_or_default();
+            let others: Vec<_> = shares
+                .map(|runs| s.spawn(move || group(runs, levels, title)))
+                .collect();
+            let mut grouped = vec![group(first, levels, title)];
+            // A share that panicked is a bug: its panic goes on here.
+            grouped.extend(
+                others
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))),
+            );
+            grouped
+        })
+    };
     let mut doc = Newsletter {
-        title: meta.title.clone(),
+        title: meta.title,
         date: meta.date,
         format: meta.format,
-        sections: Vec::new(),
+        sections: Vec::with_capacity(grouped.iter().map(|g| g.sections.len()).sum::<usize>() + 1),
     };
-    let mut lead: Vec<Piece> = Vec::new();
-    let mut current: Option<(Text, Vec<Piece>)> = None;
-    for piece in pieces {
-        match piece {
-            Piece::Heading {
-                level, text, spans, ..
-            } if Some(level) == levels.title => {
-                if doc.title.is_none() {
-                    doc.title = Some(text.to_string());
-                } else if doc.title.as_deref() != Some(text.as_str()) {
-                    // The front matter's title differs: the heading is shown as a subheading.
-                    push(&mut current, &mut lead, subheading(text, spans));
-                }
-            }
-            Piece::Heading { level, text, .. } if level <= levels.section => {
-                if let Some((title, body)) = current.take() {
-                    doc.sections.push(section(title, body, levels.article));
-                }
-                current = Some((text, Vec::new()));
-            }
-            piece => push(&mut current, &mut lead, piece),
-        }
-    }
-    if let Some((title, body)) = current.take() {
-        doc.sections.push(section(title, body, levels.article));
+    let mut lead = Vec::new();
+    for share in &mut grouped {
+        doc.title = doc.title.take().or(share.title.take());
+        lead.append(&mut share.lead);
     }
     if !lead.is_empty() {
         // Untitled: the lead is named in the language of its text.
@@ -118,10 +124,81 @@ pub fn assemble(runs: Vec<Vec<Piece>>, meta: Meta) -> Newsletter {
         );
         let mut lead_section = section(name, lead, levels.article);
         lead_section.inferred = true;
-        doc.sections.insert(0, lead_section);
+        doc.sections.push(lead_section);
+    }
+    for share in grouped {
+        doc.sections.extend(share.sections);
     }
     doc.sections.shrink_to_fit();
     doc
+}
+
+/// Where to cut `runs` into about `shares` shares of as many pieces each that group alike
+/// apart and together: at runs that start with a section's heading.
+fn share_starts(runs: &[Vec<Piece>], levels: Levels, shares: usize) -> Vec<usize> {
+    let total: usize = runs.iter().map(Vec::len).sum();
+    let per = total / shares.max(1);
+    let mut starts = Vec::new();
+    let mut seen = 0;
+    for (i, run) in runs.iter().enumerate() {
+        let starts_section = matches!(run.first(), Some(Piece::Heading { level, .. })
+            if Some(*level) != levels.title && *level <= levels.section);
+        if i > 0 && starts_section && seen >= per * (starts.len() + 1) && starts.len() + 1 < shares
+        {
+            starts.push(i);
+        }
+        seen += run.len();
+    }
+    starts
+}
+
+/// A share of a document grouped: what it holds before its first section (only the first
+/// share can), its sections, and the top-level heading when it was the title.
+#[derive(Default)]
+struct Grouped {
+    title: Option<String>,
+    lead: Vec<Piece>,
+    sections: Vec<Section>,
+}
+
+/// Groups a share of the runs into sections; `title` is the front matter's.
+fn group(runs: Vec<Vec<Piece>>, levels: Levels, title: Option<&str>) -> Grouped {
+    // The runs are let go as they are grouped, on the reader threads' heaps, where the
+    // articles made here (on another) cannot reuse them: given back every few runs, so that
+    // the newsletter does not grow beside the pieces it is made of.
+    let pieces = runs.into_iter().enumerate().flat_map(|(i, run)| {
+        if i % 16 == 15 {
+            crate::doc::give_back();
+        }
+        run
+    });
+    let mut out = Grouped::default();
+    let mut current: Option<(Text, Vec<Piece>)> = None;
+    for piece in pieces {
+        match piece {
+            Piece::Heading {
+                level, text, spans, ..
+            } if Some(level) == levels.title => match title.or(out.title.as_deref()) {
+                None => out.title = Some(text.to_string()),
+                // The front matter's title differs: the heading is shown as a subheading.
+                Some(known) if known != text.as_str() => {
+                    push(&mut current, &mut out.lead, subheading(text, spans));
+                }
+                Some(_) => {}
+            },
+            Piece::Heading { level, text, .. } if level <= levels.section => {
+                if let Some((title, body)) = current.take() {
+                    out.sections.push(section(title, body, levels.article));
+                }
+                current = Some((text, Vec::new()));
+            }
+            piece => push(&mut current, &mut out.lead, piece),
+        }
+    }
+    if let Some((title, body)) = current.take() {
+        out.sections.push(section(title, body, levels.article));
+    }
+    out
 }
 
 fn push(current: &mut Option<(Text, Vec<Piece>)>, lead: &mut Vec<Piece>, piece: Piece) {
@@ -448,6 +525,62 @@ fn plain_titled(title: &Text) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn heading(level: u8, text: &str) -> Piece {
+        Piece::Heading {
+            level,
+            text: text.into(),
+            spans: Vec::new(),
+        }
+    }
+
+    fn paragraph(text: &str) -> Piece {
+        let block = Block::paragraph(text);
+        Piece::Block {
+            first_line: block.text.len(),
+            block,
+        }
+    }
+
+    #[test]
+    fn runs_grouped_on_several_cores_group_as_on_one() {
+        // Runs that start with a section's heading may be grouped apart; a run that goes on
+        // with a section's articles or blocks, or starts with the title's level, may not.
+        let runs = || {
+            vec![
+                vec![paragraph("导语"), heading(1, "刊名"), heading(2, "一")],
+                vec![heading(3, "文章甲"), paragraph("甲的正文")],
+                vec![
+                    heading(2, "二"),
+                    paragraph("1、条目"),
+                    paragraph("条目正文"),
+                ],
+                vec![paragraph("二的续文")],
+                vec![heading(2, "三"), heading(3, "文章乙")],
+                vec![heading(2, "四"), paragraph("四的正文")],
+                vec![heading(3, "文章丙")],
+            ]
+        };
+        for title in [None, Some("别的刊名".to_string())] {
+            let meta = Meta {
+                title,
+                ..Meta::default()
+            };
+            let one = assemble_on(runs(), meta.clone(), 1);
+            assert_eq!(one.sections.len(), 5, "{one:#?}");
+            for cores in 2..=7 {
+                assert_eq!(
+                    assemble_on(runs(), meta.clone(), cores),
+                    one,
+                    "{cores} cores"
+                );
+            }
+        }
+        assert_eq!(
+            share_starts(&runs(), Levels::of(runs().iter().flatten()), 3),
+            [2, 4]
+        );
+    }
 
     #[test]
     fn number_markers_are_told_from_numbers() {
