@@ -60,6 +60,14 @@ impl Inline {
         self.text[from..].chars().any(crate::text::is_han)
     }
 
+    /// Empty again, keeping its room for the next block.
+    pub(super) fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.first_line = None;
+        self.soft_break = false;
+    }
+
     pub(super) fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -137,47 +145,43 @@ impl Inline {
     }
 }
 
-/// Spans cut to a text of `len` bytes (whitespace trimmed off its end).
-pub(super) fn clamp(spans: Vec<Span>, len: usize) -> Vec<Span> {
-    let mut spans: Vec<Span> = spans
-        .into_iter()
-        .filter_map(|mut s| {
-            s.end = s.end.min(len);
-            (s.end > s.start).then_some(s)
-        })
-        .collect();
+/// Spans tidied for a text cut to `lead..len` of the gathered one (whitespace trimmed off both
+/// ends), in place: cut to it, sorted, merged, and counted from `lead`.
+pub(super) fn tidy(spans: &mut Vec<Span>, lead: usize, len: usize) {
+    spans.retain_mut(|s| {
+        s.end = s.end.min(len);
+        s.end > s.start
+    });
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    merge(spans)
+    merge(spans);
+    spans.retain_mut(|s| {
+        s.start = s.start.saturating_sub(lead);
+        s.end = s.end.saturating_sub(lead);
+        s.end > s.start
+    });
 }
 
 /// Spans sorted by start, a span that overlaps or touches one of the last few kept of its style
 /// (and target) made one with it: `<b>` a hundred thousand times unclosed is one bold run, not
 /// a hundred thousand.
-fn merge(spans: Vec<Span>) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans {
+fn merge(spans: &mut Vec<Span>) {
+    let mut kept = 0;
+    for i in 0..spans.len() {
+        let (done, rest) = spans.split_at_mut(i);
+        let span = &rest[0];
         // Only the last few kept spans can still reach this one's start.
-        let same = out
+        let same = done[..kept]
             .iter_mut()
             .rev()
             .take(8)
             .find(|s| s.kind == span.kind && s.url == span.url && s.end >= span.start);
         match same {
             Some(s) => s.end = s.end.max(span.end),
-            None => out.push(span),
+            None => {
+                spans.swap(kept, i);
+                kept += 1;
+            }
         }
     }
-    out
-}
-
-/// Spans of a text whose first `lead` bytes were cut off.
-pub(super) fn shift(spans: Vec<Span>, lead: usize) -> Vec<Span> {
-    spans
-        .into_iter()
-        .filter_map(|mut s| {
-            s.start = s.start.saturating_sub(lead);
-            s.end = s.end.checked_sub(lead)?;
-            (s.end > s.start).then_some(s)
-        })
-        .collect()
+    spans.truncate(kept);
 }

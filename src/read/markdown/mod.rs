@@ -27,7 +27,7 @@ use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, T
 use crate::text::display_width;
 
 pub use front::Front;
-use inline::{Inline, clamp, shift};
+use inline::{Inline, tidy};
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
 /// newsletter. A big one is read on all cores (see [`split`]).
@@ -50,14 +50,18 @@ fn read_all(text: Cow<'_, str>) -> Newsletter {
     };
     let body = &text[start..];
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let cuts = split::cuts(body, body.len() / split::PIECE);
+    let scan = split::scan(body, body.len() / split::PIECE);
     let notes = Arc::new(split::footnotes(body));
-    let pieced = !cuts.is_empty();
-    let mut readers = if cuts.is_empty() {
-        vec![read(body, None, &notes)]
+    let pieced = !scan.cuts.is_empty();
+    let mut readers = if pieced {
+        read_in_pieces(
+            Pieces::new(text, start, &scan.cuts),
+            cores,
+            &scan.refs,
+            &notes,
+        )
     } else {
-        let refs = split::references(body);
-        read_in_pieces(pieces(text, start, &cuts), cores, &refs, &notes)
+        vec![read(body, None, &notes)]
     };
     let mut meta = Front::default();
     let mut runs = Vec::with_capacity(readers.len());
@@ -89,32 +93,120 @@ fn read_all(text: Cow<'_, str>) -> Newsletter {
     })
 }
 
-/// The body of `text` (what follows its first `start` bytes) cut at `cuts` (offsets in the
-/// body). An owned text is cut from its end, each piece its own allocation and the rest given
-/// back as it goes, so the pieces never add up to more than the text.
-fn pieces<'a>(text: Cow<'a, str>, start: usize, cuts: &[usize]) -> Vec<Cow<'a, str>> {
-    match text {
-        Cow::Borrowed(text) => {
-            let body = &text[start..];
-            let bounds: Vec<usize> = std::iter::once(0)
-                .chain(cuts.iter().copied())
-                .chain(std::iter::once(body.len()))
-                .collect();
-            bounds
-                .windows(2)
-                .map(|w| Cow::Borrowed(&body[w[0]..w[1]]))
-                .collect()
+/// A piece of the text to read: a slice of a text the caller keeps, or a copy of its own in
+/// memory mapped for it alone, which goes back to the system the moment it is dropped (heap
+/// memory freed on another thread than the one it came from would stay with the process).
+enum Chunk<'a> {
+    Borrowed(&'a str),
+    Mapped(memmap2::Mmap),
+    /// A copy on the heap, when no memory could be mapped.
+    Owned(String),
+}
+
+impl Chunk<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            Chunk::Borrowed(text) => Cow::Borrowed(text),
+            // A copy of whole characters: valid, so borrowed as it is.
+            Chunk::Mapped(map) => String::from_utf8_lossy(map),
+            Chunk::Owned(text) => Cow::Borrowed(text),
         }
-        Cow::Owned(mut text) => {
-            let mut pieces = Vec::with_capacity(cuts.len() + 1);
-            for &cut in cuts.iter().rev() {
-                pieces.push(Cow::Owned(text.split_off(start + cut)));
-                text.shrink_to_fit();
+    }
+
+    /// A copy of `text` of its own.
+    fn copy(text: &str) -> Chunk<'static> {
+        // Populated at once: the copy then writes to pages already there, not one fault each.
+        let mapped = memmap2::MmapOptions::new()
+            .len(text.len())
+            .populate()
+            .map_anon()
+            .and_then(|mut map| {
+                map.copy_from_slice(text.as_bytes());
+                map.make_read_only()
+            });
+        match mapped {
+            Ok(map) => Chunk::Mapped(map),
+            Err(_) => Chunk::Owned(text.to_string()),
+        }
+    }
+}
+
+/// The pieces of a text still to read, handed out one at a time.
+enum Pieces<'a> {
+    /// Slices of a text the caller keeps, the last first, and the place of the next.
+    Borrowed(Vec<&'a str>, usize),
+    /// A text of its own, cut from its end: each piece is copied out as it is handed out and the
+    /// text shortened, so the text and its pieces never add up to much more than the text, and
+    /// the copying goes on beside the reading of the pieces cut before.
+    Owned {
+        text: String,
+        start: usize,
+        cuts: Vec<usize>,
+        done: bool,
+    },
+}
+
+impl<'a> Pieces<'a> {
+    /// The body of `text` (what follows its first `start` bytes) to cut at `cuts` (offsets in
+    /// the body).
+    fn new(text: Cow<'a, str>, start: usize, cuts: &[usize]) -> Pieces<'a> {
+        match text {
+            Cow::Borrowed(text) => {
+                let body = &text[start..];
+                let bounds: Vec<usize> = std::iter::once(0)
+                    .chain(cuts.iter().copied())
+                    .chain(std::iter::once(body.len()))
+                    .collect();
+                let mut slices: Vec<&str> = bounds.windows(2).map(|w| &body[w[0]..w[1]]).collect();
+                slices.reverse();
+                Pieces::Borrowed(slices, 0)
             }
-            text.replace_range(..start, "");
-            pieces.push(Cow::Owned(text));
-            pieces.reverse();
-            pieces
+            Cow::Owned(text) => Pieces::Owned {
+                text,
+                start,
+                cuts: cuts.to_vec(),
+                done: false,
+            },
+        }
+    }
+
+    /// How many pieces there are still to hand out.
+    fn len(&self) -> usize {
+        match self {
+            Pieces::Borrowed(slices, _) => slices.len(),
+            Pieces::Owned { cuts, done, .. } => cuts.len() + usize::from(!done),
+        }
+    }
+
+    /// The next piece and its place in the text (the first is 0).
+    fn next(&mut self) -> Option<(usize, Chunk<'a>)> {
+        match self {
+            Pieces::Borrowed(slices, next) => {
+                let piece = slices.pop()?;
+                *next += 1;
+                Some((*next - 1, Chunk::Borrowed(piece)))
+            }
+            Pieces::Owned {
+                text,
+                start,
+                cuts,
+                done,
+            } => {
+                if *done {
+                    return None;
+                }
+                let (at, cut) = match cuts.pop() {
+                    Some(cut) => (cuts.len() + 1, *start + cut),
+                    None => {
+                        *done = true;
+                        (0, *start)
+                    }
+                };
+                let piece = Chunk::copy(&text[cut..]);
+                text.truncate(cut);
+                text.shrink_to_fit();
+                Some((at, piece))
+            }
         }
     }
 }
@@ -123,35 +215,34 @@ fn pieces<'a>(text: Cow<'a, str>, start: usize, cuts: &[usize]) -> Vec<Cow<'a, s
 /// letting it go once read: the parser's tree of a piece lives only while it is read, so
 /// memory stays bounded.
 fn read_in_pieces(
-    pieces: Vec<Cow<'_, str>>,
+    pieces: Pieces<'_>,
     cores: usize,
     refs: &HashMap<String, String>,
     notes: &Arc<HashMap<String, usize>>,
 ) -> Vec<Reader> {
     let count = pieces.len();
-    let slots: Vec<Mutex<Option<Cow<'_, str>>>> =
-        pieces.into_iter().map(|p| Mutex::new(Some(p))).collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
+    let pieces = Mutex::new(pieces);
     let mut done: Vec<(usize, Reader)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..cores.min(count))
             .map(|_| {
                 scope.spawn(|| {
                     let mut out = Vec::new();
+                    let mut on_heap = 0;
                     loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(slot) = slots.get(i) else {
+                        // A worker that panicked while cutting is a bug, and goes on below.
+                        let Some((i, piece)) = pieces.lock().ok().and_then(|mut p| p.next()) else {
                             return out;
                         };
-                        // Each slot is taken once, by the one worker that drew its number.
-                        let piece = slot.lock().map(|mut p| p.take()).ok().flatten();
-                        let piece = piece.unwrap_or_default();
-                        out.push((i, read(&piece, Some(refs), notes)));
-                        drop(piece);
-                        // The text let go stays with the heap it was read into, where the
-                        // readers' threads cannot reuse it.
-                        if i % 8 == 7 {
-                            crate::doc::give_back();
+                        out.push((i, read(&piece.text(), Some(refs), notes)));
+                        // A copy on the heap let go stays with the heap it was made in, where
+                        // the readers' threads cannot reuse it: given back every few pieces.
+                        if matches!(piece, Chunk::Owned(_)) {
+                            on_heap += 1;
+                            if on_heap % 8 == 0 {
+                                crate::doc::give_back();
+                            }
                         }
+                        drop(piece);
                     }
                 })
             })
@@ -466,13 +557,15 @@ impl Reader {
         };
         self.close_all();
         self.inline.leftover_strong();
-        let inline = std::mem::take(&mut self.inline);
+        let mut inline = std::mem::take(&mut self.inline);
         let text = inline.text.trim();
         let lead = inline.text.len() - inline.text.trim_start().len();
         if !text.is_empty() {
+            tidy(&mut inline.spans, lead, lead + text.len());
+            inline.spans.shrink_to_fit();
             self.emit(Piece::Heading {
                 level,
-                spans: shift(clamp(inline.spans, lead + text.len()), lead),
+                spans: inline.spans,
                 text: text.into(),
             });
         }
@@ -612,7 +705,9 @@ impl Reader {
         }
         self.close_all();
         self.inline.leftover_strong();
-        let inline = std::mem::take(&mut self.inline);
+        // The gathered text's room is kept for the next block: most blocks are a line or two,
+        // and growing a new string for each costs more than reading it.
+        let mut inline = std::mem::take(&mut self.inline);
         if !inline.is_blank() {
             let text = inline.text.trim_end();
             let lead = inline.text.len() - inline.text.trim_start().len();
@@ -624,11 +719,9 @@ impl Reader {
                 BlockKind::Paragraph
             };
             let mut block = Block::new(kind, &text[lead..]);
-            let spans = shift(clamp(inline.spans, text.len()), lead);
-            if !spans.is_empty() {
-                let mut spans = spans;
-                spans.shrink_to_fit();
-                block.spans = spans.into();
+            tidy(&mut inline.spans, lead, text.len());
+            if !inline.spans.is_empty() {
+                block.spans = inline.spans.drain(..).collect();
             }
             match kind {
                 BlockKind::ListItem => {
@@ -646,6 +739,8 @@ impl Reader {
             });
             self.emit(Piece::Block { block, first_line });
         }
+        inline.clear();
+        self.inline = inline;
         self.flush_images();
     }
 

@@ -18,13 +18,25 @@ pub const MIN_SPLIT: usize = 1 << 20;
 /// that the parser's tree of a piece (several times the piece) stays small.
 pub const PIECE: usize = 256 << 10;
 
-/// Where to cut `text` into about `parts` pieces: offsets of the starts of heading lines.
-pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
+/// What one pass over a big text finds: where to cut it, and the reference definitions the
+/// pieces share.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Offsets of the starts of heading lines to cut at (none: read the text whole).
+    pub cuts: Vec<usize>,
+    /// The reference definitions (`[label]: url`), by normalised label; the first of a label
+    /// wins, as in CommonMark.
+    pub refs: HashMap<String, String>,
+}
+
+/// Where to cut `text` into about `parts` pieces (at the starts of heading lines), and its
+/// reference definitions, in one pass over its lines. A text too small to cut gives nothing.
+pub fn scan(text: &str, parts: usize) -> Scan {
+    let mut found = Scan::default();
     if parts < 2 || text.len() < MIN_SPLIT {
-        return Vec::new();
+        return found;
     }
     let step = text.len() / parts;
-    let mut cuts = Vec::new();
     let mut next = step;
     let mut fence: Option<(u8, usize)> = None;
     let mut comment = false;
@@ -41,7 +53,7 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
         let indent = line.len() - line.trim_start_matches(' ').len();
         let bare = &line[indent..];
         if let Some(tag) = raw {
-            if line.to_ascii_lowercase().contains(&format!("</{tag}>")) {
+            if closes(line, tag) {
                 raw = None;
             }
             blank_before = false;
@@ -66,25 +78,43 @@ pub fn cuts(text: &str, parts: usize) -> Vec<usize> {
             blank_before = false;
             continue;
         }
+        if indent <= 3
+            && let Some((label, target)) = definition(bare)
+        {
+            found.refs.entry(label).or_insert(target);
+        }
         if let Some(open) = open_comment.find(line.as_bytes()) {
             comment = close_comment.find(&line.as_bytes()[open..]).is_none();
         }
         // HTML that keeps blank lines (`<pre>`, `<script>`, `<style>`, `<textarea>`) runs to
         // its end tag: never cut inside it.
         if let Some(tag) = raw_html_start(bare) {
-            raw = (!line.to_ascii_lowercase().contains(&format!("</{tag}>"))).then_some(tag);
+            raw = (!closes(line, tag)).then_some(tag);
         }
         if at >= next && blank_before && indent == 0 && is_heading(bare) {
-            cuts.push(at);
+            found.cuts.push(at);
             next = at + step;
         }
         blank_before = line.trim().is_empty();
     }
-    cuts
+    found
+}
+
+/// `line` holds the end tag of `tag` (any case).
+fn closes(line: &str, tag: &str) -> bool {
+    memmem::find_iter(line.as_bytes(), b"</").any(|at| {
+        let name = &line.as_bytes()[at + 2..];
+        name.len() > tag.len()
+            && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes())
+            && name[tag.len()] == b'>'
+    })
 }
 
 /// The tag of an HTML block that keeps blank lines, when `line` starts one.
 fn raw_html_start(line: &str) -> Option<&'static str> {
+    if !line.starts_with('<') {
+        return None;
+    }
     let head = line.get(..10).unwrap_or(line).to_ascii_lowercase();
     ["pre", "script", "style", "textarea"]
         .into_iter()
@@ -100,37 +130,18 @@ fn is_heading(line: &str) -> bool {
     line.starts_with("# ") || line.starts_with("## ")
 }
 
-/// The reference definitions of `text` (`[label]: url`), by normalised label.
-pub fn references(text: &str) -> HashMap<String, String> {
-    let mut refs = HashMap::new();
-    let mut fence = false;
-    for line in text.lines() {
-        let bare = line.trim_start_matches(' ');
-        if line.len() - bare.len() > 3 {
-            continue;
-        }
-        if bare.starts_with("```") || bare.starts_with("~~~") {
-            fence = !fence;
-            continue;
-        }
-        if fence || !bare.starts_with('[') {
-            continue;
-        }
-        let Some(close) = bare.find("]:") else {
-            continue;
-        };
-        let label = normalise(&bare[1..close]);
-        let target = bare[close + 2..].split_whitespace().next().unwrap_or("");
-        let target = target
-            .strip_prefix('<')
-            .and_then(|t| t.strip_suffix('>'))
-            .unwrap_or(target);
-        if !label.is_empty() && !target.is_empty() {
-            // The first definition of a label wins, as in CommonMark.
-            refs.entry(label).or_insert_with(|| target.to_string());
-        }
-    }
-    refs
+/// A reference definition (`[label]: url`) at the start of `line` (its indent taken off):
+/// the normalised label and the target.
+fn definition(line: &str) -> Option<(String, String)> {
+    let rest = line.strip_prefix('[')?;
+    let close = rest.find("]:")?;
+    let label = normalise(&rest[..close]);
+    let target = rest[close + 2..].split_whitespace().next().unwrap_or("");
+    let target = target
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(target);
+    (!label.is_empty() && !target.is_empty()).then(|| (label, target.to_string()))
 }
 
 /// The footnotes `text` defines (`[^label]: …` at a line's start): each normalised label with
@@ -177,7 +188,7 @@ mod tests {
         let section =
             "## 标题\n\n正文一段。\n\n```\n\n## not a heading\n```\n\n<!--\n\n## hidden\n-->\n\n";
         let text = section.repeat(MIN_SPLIT / section.len() + 10);
-        let cuts = cuts(&text, 4);
+        let cuts = scan(&text, 4).cuts;
         assert_eq!(cuts.len(), 3);
         for &c in &cuts {
             assert!(
@@ -186,7 +197,7 @@ mod tests {
                 text[c..].chars().take(12).collect::<String>()
             );
         }
-        assert!(super::cuts(&text[..section.len() * 3], 4).is_empty());
+        assert!(scan(&text[..section.len() * 3], 4).cuts.is_empty());
     }
 
     #[test]
@@ -197,11 +208,23 @@ mod tests {
     }
 
     #[test]
-    fn references_are_gathered_by_normalised_label() {
-        let refs = references(
-            "x\n[Foo  Bar]: https://example.org/a \"t\"\n[foo bar]: https://example.org/b\n   [c]: <https://example.org/c>\n",
-        );
+    fn references_are_gathered_by_normalised_label_outside_code_and_comments() {
+        let defs = "x\n[Foo  Bar]: https://example.org/a \"t\"\n[foo bar]: https://example.org/b\n   [c]: <https://example.org/c>\n\n```\n[d]: https://example.org/d\n```\n\n<!--\n[e]: https://example.org/e\n-->\n";
+        let filler = "## 标题\n\n正文一段。\n\n".repeat(MIN_SPLIT / 20);
+        let refs = scan(&format!("{defs}{filler}"), 4).refs;
         assert_eq!(refs["foo bar"], "https://example.org/a");
         assert_eq!(refs["c"], "https://example.org/c");
+        assert!(
+            !refs.contains_key("d") && !refs.contains_key("e"),
+            "{refs:?}"
+        );
+    }
+
+    #[test]
+    fn end_tags_are_found_in_any_case() {
+        assert!(closes("x</PRE> y", "pre"));
+        assert!(closes("</style>", "style"));
+        assert!(!closes("</pre", "pre"));
+        assert!(!closes("</prefix>", "pre"));
     }
 }
