@@ -54,8 +54,13 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         let screen = tui::Screen::open().context("taking the terminal")?;
         return read(cli, loaded, &input, name, start, screen);
     }
-    let source::Source { name, text, id, .. } = source::load(&input)?;
-    let format = source::format::detect(&name, &text);
+    let source::Source {
+        name,
+        text,
+        id,
+        format,
+        ..
+    } = source::load(&input)?;
     if interactive {
         // The terminal is taken while the newsletter is parsed: the first screen comes sooner.
         let hints = loaded.config.hints.clone();

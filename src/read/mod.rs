@@ -2,6 +2,7 @@
 //! [`crate::doc::assemble`] groups them. No front end knows of the reader or the terminal.
 
 pub mod markdown;
+pub mod pdf;
 pub mod plain;
 
 use crate::doc::{Format, Newsletter};
@@ -11,6 +12,7 @@ pub fn parse(text: &str, format: Format, hints: &plain::Hints) -> Newsletter {
     match format {
         Format::Text => plain::parse_with(text, hints),
         Format::Markdown => markdown::parse(text),
+        Format::Pdf => pdf::parse(text, hints),
     }
 }
 
@@ -19,5 +21,6 @@ pub fn parse_owned(text: String, format: Format, hints: &plain::Hints) -> Newsle
     match format {
         Format::Text => plain::parse_with(&text, hints),
         Format::Markdown => markdown::parse_owned(text),
+        Format::Pdf => pdf::parse(&text, hints),
     }
 }

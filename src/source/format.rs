@@ -17,6 +17,8 @@ pub enum Format {
     Text,
     /// Markdown (CommonMark with the common extensions).
     Markdown,
+    /// A PDF file: its text layer, rebuilt as the pages were set (see [`crate::read::pdf`]).
+    Pdf,
 }
 
 impl Format {
@@ -24,6 +26,11 @@ impl Format {
     pub fn is_text(&self) -> bool {
         *self == Format::Text
     }
+}
+
+/// The bytes are a PDF file: `%PDF-` in its first KiB (where readers look for it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
 }
 
 /// How much of the text the sniffing looks at.

@@ -90,6 +90,8 @@ pub struct Source {
     pub encoding: &'static str,
     /// The fingerprint of the bytes (see [`fingerprint::fingerprint`]).
     pub id: String,
+    /// The front end to read it with (see [`format`]).
+    pub format: format::Format,
 }
 
 /// Why a newsletter could not be read. Each message is one line naming the input.
@@ -136,6 +138,14 @@ pub enum SourceError {
         /// The input's display name.
         name: String,
     },
+    /// A PDF that gives no text (see [`crate::read::pdf::PdfError`]).
+    #[error("{name}: {error}")]
+    Pdf {
+        /// The input's display name.
+        name: String,
+        /// What is wrong with it.
+        error: crate::read::pdf::PdfError,
+    },
     /// The input is longer than any newsletter (1 GiB), or endless.
     #[error("{name} is too large (over 1 GiB)")]
     TooLarge {
@@ -144,24 +154,32 @@ pub enum SourceError {
     },
 }
 
-/// Reads the newsletter `input` names and decodes it (see [`decode`]).
+/// Reads the newsletter `input` names and decodes it (see [`decode`]); a PDF's text is read
+/// from its pages (see [`crate::read::pdf`]).
 pub fn load(input: &Input) -> Result<Source, SourceError> {
     let name = input.name();
     let (decoded, id) = match input {
         Input::Sample => (decode(SAMPLE), fingerprint(SAMPLE)),
         Input::Stdin => {
-            let bytes = read_text(&mut io::stdin().lock(), 0, MAX_INPUT, &name)?;
+            let bytes = read_input(&mut io::stdin().lock(), 0, MAX_INPUT, &name)?;
             let id = fingerprint(&bytes);
+            if format::is_pdf(&bytes) {
+                return pdf(&bytes, name, id);
+            }
             (decode_owned(bytes), id)
         }
         Input::Path(path) => {
             let bytes = read_file(path, &name)?;
             let id = fingerprint(&bytes);
+            if format::is_pdf(&bytes) {
+                return pdf(&bytes, name, id);
+            }
             (decode_owned(bytes), id)
         }
     };
     match decoded {
         Ok(Decoded { text, encoding }) => Ok(Source {
+            format: format::detect(&name, &text),
             name,
             text,
             encoding,
@@ -169,6 +187,20 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
         }),
         Err(DecodeError::NotText) => Err(SourceError::NotText { name }),
         Err(DecodeError::Empty) => Err(SourceError::Empty { name }),
+    }
+}
+
+/// A PDF's text, rebuilt from its pages.
+fn pdf(bytes: &[u8], name: String, id: String) -> Result<Source, SourceError> {
+    match crate::read::pdf::text_of(bytes) {
+        Ok(text) => Ok(Source {
+            name,
+            text,
+            encoding: "PDF",
+            id,
+            format: format::Format::Pdf,
+        }),
+        Err(error) => Err(SourceError::Pdf { name, error }),
     }
 }
 
@@ -189,13 +221,13 @@ fn read_file(path: &Path, name: &str) -> Result<Vec<u8>, SourceError> {
     }
     // The size is only a hint (files grow, /proc and devices lie), so it just sizes the buffer.
     let hint = usize::try_from(metadata.len()).unwrap_or(0);
-    read_text(&mut file, hint, MAX_INPUT, name)
+    read_input(&mut file, hint, MAX_INPUT, name)
 }
 
-/// Reads at most `limit` bytes of what should be text. The first [`SNIFF_LEN`] bytes are
-/// judged before the rest is read, so an endless binary stream (`/dev/zero`) is refused at
+/// Reads at most `limit` bytes of what should be text or a PDF. The first [`SNIFF_LEN`] bytes
+/// are judged before the rest is read, so an endless binary stream (`/dev/zero`) is refused at
 /// once; an endless text stream stops at `limit` with [`SourceError::TooLarge`].
-fn read_text(
+fn read_input(
     reader: &mut impl Read,
     hint: usize,
     limit: u64,
@@ -206,7 +238,7 @@ fn read_text(
     let head = (SNIFF_LEN as u64).min(limit);
     let io = |error| io_error(name, error);
     reader.take(head).read_to_end(&mut bytes).map_err(io)?;
-    if head_is_binary(&bytes) {
+    if head_is_binary(&bytes) && !format::is_pdf(&bytes) {
         return Err(SourceError::NotText {
             name: name.to_owned(),
         });
@@ -246,7 +278,7 @@ mod tests {
     #[test]
     fn endless_binary_is_refused_from_its_start() {
         let mut zeros = io::repeat(0);
-        let error = read_text(&mut zeros, 0, MAX_INPUT, "/dev/zero");
+        let error = read_input(&mut zeros, 0, MAX_INPUT, "/dev/zero");
         assert!(
             matches!(error, Err(SourceError::NotText { .. })),
             "{error:?}"
@@ -256,7 +288,7 @@ mod tests {
     #[test]
     fn input_over_the_limit_is_too_large() {
         let mut yes = io::repeat(b'y');
-        let error = read_text(&mut yes, 0, 100_000, "<stdin>").map(|b| b.len());
+        let error = read_input(&mut yes, 0, 100_000, "<stdin>").map(|b| b.len());
         assert_eq!(
             error.map_err(|e| e.to_string()),
             Err("<stdin> is too large (over 1 GiB)".to_owned())
@@ -264,7 +296,9 @@ mod tests {
         // Exactly at the limit is fine.
         let mut exact = io::Read::take(io::repeat(b'y'), 100_000);
         assert_eq!(
-            read_text(&mut exact, 0, 100_000, "f").map(|b| b.len()).ok(),
+            read_input(&mut exact, 0, 100_000, "f")
+                .map(|b| b.len())
+                .ok(),
             Some(100_000)
         );
     }
@@ -334,11 +368,19 @@ mod tests {
     #[test]
     fn load_reports_binary_and_empty_files() {
         let dir = TempDir::new("binary-empty");
-        let binary = dir.0.join("a.pdf");
-        std::fs::write(&binary, b"%PDF-1.7\n\0\x01\x02").expect("writes");
+        let binary = dir.0.join("a.bin");
+        std::fs::write(&binary, b"\x7fELF\x02\x01\x01\0\0\0").expect("writes");
         assert_eq!(
             load_error(&binary),
             format!("{} does not look like text", binary.display())
+        );
+        // A PDF is read by its own front end, which names what is wrong with it.
+        let broken = dir.0.join("a.pdf");
+        std::fs::write(&broken, b"%PDF-1.7\n\0\x01\x02").expect("writes");
+        let error = load_error(&broken);
+        assert!(
+            error.starts_with(&format!("{}: this PDF cannot be read (", broken.display())),
+            "{error}"
         );
         let empty = dir.0.join("empty.txt");
         std::fs::write(&empty, b"\xef\xbb\xbf\n\n").expect("writes");

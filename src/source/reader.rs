@@ -61,6 +61,10 @@ impl Reader {
             .take(SNIFF_LEN as u64)
             .read_to_end(&mut head)
             .map_err(|error| io_error(&name, error))?;
+        // A PDF is read whole, by its own front end.
+        if super::format::is_pdf(&head) {
+            return Ok(None);
+        }
         if head_is_binary(&head) {
             return Err(SourceError::NotText { name });
         }

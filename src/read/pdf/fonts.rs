@@ -1,0 +1,380 @@
+//! A PDF font as the text walk needs it: how a string's bytes split into character codes, what
+//! each code reads as, how wide it is, and whether the face is bold.
+//!
+//! What a code reads as comes from the font's `/ToUnicode` map when it has one; else from the
+//! predefined Chinese CMap it names (`UniGB-UCS2-H` and `UniGB-UTF16-H` are Unicode already,
+//! `GBK-EUC-H`, `GB-EUC-H` and their kin are GBK bytes, one byte for ASCII, two for the rest);
+//! else, for a simple font, from its encoding (`lopdf`'s tables: WinAnsi, MacRoman, Standard,
+//! `/Differences`). A code that reads as nothing (an `Identity-H` font without `/ToUnicode`) is
+//! skipped, and counted: a page of nothing but such codes has no text layer to read.
+
+use lopdf::{Dictionary, Document, Encoding, Object};
+
+/// The most a `/ToUnicode` stream may inflate to: a real one is a few hundred KiB.
+const MAX_CMAP: usize = 16 << 20;
+
+/// How a string's bytes split into codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Codes {
+    /// One byte a code (simple fonts).
+    One,
+    /// Two bytes a code (`Identity-H`, `UniGB-UCS2-H`).
+    Two,
+    /// UTF-16: two bytes, four for a surrogate pair (`UniGB-UTF16-H`).
+    Utf16,
+    /// GBK: one byte below 0x81, else two (`GBK-EUC-H`, `GB-EUC-H`, `GBKp-EUC-H`).
+    Gbk,
+}
+
+/// Where a code's text comes from when there is no `/ToUnicode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    /// The code is a Unicode code unit (UCS-2, UTF-16).
+    Unicode,
+    /// The code's bytes are GBK.
+    Gbk,
+    /// A simple font's encoding.
+    Simple,
+    /// Nothing says (`Identity-H` without `/ToUnicode`).
+    Unknown,
+}
+
+/// Glyph widths, in thousandths of the text size.
+#[derive(Debug, Clone)]
+enum Widths {
+    /// A simple font's `/FirstChar` and `/Widths`.
+    Simple {
+        first: u32,
+        widths: Vec<f32>,
+        missing: f32,
+    },
+    /// A composite font's `/W` ranges (sorted by first code) and `/DW`.
+    Cid {
+        ranges: Vec<(u32, u32, f32)>,
+        default: f32,
+        /// The codes are CIDs (`Identity-H`), so `/W` applies.
+        identity: bool,
+    },
+}
+
+/// One font of a page.
+pub(super) struct Font<'a> {
+    codes: Codes,
+    meaning: Meaning,
+    to_unicode: Option<Encoding<'a>>,
+    encoding: Option<Encoding<'a>>,
+    widths: Widths,
+    /// Glyph space to text space for widths: 1/1000, or a Type 3 font's matrix.
+    scale: f32,
+    /// The face is bold by its name or its descriptor.
+    pub(super) bold: bool,
+}
+
+/// One character code of a string.
+pub(super) struct Code {
+    /// What it reads as (empty when nothing says).
+    pub(super) text: String,
+    /// Its advance, in text space units per unit of text size.
+    pub(super) width: f32,
+    /// A one-byte code 32, which word spacing (`Tw`) widens.
+    pub(super) space: bool,
+}
+
+impl<'a> Font<'a> {
+    /// The font `dict` describes.
+    pub(super) fn new(dict: &'a Dictionary, doc: &'a Document) -> Font<'a> {
+        let subtype = name(dict.get(b"Subtype").ok(), doc).unwrap_or_default();
+        let base = name(dict.get(b"BaseFont").ok(), doc).unwrap_or_default();
+        let to_unicode = dict.get(b"ToUnicode").ok().and_then(|object| {
+            // A dictionary with only this entry: lopdf reads its map for us.
+            let mut only = Dictionary::new();
+            only.set("Type", Object::Name(b"Font".to_vec()));
+            only.set("ToUnicode", object.clone());
+            match only.get_font_encoding_with_limit(doc, MAX_CMAP) {
+                Ok(Encoding::UnicodeMapEncoding(map)) => Some(Encoding::UnicodeMapEncoding(map)),
+                _ => None,
+            }
+        });
+        let descriptor = |d: &'a Dictionary| {
+            d.get(b"FontDescriptor")
+                .ok()
+                .and_then(|o| deref(o, doc))
+                .and_then(|o| o.as_dict().ok())
+        };
+        if subtype == "Type0" {
+            let cmap = name(dict.get(b"Encoding").ok(), doc).unwrap_or_default();
+            let (codes, meaning) = composite(&cmap);
+            let descendant = dict
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|o| deref(o, doc))
+                .and_then(|o| o.as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| deref(o, doc))
+                .and_then(|o| o.as_dict().ok());
+            let default = descendant
+                .and_then(|d| d.get(b"DW").ok())
+                .and_then(|o| number(o, doc))
+                .unwrap_or(1000.0);
+            let ranges = descendant
+                .and_then(|d| d.get(b"W").ok())
+                .and_then(|o| deref(o, doc))
+                .and_then(|o| o.as_array().ok())
+                .map(|w| cid_widths(w, doc))
+                .unwrap_or_default();
+            let bold = is_bold(&base, descendant.and_then(descriptor), doc);
+            return Font {
+                codes,
+                meaning,
+                to_unicode,
+                encoding: None,
+                widths: Widths::Cid {
+                    ranges,
+                    default,
+                    identity: cmap.starts_with("Identity"),
+                },
+                scale: 0.001,
+                bold,
+            };
+        }
+        let first = dict
+            .get(b"FirstChar")
+            .ok()
+            .and_then(|o| number(o, doc))
+            .unwrap_or(0.0)
+            .max(0.0) as u32;
+        let widths = dict
+            .get(b"Widths")
+            .ok()
+            .and_then(|o| deref(o, doc))
+            .and_then(|o| o.as_array().ok())
+            .map(|a| a.iter().map(|w| number(w, doc).unwrap_or(0.0)).collect())
+            .unwrap_or_default();
+        let missing = descriptor(dict)
+            .and_then(|d| d.get(b"MissingWidth").ok())
+            .and_then(|o| number(o, doc))
+            .unwrap_or(0.0);
+        // A Type 3 font's glyphs are in its own matrix's space.
+        let scale = if subtype == "Type3" {
+            dict.get(b"FontMatrix")
+                .ok()
+                .and_then(|o| deref(o, doc))
+                .and_then(|o| o.as_array().ok())
+                .and_then(|m| m.first())
+                .and_then(|o| number(o, doc))
+                .filter(|s| s.is_finite() && *s > 0.0 && *s < 1.0)
+                .unwrap_or(0.001)
+        } else {
+            0.001
+        };
+        Font {
+            codes: Codes::One,
+            meaning: Meaning::Simple,
+            encoding: dict.get_font_encoding_with_limit(doc, MAX_CMAP).ok(),
+            to_unicode,
+            widths: Widths::Simple {
+                first,
+                widths,
+                missing,
+            },
+            scale,
+            bold: is_bold(&base, descriptor(dict), doc),
+        }
+    }
+
+    /// The codes of `bytes`, in order.
+    pub(super) fn codes(&self, bytes: &[u8], mut each: impl FnMut(Code)) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match self.codes {
+                Codes::One => 1,
+                Codes::Two => 2,
+                Codes::Utf16 => {
+                    let high = bytes[i] & 0xFC == 0xD8;
+                    if high { 4 } else { 2 }
+                }
+                Codes::Gbk => {
+                    if bytes[i] < 0x81 {
+                        1
+                    } else {
+                        2
+                    }
+                }
+            };
+            let code = &bytes[i..(i + len).min(bytes.len())];
+            i += len;
+            let value = code.iter().fold(0u32, |v, &b| (v << 8) | u32::from(b));
+            let text = self.text_of(code, value);
+            let width = self.width_of(code, value, &text) * self.scale;
+            each(Code {
+                text,
+                width,
+                space: len == 1 && value == 32,
+            });
+        }
+    }
+
+    fn text_of(&self, code: &[u8], value: u32) -> String {
+        if let Some(Encoding::UnicodeMapEncoding(map)) = &self.to_unicode {
+            let len = u8::try_from(code.len()).unwrap_or(4);
+            if let Some(units) = map.get(value, len) {
+                return String::from_utf16_lossy(&units);
+            }
+        }
+        match self.meaning {
+            Meaning::Unicode => {
+                let units: Vec<u16> = code
+                    .chunks(2)
+                    .map(|p| (u16::from(p[0]) << 8) | u16::from(*p.get(1).unwrap_or(&0)))
+                    .collect();
+                String::from_utf16_lossy(&units)
+            }
+            Meaning::Gbk => encoding_rs::GBK
+                .decode_without_bom_handling(code)
+                .0
+                .into_owned(),
+            Meaning::Simple => match &self.encoding {
+                Some(encoding) => encoding.bytes_to_string(code).unwrap_or_default(),
+                None => code.iter().map(|&b| char::from(b)).collect(),
+            },
+            Meaning::Unknown => String::new(),
+        }
+    }
+
+    /// A code's width in glyph space.
+    fn width_of(&self, code: &[u8], value: u32, text: &str) -> f32 {
+        // Without a width to go by: an ideograph is square, anything else half as wide.
+        let guess = || {
+            if text.chars().next().is_some_and(crate::text::is_wide) || code.len() > 1 {
+                1000.0
+            } else {
+                500.0
+            }
+        };
+        let width = match &self.widths {
+            Widths::Simple {
+                first,
+                widths,
+                missing,
+            } => value
+                .checked_sub(*first)
+                .and_then(|i| widths.get(i as usize))
+                .copied()
+                .or((*missing > 0.0).then_some(*missing)),
+            Widths::Cid {
+                ranges,
+                default,
+                identity,
+            } => {
+                if *identity {
+                    let at = ranges.partition_point(|r| r.0 <= value);
+                    Some(
+                        at.checked_sub(1)
+                            .map(|k| ranges[k])
+                            .filter(|r| value <= r.1)
+                            .map_or(*default, |r| r.2),
+                    )
+                } else if code.len() == 1 || !text.chars().next().is_some_and(crate::text::is_wide)
+                {
+                    // Not a CID: ASCII (a GBK CMap's one-byte codes, UCS-2 below U+0100) is
+                    // set half-width, Chinese as wide as the font's default.
+                    Some(500.0)
+                } else {
+                    Some(*default)
+                }
+            }
+        };
+        width
+            .filter(|w| w.is_finite() && *w > 0.0 && *w < 10_000.0)
+            .unwrap_or_else(guess)
+    }
+}
+
+/// How a predefined CMap's codes split and read.
+fn composite(cmap: &str) -> (Codes, Meaning) {
+    match cmap {
+        "UniGB-UCS2-H" | "UniGB-UCS2-V" | "UniCNS-UCS2-H" | "UniJIS-UCS2-H" | "UniKS-UCS2-H" => {
+            (Codes::Two, Meaning::Unicode)
+        }
+        "UniGB-UTF16-H" | "UniGB-UTF16-V" | "UniCNS-UTF16-H" | "UniJIS-UTF16-H"
+        | "UniKS-UTF16-H" => (Codes::Utf16, Meaning::Unicode),
+        "GBK-EUC-H" | "GBK-EUC-V" | "GB-EUC-H" | "GB-EUC-V" | "GBKp-EUC-H" | "GBKp-EUC-V"
+        | "GBpc-EUC-H" | "GBpc-EUC-V" => (Codes::Gbk, Meaning::Gbk),
+        _ => (Codes::Two, Meaning::Unknown),
+    }
+}
+
+/// A CID font's `/W` array: `c [w1 w2 …]` and `c_first c_last w`, as sorted ranges.
+fn cid_widths(w: &[Object], doc: &Document) -> Vec<(u32, u32, f32)> {
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    let as_code = |o: &Object| number(o, doc).filter(|n| *n >= 0.0).map(|n| n as u32);
+    while i < w.len() {
+        let Some(first) = as_code(&w[i]) else {
+            break;
+        };
+        match w.get(i + 1).and_then(|o| deref(o, doc)) {
+            Some(Object::Array(list)) => {
+                for (k, width) in list.iter().enumerate() {
+                    if let Some(width) = number(width, doc) {
+                        let code = first.saturating_add(k as u32);
+                        ranges.push((code, code, width));
+                    }
+                }
+                i += 2;
+            }
+            Some(last) => {
+                let (Some(last), Some(width)) =
+                    (as_code(last), w.get(i + 2).and_then(|o| number(o, doc)))
+                else {
+                    break;
+                };
+                ranges.push((first, last.max(first), width));
+                i += 3;
+            }
+            None => break,
+        }
+    }
+    ranges.sort_by_key(|r| r.0);
+    ranges
+}
+
+/// A face is bold by its name (`…,Bold`, `…-Black`, `…Heavy`) or its descriptor (a weight of
+/// 600 or more, the force-bold flag).
+fn is_bold(base: &str, descriptor: Option<&Dictionary>, doc: &Document) -> bool {
+    let base = base.rsplit('+').next().unwrap_or(base).to_ascii_lowercase();
+    let named = ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| base.contains(w));
+    let weight = descriptor
+        .and_then(|d| d.get(b"FontWeight").ok())
+        .and_then(|o| number(o, doc))
+        .is_some_and(|w| w >= 600.0);
+    let forced = descriptor
+        .and_then(|d| d.get(b"Flags").ok())
+        .and_then(|o| number(o, doc))
+        .is_some_and(|f| (f as u32) & (1 << 18) != 0);
+    named || weight || forced
+}
+
+/// `object`, a reference followed (once: a reference to a reference is broken).
+pub(super) fn deref<'a>(object: &'a Object, doc: &'a Document) -> Option<&'a Object> {
+    match object {
+        Object::Reference(id) => doc.get_object(*id).ok(),
+        other => Some(other),
+    }
+}
+
+/// A number, directly or by reference.
+pub(super) fn number(object: &Object, doc: &Document) -> Option<f32> {
+    deref(object, doc)?
+        .as_float()
+        .ok()
+        .filter(|n| n.is_finite())
+}
+
+/// A name, directly or by reference, as text.
+pub(super) fn name(object: Option<&Object>, doc: &Document) -> Option<String> {
+    let name = deref(object?, doc)?.as_name().ok()?;
+    Some(String::from_utf8_lossy(name).into_owned())
+}
