@@ -4,7 +4,7 @@
 mod common;
 
 use common::shape::shape;
-use kanbao::doc::{ArticleKind, Newsletter};
+use kanbao::doc::{ArticleKind, BlockKind, Newsletter};
 use kanbao::read::plain::parse;
 use kanbao::source;
 
@@ -652,4 +652,28 @@ fn a_text_of_jump_lines_keeps_every_article_and_stays_quick() {
     assert!(texts.iter().any(|t| t.contains("正文第19999段")));
     assert!(texts.iter().any(|t| t.contains("接着第19999段")));
     assert!(texts.iter().any(|t| t.contains("正文第0段")));
+}
+
+#[test]
+fn a_marked_subheading_stays_in_its_article() {
+    // `####` (a front end that knows a line is a subheading, such as the PDF reader, marks it
+    // so): a subheading of the article it stands in, never a headline of its own.
+    let doc = parse(
+        "### 冬季用电提示\n\n入冬以来,家庭用电负荷上升。\n\n#### 插线板不宜串联\n\n多个插线板首尾相连容易发热。\n",
+    );
+    let articles: Vec<_> = doc.sections.iter().flat_map(|s| &s.articles).collect();
+    assert_eq!(articles.len(), 1, "{articles:#?}");
+    let kinds: Vec<_> = articles[0]
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::Paragraph, "入冬以来,家庭用电负荷上升。"),
+            (BlockKind::Subheading, "插线板不宜串联"),
+            (BlockKind::Paragraph, "多个插线板首尾相连容易发热。"),
+        ]
+    );
 }

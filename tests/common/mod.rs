@@ -2,6 +2,7 @@
 //! What the screen tests share: the sample in an `App`, keys pressed by notation, the screen as
 //! text.
 
+pub mod newspaper;
 pub mod pty;
 pub mod shape;
 

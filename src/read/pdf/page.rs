@@ -72,6 +72,8 @@ impl Line<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Headline,
+    /// A line of its own inside an article, bold or centred.
+    Subheading,
     Body,
 }
 
@@ -121,7 +123,10 @@ impl Page {
             masthead: masthead.map(|i| fragments[i].text.trim().to_string()),
             paragraphs: Vec::new(),
         };
-        let mut reading = Reading::default();
+        let mut reading = Reading {
+            column: column_width(&fragments, body),
+            ..Reading::default()
+        };
         for stretch in order {
             let stretch: Vec<&Fragment> = stretch
                 .into_iter()
@@ -144,6 +149,9 @@ impl Page {
             let band = text.starts_with('【') && text.ends_with('】');
             if p.kind == Kind::Headline && !band && !text.starts_with('—') {
                 out.push_str("### ");
+            }
+            if p.kind == Kind::Subheading {
+                out.push_str("#### ");
             }
             out.push_str(text);
             out.push_str("\n\n");
@@ -635,10 +643,14 @@ fn lines(stretch: Vec<&Fragment>) -> Vec<Line<'_>> {
 /// The reading of a page's stretches, one after the other.
 #[derive(Debug, Default)]
 struct Reading {
+    /// The page's column width (what most body lines measure).
+    column: f32,
     /// The last body line ran to its column's right edge: its paragraph may go on.
     open: bool,
     /// It ended a space short of the edge.
     spaced: bool,
+    /// Its baseline and right end.
+    last: Option<(f32, f32)>,
 }
 
 impl Reading {
@@ -657,6 +669,12 @@ impl Reading {
         };
         let right = lines.iter().map(Line::x1).fold(left, f32::max);
         let lone = lines.len() == 1;
+        // A stretch of short lines (an information block, a list of names) is read line by
+        // line: only a column's full lines run on.
+        let narrow = right - left < 0.75 * self.column;
+        if lone && self.credit_beside(&lines[0], body, out) {
+            return;
+        }
         for line in lines {
             let size = line.size();
             if size >= HEADLINE * body {
@@ -668,15 +686,27 @@ impl Reading {
             let (text, credit) = line_text(line, size);
             let continues = self.open
                 && !indented
-                && out.last().is_some_and(|p| p.kind == Kind::Body)
+                && out
+                    .last()
+                    .is_some_and(|p| p.kind == Kind::Body && (p.size - size).abs() <= 0.05 * size)
                 && !text.is_empty();
+            let bold = line.parts.iter().all(|p| p.bold) && credit.is_none();
+            let flush_right = line.x1() >= right - size && line.x0() > left + 2.5 * size;
+            let centred = (line.x0() - left - (right - line.x1())).abs() <= size
+                && line.x0() - left >= 1.5 * size;
             if continues {
                 if let Some(p) = out.last_mut() {
                     join(&mut p.text, &text, self.spaced);
                 }
+            } else if !lone && (bold || centred) && !flush_right && !ends_sentence(&text) {
+                // A line of its own in bold or centred inside an article: a subheading.
+                out.push(Paragraph {
+                    kind: Kind::Subheading,
+                    text,
+                    size,
+                });
             } else {
-                let bold = line.parts.iter().all(|p| p.bold) && credit.is_none();
-                let text = if bold && lone {
+                let text = if bold && lone && !flush_right {
                     format!("**{}**", text.trim())
                 } else {
                     text
@@ -690,8 +720,9 @@ impl Reading {
             // A line that ends short of the column, or with a byline, ends its paragraph; so
             // does one set to the right (a byline alone) or centred.
             let full = line.x1() >= right - 1.0 * size && line.x0() <= left + 2.5 * size;
-            self.open = full && credit.is_none() && !lone;
+            self.open = full && credit.is_none() && !lone && !narrow;
             self.spaced = line.x1() < right - 0.2 * size;
+            self.last = Some((line.parts[0].y, line.x1()));
             if let Some(credit) = credit
                 && let Some(p) = out.last_mut()
             {
@@ -700,6 +731,35 @@ impl Reading {
                 p.text.push_str("**");
             }
         }
+    }
+
+    /// A short line alone, on the baseline of the last line read and to its right, after a
+    /// sentence's end or in bold: that line's byline, set apart (a photo's credit beside its
+    /// caption).
+    fn credit_beside(&mut self, line: &Line<'_>, body: f32, out: &mut [Paragraph]) -> bool {
+        let size = line.size();
+        let Some((y, x1)) = self.last else {
+            return false;
+        };
+        let (text, _) = line_text(line, size);
+        let Some(p) = out.last_mut() else {
+            return false;
+        };
+        let beside = (line.parts[0].y - y).abs() <= 0.3 * size && line.x0() >= x1 + size;
+        let bold = line.parts.iter().all(|f| f.bold);
+        if !beside
+            || size >= HEADLINE * body
+            || p.kind != Kind::Body
+            || text.chars().count() > 16
+            || !(bold || ends_sentence(&p.text))
+        {
+            return false;
+        }
+        p.text.push_str("**");
+        p.text.push_str(text.trim());
+        p.text.push_str("**");
+        self.open = false;
+        true
     }
 
     fn headline(&mut self, line: &Line<'_>, out: &mut Vec<Paragraph>) {
@@ -724,6 +784,27 @@ impl Reading {
             size,
         });
     }
+}
+
+/// The text ends a sentence.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['。', '！', '？', '”', '.', '!', '?', '）', ')', '；', '…'])
+}
+
+/// What most body lines measure: the column width.
+fn column_width(fragments: &[Fragment], body: f32) -> f32 {
+    let mut widths: Vec<f32> = fragments
+        .iter()
+        .filter(|f| (f.size - body).abs() <= 0.15 * body)
+        .map(|f| f.x1 - f.x0)
+        .collect();
+    if widths.is_empty() {
+        return 0.0;
+    }
+    let mid = widths.len() / 2;
+    widths.select_nth_unstable_by(mid, f32::total_cmp);
+    widths[mid]
 }
 
 /// A body line's text, and its byline: a last fragment set apart after a sentence's end (or in
@@ -806,4 +887,36 @@ fn join(text: &mut String, next: &str, spaced: bool) {
         text.push(' ');
     }
     text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(a: &str, b: &str, spaced: bool) -> String {
+        let mut t = a.to_string();
+        join(&mut t, b, spaced);
+        t
+    }
+
+    #[test]
+    fn lines_join_as_their_scripts_ask() {
+        // Chinese runs on; ASCII marks in Chinese text take its script.
+        assert_eq!(joined("部门提醒", ",冬季是", false), "部门提醒,冬季是");
+        assert_eq!(joined("技能竞赛,", "“五小”", false), "技能竞赛,“五小”");
+        assert_eq!(joined("项目——", "“金彩服务”", true), "项目——“金彩服务”");
+        // Words get their space; a hyphen joins.
+        assert_eq!(joined("the union", "said", false), "the union said");
+        assert_eq!(joined("end.", "Next", false), "end. Next");
+        assert_eq!(joined("well-", "known", false), "well-known");
+        // An English word beside Chinese keeps the space the break took; an acronym or a
+        // number is set tight, unless the line ended a space short.
+        assert_eq!(
+            joined("工作情况 and", "意见建议", false),
+            "工作情况 and 意见建议"
+        );
+        assert_eq!(joined("办理", "OH卡", false), "办理OH卡");
+        assert_eq!(joined("截至2023", "年", false), "截至2023年");
+        assert_eq!(joined("使用 App", "下单", true), "使用 App 下单");
+    }
 }

@@ -141,6 +141,8 @@ enum Mark {
     Section,
     /// `### Headline`: an explicit headline.
     Headline,
+    /// `#### Subheading` (and deeper): a subheading of the article it stands in.
+    Subheading,
     /// `（下转第4版）`, `（上接第1版）`: where an article goes on or comes from.
     Jump(Jump),
 }
@@ -288,7 +290,8 @@ fn marker<'l>(line: &'l str, first: bool, lex: &Lexicon) -> Option<(Mark, &'l st
     match rules::markdown_heading(line)? {
         (1, t) if first => Some((Mark::Masthead, t)),
         (1 | 2, t) => Some((Mark::Section, t)),
-        (_, t) => Some((Mark::Headline, t)),
+        (3, t) => Some((Mark::Headline, t)),
+        (_, t) => Some((Mark::Subheading, t)),
     }
 }
 
@@ -680,6 +683,9 @@ fn group(
             }
             Mark::Headline => {
                 g.start(Some(unit.text.into_owned()));
+            }
+            Mark::Subheading => {
+                g.current().add(BlockKind::Subheading, unit.text);
             }
             Mark::Jump(Jump::Out) => {
                 // The line under the article's last words, even when a credit closed it.

@@ -1,0 +1,239 @@
+//! Newspaper PDFs made by the tests themselves: a small typesetter that places lines of text
+//! where a paper sets them (columns, headlines over columns, bylines right-aligned in bold,
+//! running heads, page numbers, photo frames), in the Chinese font every PDF reader knows
+//! (`STSong-Light` through the predefined `UniGB-UCS2-H` CMap, not embedded), so the files are
+//! small and the text layer is what a real paper's is.
+
+#![allow(dead_code)]
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, Stream, StringFormat, dictionary};
+
+/// One page being set.
+#[derive(Default)]
+pub struct Page {
+    ops: Vec<Operation>,
+}
+
+/// A paper being set, page by page.
+pub struct Paper {
+    pub width: f32,
+    pub height: f32,
+    pages: Vec<Page>,
+}
+
+/// How wide a character is set, in ems: Chinese square, ASCII half.
+fn em(c: char) -> f32 {
+    if c.is_ascii() { 0.5 } else { 1.0 }
+}
+
+/// The width of `text` at `size`.
+pub fn width(text: &str, size: f32) -> f32 {
+    text.chars().map(em).sum::<f32>() * size
+}
+
+impl Paper {
+    /// An A4 paper.
+    pub fn a4() -> Paper {
+        Paper {
+            width: 595.0,
+            height: 842.0,
+            pages: Vec::new(),
+        }
+    }
+
+    /// The next page.
+    pub fn page(&mut self) -> &mut Page {
+        self.pages.push(Page::default());
+        self.pages.last_mut().expect("just pushed")
+    }
+
+    /// The PDF file.
+    pub fn bytes(&self) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let cid = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "CIDFontType0",
+            "BaseFont" => "STSong-Light",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("GB1"),
+                "Supplement" => 2,
+            },
+            "DW" => 1000,
+            "W" => vec![1.into(), 95.into(), 500.into()],
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font",
+            "Subtype" => "Type0",
+            "BaseFont" => "STSong-Light-UniGB-UCS2-H",
+            "Encoding" => "UniGB-UCS2-H",
+            "DescendantFonts" => vec![cid.into()],
+        });
+        let resources = doc.add_object(dictionary! {
+            "Font" => dictionary! { "F1" => font },
+        });
+        let mut kids = Vec::new();
+        for page in &self.pages {
+            let content = Content {
+                operations: page.ops.clone(),
+            };
+            let stream = Stream::new(Dictionary::new(), content.encode().expect("encodes"));
+            let contents = doc.add_object(stream);
+            let id = doc.add_object(dictionary! {
+                "Type" => "Page",
+                "Parent" => pages_id,
+                "Contents" => contents,
+            });
+            kids.push(id.into());
+        }
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => kids,
+                "Count" => count,
+                "Resources" => resources,
+                "MediaBox" => vec![0.into(), 0.into(), self.width.into(), self.height.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! {
+            "Type" => "Catalog",
+            "Pages" => pages_id,
+        });
+        doc.trailer.set("Root", catalog);
+        doc.compress();
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("saves");
+        out
+    }
+}
+
+impl Page {
+    /// One line of text, its baseline starting at `(x, y)` (points from the bottom left).
+    pub fn text(&mut self, x: f32, y: f32, size: f32, bold: bool, text: &str) -> &mut Page {
+        let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let op = |name: &str, operands: Vec<Object>| Operation::new(name, operands);
+        self.ops.push(op("BT", vec![]));
+        self.ops.push(op("Tf", vec!["F1".into(), size.into()]));
+        self.ops.push(op(
+            "Tm",
+            vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+        ));
+        if bold {
+            // Bold as papers fake it: the outline stroked too.
+            self.ops.push(op("Tr", vec![2.into()]));
+        }
+        self.ops.push(op(
+            "Tj",
+            vec![Object::String(utf16, StringFormat::Hexadecimal)],
+        ));
+        if bold {
+            self.ops.push(op("Tr", vec![0.into()]));
+        }
+        self.ops.push(op("ET", vec![]));
+        self
+    }
+
+    /// A frame (a photo's box).
+    pub fn frame(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) -> &mut Page {
+        self.ops.push(Operation::new(
+            "re",
+            vec![x0.into(), y0.into(), (x1 - x0).into(), (y1 - y0).into()],
+        ));
+        self.ops.push(Operation::new("S", vec![]));
+        self
+    }
+
+    /// A line centred between `x0` and `x1`.
+    pub fn centred(&mut self, x0: f32, x1: f32, y: f32, size: f32, text: &str) -> &mut Page {
+        let x = x0 + (x1 - x0 - width(text, size)) / 2.0;
+        self.text(x, y, size, false, text)
+    }
+}
+
+/// A column: its left edge, width, and the baselines it still has room for.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub x: f32,
+    pub width: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+/// Body text set into columns one after the other: paragraphs indented two characters, lines
+/// broken at the column's width, a byline set right on the last line when it fits, else under
+/// it. The baseline where the text ended, and the column it ended in.
+pub struct Flow {
+    pub size: f32,
+    pub leading: f32,
+    pub columns: Vec<Column>,
+    at: usize,
+    y: f32,
+}
+
+impl Flow {
+    pub fn new(size: f32, columns: Vec<Column>) -> Flow {
+        let y = columns[0].top;
+        Flow {
+            size,
+            leading: size * 1.4,
+            columns,
+            at: 0,
+            y,
+        }
+    }
+
+    fn next_line(&mut self) -> Column {
+        if self.y < self.columns[self.at].bottom && self.at + 1 < self.columns.len() {
+            self.at += 1;
+            self.y = self.columns[self.at].top;
+        }
+        self.columns[self.at]
+    }
+
+    /// Sets `text` as a paragraph.
+    pub fn paragraph(&mut self, page: &mut Page, text: &str) {
+        let mut chars: Vec<char> = text.chars().collect();
+        let mut first = true;
+        while !chars.is_empty() {
+            let column = self.next_line();
+            let indent = if first { 2.0 * self.size } else { 0.0 };
+            let mut room = column.width - indent;
+            let mut take = 0;
+            while take < chars.len() && room >= em(chars[take]) * self.size - 0.01 {
+                room -= em(chars[take]) * self.size;
+                take += 1;
+            }
+            let line: String = chars.drain(..take.max(1)).collect();
+            page.text(column.x + indent, self.y, self.size, false, &line);
+            self.y -= self.leading;
+            first = false;
+        }
+    }
+
+    /// A line of its own: a subheading (bold, centred) or a jump line (right-aligned).
+    pub fn line(&mut self, page: &mut Page, text: &str, bold: bool, right: bool) {
+        let column = self.next_line();
+        let w = width(text, self.size);
+        let x = if right {
+            column.x + column.width - w
+        } else {
+            column.x + (column.width - w) / 2.0
+        };
+        page.text(x, self.y, self.size, bold, text);
+        self.y -= self.leading;
+    }
+
+    /// A byline, bold and right-aligned, under the last line.
+    pub fn byline(&mut self, page: &mut Page, text: &str) {
+        self.line(page, text, true, true);
+    }
+
+    /// Where the next line would go.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+}

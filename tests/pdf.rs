@@ -1,0 +1,228 @@
+//! Newspaper PDFs read from the file: pages set by the tests' own typesetter
+//! (`common::newspaper`), read back through the library and the binary; broken, hostile and
+//! textless PDFs give one clear line.
+
+mod common;
+
+use common::newspaper::{Column, Flow, Paper};
+use kanbao::doc::{ArticleKind, BlockKind, Newsletter};
+
+const SIZE: f32 = 10.0;
+
+fn columns(top: f32, bottom: f32) -> [Column; 3] {
+    [30.0, 212.5, 395.0].map(|x| Column {
+        x,
+        width: 170.0,
+        top,
+        bottom,
+    })
+}
+
+/// Two pages of a made-up union paper: a masthead with its information block, running heads,
+/// page numbers, a lead story under a headline over two columns, a photo in a frame with its
+/// caption and credit, a story in the third column continued on page 2, and an agency story
+/// with a subtitle and a subheading over two columns there.
+fn paper() -> Vec<u8> {
+    let mut paper = Paper::a4();
+    let (w, h) = (paper.width, paper.height);
+    let head = |page: &mut common::newspaper::Page, n: u32, name: &str| {
+        page.text(30.0, h - 24.0, 8.0, false, "2026年11月30日 星期一");
+        page.centred(0.0, w, h - 24.0, 8.0, &format!("第{n}版 {name}"));
+        page.text(w - 30.0 - 8.0 * 7.0, h - 24.0, 8.0, false, "责任编辑:林晓");
+        page.centred(0.0, w, 20.0, 8.0, &format!("- {n} -"));
+    };
+
+    let page = paper.page();
+    head(page, 1, "要闻");
+    page.text(30.0, h - 90.0, 44.0, false, "滨江职工报");
+    for (i, line) in [
+        "2026年11月30日 星期一",
+        "第52期 今日2版",
+        "主办:滨江区职工服务中心",
+    ]
+    .iter()
+    .enumerate()
+    {
+        page.text(400.0, h - 60.0 - 14.0 * i as f32, 9.0, false, line);
+    }
+    // The lead story: a headline over columns 1 and 2.
+    page.centred(30.0, 382.5, h - 150.0, 20.0, "社区食堂开进产业园");
+    let [c1, c2, c3] = columns(h - 180.0, 420.0);
+    let mut lead = Flow::new(SIZE, vec![c1, c2]);
+    lead.paragraph(page, "本月起,滨江产业园的第一家社区食堂正式开门迎客,园区内三十多家企业的职工从此可以在家门口吃上热饭。");
+    lead.paragraph(page, "食堂由区总工会牵头,联合街道和园区管委会共同建设,面积六百平方米,可同时容纳三百人就餐,早中晚三餐都有供应。");
+    lead.paragraph(page, "开业第一周,食堂每天接待职工一千二百人次。不少职工说,过去午饭只能点外卖,现在走几步路就能吃到荤素搭配的饭菜,价格也比外面实惠。");
+    lead.byline(page, "滨江区总工会");
+    // A photo under it, over the same two columns, its caption and credit inside the frame.
+    page.frame(30.0, 250.0, 382.5, 400.0);
+    page.text(40.0, 262.0, SIZE, false, "职工在新开的社区食堂排队取餐。");
+    page.text(382.5 - 10.0 - 4.0 * SIZE, 262.0, SIZE, true, "周敏 摄");
+    // A story in column 3, continued on page 2.
+    page.centred(395.0, 565.0, h - 150.0, 16.0, "夜校课程报名开启");
+    let mut side = Flow::new(
+        SIZE,
+        vec![Column {
+            top: h - 180.0,
+            ..c3
+        }],
+    );
+    side.paragraph(
+        page,
+        "今年冬季职工夜校将开设烹饪、摄影、书法、短视频制作等十二门课程,全部免费,即日起接受报名。",
+    );
+    side.paragraph(page, "夜校负责人介绍,课程根据上半年的问卷调查设置,报名人数最多的是短视频制作和家常菜烹饪两门课。每门课程每周上课两次,");
+    side.line(page, "（下转第2版）", false, true);
+
+    let page = paper.page();
+    head(page, 2, "综合");
+    let [c1, c2, c3] = columns(h - 60.0, 60.0);
+    let mut rest = Flow::new(SIZE, vec![c1]);
+    rest.line(page, "（上接第1版）", false, false);
+    rest.paragraph(page, "每次两个小时,学员结业时可以领到证书。");
+    rest.paragraph(
+        page,
+        "报名可以通过区总工会的微信公众号进行,也可以到各街道职工服务站现场登记,每人最多选报两门。",
+    );
+    rest.byline(page, "职工学校");
+    // An agency story over columns 2 and 3: headline, subtitle, a subheading.
+    page.centred(212.5, 565.0, h - 70.0, 20.0, "冬季用电安全提示");
+    page.centred(212.5, 565.0, h - 95.0, 12.0, "——专家解读家庭用电常见误区");
+    let mut agency = Flow::new(
+        SIZE,
+        vec![
+            Column {
+                top: h - 125.0,
+                ..c2
+            },
+            Column {
+                top: h - 125.0,
+                ..c3
+            },
+        ],
+    );
+    agency.paragraph(page, "入冬以来,取暖设备使用增多,家庭用电负荷明显上升。应急管理部门提醒,冬季是电气火灾的高发期,居民要特别注意用电安全。");
+    agency.line(page, "插线板不宜串联使用", true, false);
+    agency.paragraph(
+        page,
+        "专家介绍,多个插线板首尾相连,容易造成电流过大、线路发热,大功率电器应当直接使用墙上的插座。",
+    );
+    agency.paragraph(
+        page,
+        "此外,电热毯不要折叠使用,取暖器周围不要堆放衣物等易燃物品,人离开房间时应随手关闭电源。",
+    );
+    agency.byline(page, "据新华社");
+    paper.bytes()
+}
+
+fn read(bytes: &[u8]) -> Newsletter {
+    let text = kanbao::read::pdf::text_of(bytes).expect("reads the PDF");
+    kanbao::read::pdf::parse(&text, &Default::default())
+}
+
+fn all_text(doc: &Newsletter) -> String {
+    let mut out = String::new();
+    for s in &doc.sections {
+        out.push_str(&s.title);
+        for a in &s.articles {
+            for part in [&a.title, a.subtitle.as_ref().unwrap_or(&a.title)] {
+                out.push_str(part);
+                out.push('\n');
+            }
+            if let Some(b) = &a.byline {
+                out.push_str(b);
+            }
+            for b in &a.blocks {
+                out.push_str(&b.text);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_made_up_paper_reads_back_as_it_was_set() {
+    let doc = read(&paper());
+    assert_eq!(doc.title.as_deref(), Some("滨江职工报"));
+    let articles: Vec<_> = doc.sections.iter().flat_map(|s| &s.articles).collect();
+    let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(articles.len(), 4, "{titles:?}");
+    // Modules by where they start: the lead, the third column's story beside it, the photo
+    // under the lead; a story continued elsewhere is placed where its rest ends (page 2).
+    let lead = articles[0];
+    assert_eq!(lead.title, "社区食堂开进产业园");
+    assert_eq!(lead.byline.as_deref(), Some("滨江区总工会"));
+    assert_eq!(lead.blocks.len(), 3);
+    assert!(lead.blocks[2].text.ends_with("价格也比外面实惠。"));
+    // The story cut by the jump is one article, joined mid-sentence where it was cut.
+    let photo = articles[1];
+    assert_eq!(photo.kind, ArticleKind::Photo);
+    assert!(photo.title_inferred);
+    assert_eq!(photo.byline.as_deref(), Some("周敏 摄"));
+    assert_eq!(photo.blocks[0].text, "职工在新开的社区食堂排队取餐。");
+    let side = articles[2];
+    assert_eq!(side.title, "夜校课程报名开启");
+    assert_eq!(side.byline.as_deref(), Some("职工学校"));
+    let side_text: Vec<&str> = side.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(side_text.len(), 3, "{side_text:?}");
+    assert!(
+        side_text[1].ends_with("每门课程每周上课两次,每次两个小时,学员结业时可以领到证书。"),
+        "{side_text:?}"
+    );
+    let agency = articles[3];
+    assert_eq!(agency.title, "冬季用电安全提示");
+    assert_eq!(
+        agency.subtitle.as_deref(),
+        Some("——专家解读家庭用电常见误区")
+    );
+    assert_eq!(agency.byline.as_deref(), Some("据新华社"));
+    let kinds: Vec<BlockKind> = agency.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Paragraph,
+            BlockKind::Subheading,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph
+        ]
+    );
+    // A paragraph set over two columns is one paragraph.
+    assert!(agency.blocks[0].text.ends_with("居民要特别注意用电安全。"));
+    // No furniture: running heads, page numbers, the masthead's information, jump lines.
+    let text = all_text(&doc);
+    for furniture in [
+        "责任编辑",
+        "第1版",
+        "第2版",
+        "- 1 -",
+        "- 2 -",
+        "主办",
+        "第52期",
+        "下转",
+        "上接",
+    ] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+}
+
+#[test]
+fn the_binary_reads_a_pdf_file_and_says_its_format() {
+    let dir = common::Scratch::new("binary");
+    let path = dir.file("paper.pdf", &paper());
+    let json = common::kanbao_json(&["--json", &path]);
+    assert_eq!(json["title"], "滨江职工报");
+    assert_eq!(json["format"], "pdf");
+    // The same from standard input, where no name tells the format.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--json", "-"])
+        .stdin(std::fs::File::open(&path).expect("opens"))
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let piped: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(piped["sections"], json["sections"]);
+}
