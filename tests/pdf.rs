@@ -226,3 +226,120 @@ fn the_binary_reads_a_pdf_file_and_says_its_format() {
     let piped: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(piped["sections"], json["sections"]);
 }
+
+/// The binary's `--json` run on `bytes` as a `.pdf` file: whether it succeeded, and its
+/// output and error.
+fn run(name: &str, bytes: &[u8]) -> (bool, String, String) {
+    let dir = common::Scratch::new(name);
+    let path = dir.file(&format!("{name}.pdf"), bytes);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(["--json", &path])
+        .output()
+        .expect("runs");
+    // Never a panic: a panic's exit code is 101.
+    assert_ne!(
+        out.status.code(),
+        Some(101),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The one line a failed run prints, checked to be one line naming the file.
+fn error_line(name: &str, bytes: &[u8]) -> String {
+    let (ok, _, err) = run(name, bytes);
+    assert!(!ok, "{name} was read");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("kanbao: ") && err.contains(&format!("{name}.pdf")),
+        "{err}"
+    );
+    err
+}
+
+fn one_page(text: &str) -> Paper {
+    let mut paper = Paper::a4();
+    paper.page().text(40.0, 700.0, 12.0, false, text);
+    paper
+}
+
+#[test]
+fn an_encrypted_pdf_opens_with_the_empty_password_and_names_a_real_one() {
+    let (ok, out, err) = run("open", &one_page("不设密码的文件。").encrypted(""));
+    assert!(ok, "{err}");
+    assert!(out.contains("不设密码的文件。"), "{out}");
+    let err = error_line("locked", &one_page("设了密码的文件。").encrypted("secret"));
+    assert!(err.contains("encrypted with a password"), "{err}");
+}
+
+#[test]
+fn a_scanned_pdf_says_it_has_no_text_layer() {
+    let mut paper = Paper::a4();
+    paper.page().image(0.0, 0.0, 595.0, 842.0);
+    paper.page().image(0.0, 0.0, 595.0, 842.0);
+    let err = error_line("scan", &paper.bytes());
+    assert!(
+        err.contains("has no text layer: it is scanned images"),
+        "{err}"
+    );
+}
+
+#[test]
+fn broken_and_hostile_pdfs_give_one_line_or_a_best_effort() {
+    let whole = paper();
+    // Cut in half: the cross-reference table is gone.
+    let (ok, out, err) = run("half", &whole[..whole.len() / 2]);
+    assert!(ok || err.lines().count() == 1, "{err}");
+    assert!(ok || out.is_empty());
+    // A header and then noise.
+    let mut noise = b"%PDF-1.4\n".to_vec();
+    let mut x: u32 = 1;
+    noise.extend((0..256 * 1024).map(|_| {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x as u8
+    }));
+    let err = error_line("noise", &noise);
+    assert!(
+        err.contains("cannot be read") || err.contains("no text layer"),
+        "{err}"
+    );
+    // Just the header.
+    error_line("header", b"%PDF-1.7\n");
+}
+
+#[test]
+fn a_form_that_draws_itself_is_followed_a_bounded_depth() {
+    let mut paper = Paper::a4();
+    paper
+        .page()
+        .text(40.0, 800.0, 12.0, false, "页面上的正文。")
+        .form();
+    let (ok, out, err) = run("cycle", &paper.bytes());
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("页面上的正文。") && out.contains("表单里的一行字。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn control_characters_in_a_pdf_never_reach_the_text() {
+    let (ok, out, err) = run(
+        "escape",
+        &one_page("红\u{1b}[31m色\u{7}的字\u{9b}2J。").bytes(),
+    );
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let text = json.to_string();
+    assert!(text.contains("红") && text.contains("的字"), "{text}");
+    for c in ["\\u001b", "\\u0007", "\\u009b"] {
+        assert!(!text.contains(c), "{c} in {text}");
+    }
+}

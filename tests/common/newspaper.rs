@@ -50,6 +50,15 @@ impl Paper {
 
     /// The PDF file.
     pub fn bytes(&self) -> Vec<u8> {
+        self.file(None)
+    }
+
+    /// The PDF file, encrypted (RC4, 128 bits) with `user` as the password to open it.
+    pub fn encrypted(&self, user: &str) -> Vec<u8> {
+        self.file(Some(user))
+    }
+
+    fn file(&self, password: Option<&str>) -> Vec<u8> {
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();
         let cid = doc.add_object(dictionary! {
@@ -71,9 +80,42 @@ impl Paper {
             "Encoding" => "UniGB-UCS2-H",
             "DescendantFonts" => vec![cid.into()],
         });
+        // A one-pixel grey image (a scan's page), and a form that draws a line of text and then
+        // itself again (a cycle a reader must not follow for ever).
+        let image = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => 1,
+                "Height" => 1,
+                "ColorSpace" => "DeviceGray",
+                "BitsPerComponent" => 8,
+            },
+            vec![128],
+        ));
+        let form_id = doc.new_object_id();
+        let mut form = Page::default();
+        form.text(40.0, 40.0, 10.0, false, "表单里的一行字。");
+        form.ops.push(Operation::new("Do", vec!["Fx".into()]));
+        let form_content = Content {
+            operations: form.ops,
+        };
         let resources = doc.add_object(dictionary! {
             "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "Im1" => image, "Fx" => form_id },
         });
+        doc.objects.insert(
+            form_id,
+            Object::Stream(Stream::new(
+                dictionary! {
+                    "Type" => "XObject",
+                    "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Resources" => resources,
+                },
+                form_content.encode().expect("encodes"),
+            )),
+        );
         let mut kids = Vec::new();
         for page in &self.pages {
             let content = Content {
@@ -105,6 +147,19 @@ impl Paper {
         });
         doc.trailer.set("Root", catalog);
         doc.compress();
+        if let Some(user) = password {
+            let id = Object::String(b"kanbao-test-file".to_vec(), StringFormat::Literal);
+            doc.trailer.set("ID", vec![id.clone(), id]);
+            let state = lopdf::EncryptionState::try_from(lopdf::EncryptionVersion::V2 {
+                document: &doc,
+                owner_password: "owner",
+                user_password: user,
+                key_length: 128,
+                permissions: lopdf::Permissions::all(),
+            })
+            .expect("encryption state");
+            doc.encrypt(&state).expect("encrypts");
+        }
         let mut out = Vec::new();
         doc.save_to(&mut out).expect("saves");
         out
@@ -134,6 +189,29 @@ impl Page {
             self.ops.push(op("Tr", vec![0.into()]));
         }
         self.ops.push(op("ET", vec![]));
+        self
+    }
+
+    /// An image placed over `(x0, y0)–(x1, y1)`, as a scanner sets a page.
+    pub fn image(&mut self, x0: f32, y0: f32, x1: f32, y1: f32) -> &mut Page {
+        let cm = vec![
+            (x1 - x0).into(),
+            0.into(),
+            0.into(),
+            (y1 - y0).into(),
+            x0.into(),
+            y0.into(),
+        ];
+        self.ops.push(Operation::new("q", vec![]));
+        self.ops.push(Operation::new("cm", cm));
+        self.ops.push(Operation::new("Do", vec!["Im1".into()]));
+        self.ops.push(Operation::new("Q", vec![]));
+        self
+    }
+
+    /// Draws the form that draws itself.
+    pub fn form(&mut self) -> &mut Page {
+        self.ops.push(Operation::new("Do", vec!["Fx".into()]));
         self
     }
 

@@ -188,7 +188,8 @@ fn row_fragments(row: &mut Vec<&Glyph>, out: &mut Vec<Fragment>) {
     for &g in row.iter() {
         if let Some(prev) = last {
             // The same character again where it stands: bold faked by overprinting.
-            if prev.ch == g.ch && (g.x - prev.x).abs() < 0.3 * g.size {
+            // (Within half its width: `ll` is two letters.)
+            if prev.ch == g.ch && (g.x - prev.x).abs() < (0.5 * g.w).min(0.3 * g.size) {
                 if let Some((_, bold, _)) = current.as_mut() {
                     *bold += 1;
                 }
@@ -227,6 +228,11 @@ fn row_fragments(row: &mut Vec<&Glyph>, out: &mut Vec<Fragment>) {
                 let latin = !(before.is_some_and(is_wide) && is_wide(g.ch));
                 if latin && gap > 0.15 * size && before != Some(' ') && g.ch != ' ' {
                     f.text.push(' ');
+                }
+                // Spaces drawn one after another (a tab stop, a justified gap) are one.
+                if g.ch == ' ' && f.text.ends_with(' ') {
+                    last = Some(g);
+                    continue;
                 }
                 if !g.bold {
                     f.bold_tail = f.text.len() + g.ch.len_utf8();
@@ -723,7 +729,7 @@ impl Reading {
             self.open = full && credit.is_none() && !lone && !narrow;
             self.spaced = line.x1() < right - 0.2 * size;
             self.last = Some((line.parts[0].y, line.x1()));
-            if let Some(credit) = credit
+            if let Some(credit) = credit.filter(|c| !c.trim().is_empty())
                 && let Some(p) = out.last_mut()
             {
                 p.text.push_str("**");
@@ -892,6 +898,38 @@ fn join(text: &mut String, next: &str, spaced: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn glyphs(text: &str, x: f32, size: f32, bold: bool) -> Vec<Glyph> {
+        let mut at = x;
+        text.chars()
+            .map(|ch| {
+                let w = if ch.is_ascii() { 0.25 * size } else { size };
+                let g = Glyph {
+                    ch,
+                    x: at,
+                    y: 700.0,
+                    w,
+                    size,
+                    bold,
+                };
+                at += w;
+                g
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bold_faked_by_overprinting_counts_once_and_double_letters_stay() {
+        let mut drawn = glyphs("职工之家。", 30.0, 10.0, false);
+        // The byline drawn twice, the second a third of a point to the right.
+        drawn.extend(glyphs("太仓市总", 90.0, 10.0, false));
+        drawn.extend(glyphs("太仓市总", 90.3, 10.0, false));
+        let all = fragments(&drawn);
+        let texts: Vec<(&str, bool)> = all.iter().map(|f| (f.text.as_str(), f.bold)).collect();
+        assert_eq!(texts, [("职工之家。", false), ("太仓市总", true)]);
+        let all = fragments(&glyphs("call all", 30.0, 10.0, false));
+        assert_eq!(all[0].text, "call all");
+    }
 
     fn joined(a: &str, b: &str, spaced: bool) -> String {
         let mut t = a.to_string();
