@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::newspaper::{Column, Flow, Paper};
+use common::newspaper::{Column, Encoding, Flow, Paper};
 use kanbao::doc::{ArticleKind, BlockKind, Newsletter};
 
 const SIZE: f32 = 10.0;
@@ -23,7 +23,12 @@ fn columns(top: f32, bottom: f32) -> [Column; 3] {
 /// caption and credit, a story in the third column continued on page 2, and an agency story
 /// with a subtitle and a subheading over two columns there.
 fn paper() -> Vec<u8> {
+    paper_in(Encoding::Ucs2)
+}
+
+fn paper_in(encoding: Encoding) -> Vec<u8> {
     let mut paper = Paper::a4();
+    paper.encoding = encoding;
     let (w, h) = (paper.width, paper.height);
     let head = |page: &mut common::newspaper::Page, n: u32, name: &str| {
         page.text(30.0, h - 24.0, 8.0, false, "2026年11月30日 星期一");
@@ -203,6 +208,16 @@ fn a_made_up_paper_reads_back_as_it_was_set() {
     ] {
         assert!(!text.contains(furniture), "{furniture:?} in {text}");
     }
+}
+
+#[test]
+fn the_chinese_encodings_of_pdf_fonts_read_alike() {
+    // GBK codes mix one-byte ASCII (the digits of dates and numbers) with two-byte Chinese;
+    // an embedded font's glyph numbers read through its `/ToUnicode` map.
+    let ucs2 = read(&paper_in(Encoding::Ucs2));
+    assert_eq!(read(&paper_in(Encoding::Gbk)), ucs2);
+    assert_eq!(read(&paper_in(Encoding::Identity)), ucs2);
+    assert!(all_text(&ucs2).contains("接待职工一千二百人次"));
 }
 
 #[test]

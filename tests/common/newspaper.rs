@@ -15,10 +15,22 @@ pub struct Page {
     ops: Vec<Operation>,
 }
 
+/// How the paper's strings are encoded for its font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// `UniGB-UCS2-H`: two bytes a character, the character's code.
+    Ucs2,
+    /// `GBK-EUC-H`: GBK bytes, one for ASCII (digits inside Chinese strings), two for the rest.
+    Gbk,
+    /// `Identity-H` with a `/ToUnicode` map: glyph numbers, as embedded fonts are set.
+    Identity,
+}
+
 /// A paper being set, page by page.
 pub struct Paper {
     pub width: f32,
     pub height: f32,
+    pub encoding: Encoding,
     pages: Vec<Page>,
 }
 
@@ -38,6 +50,7 @@ impl Paper {
         Paper {
             width: 595.0,
             height: 842.0,
+            encoding: Encoding::Ucs2,
             pages: Vec::new(),
         }
     }
@@ -61,25 +74,85 @@ impl Paper {
     fn file(&self, password: Option<&str>) -> Vec<u8> {
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();
+        // Every character the paper sets, numbered from 1 (the glyphs of an Identity font).
+        let mut glyphs: Vec<char> = Vec::new();
+        let pages: Vec<Vec<Operation>> = self
+            .pages
+            .iter()
+            .map(|p| {
+                p.ops
+                    .iter()
+                    .map(|op| self.encode(op, &mut glyphs))
+                    .collect()
+            })
+            .collect();
+        let mut form = Page::default();
+        form.text(40.0, 40.0, 10.0, false, "表单里的一行字。");
+        form.ops.push(Operation::new("Do", vec!["Fx".into()]));
+        let form_ops: Vec<Operation> = form
+            .ops
+            .iter()
+            .map(|op| self.encode(op, &mut glyphs))
+            .collect();
+        let widths: Vec<Object> = glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_ascii())
+            .flat_map(|(i, _)| {
+                let cid = i as i64 + 1;
+                [cid.into(), cid.into(), 500.into()]
+            })
+            .collect();
+        let (base, cmap) = match self.encoding {
+            Encoding::Ucs2 => ("STSong-Light", "UniGB-UCS2-H"),
+            Encoding::Gbk => ("SimSun", "GBK-EUC-H"),
+            Encoding::Identity => ("ABCDEF+NotoSansSC-Regular", "Identity-H"),
+        };
         let cid = doc.add_object(dictionary! {
             "Type" => "Font",
             "Subtype" => "CIDFontType0",
-            "BaseFont" => "STSong-Light",
+            "BaseFont" => base,
             "CIDSystemInfo" => dictionary! {
                 "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("GB1"),
+                "Ordering" => Object::string_literal(if cmap == "Identity-H" { "Identity" } else { "GB1" }),
                 "Supplement" => 2,
             },
             "DW" => 1000,
-            "W" => vec![1.into(), 95.into(), 500.into()],
+            "W" => if cmap == "Identity-H" { widths } else { vec![1.into(), 95.into(), 500.into()] },
         });
-        let font = doc.add_object(dictionary! {
+        let mut font_dict = dictionary! {
             "Type" => "Font",
             "Subtype" => "Type0",
-            "BaseFont" => "STSong-Light-UniGB-UCS2-H",
-            "Encoding" => "UniGB-UCS2-H",
+            "BaseFont" => format!("{base}-{cmap}"),
+            "Encoding" => cmap,
             "DescendantFonts" => vec![cid.into()],
-        });
+        };
+        if self.encoding == Encoding::Identity {
+            let mut map = String::from(
+                "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+                 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+                 /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+                 1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+            );
+            for chunk in glyphs.chunks(100).enumerate() {
+                let (k, chars) = chunk;
+                map.push_str(&format!("{} beginbfchar\n", chars.len()));
+                for (j, c) in chars.iter().enumerate() {
+                    let cid = k * 100 + j + 1;
+                    let units: String = c
+                        .encode_utf16(&mut [0; 2])
+                        .iter()
+                        .map(|u| format!("{u:04X}"))
+                        .collect();
+                    map.push_str(&format!("<{cid:04X}> <{units}>\n"));
+                }
+                map.push_str("endbfchar\n");
+            }
+            map.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+            let to_unicode = doc.add_object(Stream::new(Dictionary::new(), map.into_bytes()));
+            font_dict.set("ToUnicode", to_unicode);
+        }
+        let font = doc.add_object(font_dict);
         // A one-pixel grey image (a scan's page), and a form that draws a line of text and then
         // itself again (a cycle a reader must not follow for ever).
         let image = doc.add_object(Stream::new(
@@ -94,11 +167,8 @@ impl Paper {
             vec![128],
         ));
         let form_id = doc.new_object_id();
-        let mut form = Page::default();
-        form.text(40.0, 40.0, 10.0, false, "表单里的一行字。");
-        form.ops.push(Operation::new("Do", vec!["Fx".into()]));
         let form_content = Content {
-            operations: form.ops,
+            operations: form_ops,
         };
         let resources = doc.add_object(dictionary! {
             "Font" => dictionary! { "F1" => font },
@@ -117,10 +187,8 @@ impl Paper {
             )),
         );
         let mut kids = Vec::new();
-        for page in &self.pages {
-            let content = Content {
-                operations: page.ops.clone(),
-            };
+        for ops in pages {
+            let content = Content { operations: ops };
             let stream = Stream::new(Dictionary::new(), content.encode().expect("encodes"));
             let contents = doc.add_object(stream);
             let id = doc.add_object(dictionary! {
@@ -163,6 +231,38 @@ impl Paper {
         let mut out = Vec::new();
         doc.save_to(&mut out).expect("saves");
         out
+    }
+}
+
+impl Paper {
+    /// `op` with its string in the paper's encoding (the pages hold UTF-16).
+    fn encode(&self, op: &Operation, glyphs: &mut Vec<char>) -> Operation {
+        let Some(Object::String(utf16, _)) = op.operands.first() else {
+            return op.clone();
+        };
+        let units: Vec<u16> = utf16
+            .chunks(2)
+            .map(|p| u16::from_be_bytes([p[0], p[1]]))
+            .collect();
+        let text = String::from_utf16_lossy(&units);
+        let bytes = match self.encoding {
+            Encoding::Ucs2 => utf16.clone(),
+            Encoding::Gbk => encoding_rs::GBK.encode(&text).0.into_owned(),
+            Encoding::Identity => text
+                .chars()
+                .flat_map(|c| {
+                    let at = glyphs.iter().position(|&g| g == c).unwrap_or_else(|| {
+                        glyphs.push(c);
+                        glyphs.len() - 1
+                    });
+                    (at as u16 + 1).to_be_bytes()
+                })
+                .collect(),
+        };
+        Operation::new(
+            &op.operator,
+            vec![Object::String(bytes, StringFormat::Hexadecimal)],
+        )
     }
 }
 
