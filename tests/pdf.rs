@@ -119,6 +119,70 @@ fn paper_in(encoding: Encoding) -> Vec<u8> {
     paper.bytes()
 }
 
+/// An English paper of two pages: a masthead, a lead story over two columns with a byline, a
+/// story in the third column continued on page 2, and a story with a subheading there.
+fn paper_en() -> Vec<u8> {
+    let mut paper = Paper::a4();
+    let (w, h) = (paper.width, paper.height);
+    let page = paper.page();
+    page.text(30.0, h - 24.0, 8.0, false, "Monday, November 30, 2026");
+    page.centred(0.0, w, 20.0, 8.0, "Page 1 of 2");
+    page.text(30.0, h - 90.0, 40.0, false, "Riverside Union News");
+    page.centred(
+        30.0,
+        382.5,
+        h - 150.0,
+        20.0,
+        "New Canteen Opens in the Park",
+    );
+    let [c1, c2, c3] = columns(h - 180.0, 420.0);
+    let mut lead = Flow::new(SIZE, vec![c1, c2]);
+    lead.paragraph(page, "The first canteen in the Riverside business park opened its doors this month, and workers from more than thirty firms can now get a hot meal close to their desks.");
+    lead.paragraph(page, "The union built it with the district and the park's managers. It seats three hundred people and serves breakfast, lunch and dinner.");
+    lead.byline(page, "By Jane Doe");
+    page.centred(395.0, 565.0, h - 150.0, 16.0, "Night Classes Open");
+    let mut side = Flow::new(
+        SIZE,
+        vec![Column {
+            top: h - 180.0,
+            ..c3
+        }],
+    );
+    side.paragraph(page, "The winter night school offers twelve free courses this year, from cooking and photography to calligraphy and short video making, and sign-up starts today.");
+    side.paragraph(page, "Each course meets twice a week for two hours,");
+    side.line(page, "Continued on page 2", false, true);
+    let page = paper.page();
+    page.text(30.0, h - 24.0, 8.0, false, "Monday, November 30, 2026");
+    page.centred(0.0, w, 20.0, 8.0, "Page 2 of 2");
+    let [c1, c2, c3] = columns(h - 60.0, 60.0);
+    let mut rest = Flow::new(SIZE, vec![c1]);
+    rest.line(page, "Continued from page 1", false, false);
+    rest.paragraph(page, "and everyone who finishes gets a certificate.");
+    rest.byline(page, "By Sam Lee");
+    page.centred(212.5, 565.0, h - 70.0, 20.0, "Staying Safe With Heaters");
+    let mut safety = Flow::new(
+        SIZE,
+        vec![
+            Column {
+                top: h - 100.0,
+                ..c2
+            },
+            Column {
+                top: h - 100.0,
+                ..c3
+            },
+        ],
+    );
+    safety.paragraph(page, "Fire officers say winter is the busiest season for electrical fires at home, and they ask everyone to check their heaters and cables.");
+    safety.line(page, "Power strips", true, false);
+    safety.paragraph(
+        page,
+        "Do not plug one power strip into another. Heavy appliances belong in a wall socket.",
+    );
+    safety.byline(page, "By Ann Chu");
+    paper.bytes()
+}
+
 fn read(bytes: &[u8]) -> Newsletter {
     let text = kanbao::read::pdf::text_of(bytes).expect("reads the PDF");
     kanbao::read::pdf::parse(&text, &Default::default())
@@ -206,6 +270,50 @@ fn a_made_up_paper_reads_back_as_it_was_set() {
         "下转",
         "上接",
     ] {
+        assert!(!text.contains(furniture), "{furniture:?} in {text}");
+    }
+}
+
+#[test]
+fn an_english_paper_reads_back_as_it_was_set() {
+    let doc = read(&paper_en());
+    assert_eq!(doc.title.as_deref(), Some("Riverside Union News"));
+    let articles: Vec<_> = doc.sections.iter().flat_map(|s| &s.articles).collect();
+    let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "New Canteen Opens in the Park",
+            "Night Classes Open",
+            "Staying Safe With Heaters"
+        ]
+    );
+    assert_eq!(articles[0].byline.as_deref(), Some("By Jane Doe"));
+    // Words broken across lines get their spaces back.
+    assert!(
+        articles[0].blocks[0]
+            .text
+            .contains("workers from more than thirty firms can now get"),
+        "{:?}",
+        articles[0].blocks[0].text
+    );
+    assert_eq!(articles[1].byline.as_deref(), Some("By Sam Lee"));
+    assert!(
+        articles[1].blocks[1]
+            .text
+            .ends_with("for two hours, and everyone who finishes gets a certificate.")
+    );
+    let kinds: Vec<BlockKind> = articles[2].blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Paragraph,
+            BlockKind::Subheading,
+            BlockKind::Paragraph
+        ]
+    );
+    let text = all_text(&doc);
+    for furniture in ["Page 1", "Page 2", "Continued", "November 30"] {
         assert!(!text.contains(furniture), "{furniture:?} in {text}");
     }
 }

@@ -39,6 +39,11 @@ fn em(c: char) -> f32 {
     if c.is_ascii() { 0.5 } else { 1.0 }
 }
 
+/// A character set square (Chinese, and the full-width marks).
+fn is_cjk(c: char) -> bool {
+    !c.is_ascii()
+}
+
 /// The width of `text` at `size`.
 pub fn width(text: &str, size: f32) -> f32 {
     text.chars().map(em).sum::<f32>() * size
@@ -385,8 +390,20 @@ impl Flow {
                 room -= em(chars[take]) * self.size;
                 take += 1;
             }
+            // Latin text breaks between words; the space at the break is not set.
+            if take < chars.len()
+                && !is_cjk(chars[take])
+                && chars[take] != ' '
+                && let Some(space) = chars[..take].iter().rposition(|&c| c == ' ')
+            {
+                take = space + 1;
+            }
             let line: String = chars.drain(..take.max(1)).collect();
-            page.text(column.x + indent, self.y, self.size, false, &line);
+            // The space a line broke at is not set at the start of the next.
+            while chars.first() == Some(&' ') {
+                chars.remove(0);
+            }
+            page.text(column.x + indent, self.y, self.size, false, line.trim_end());
             self.y -= self.leading;
             first = false;
         }

@@ -9,6 +9,7 @@ pub mod headings;
 
 use super::model::{Article, Block, BlockKind, Newsletter, Section};
 use super::text::{Text, Texts};
+use crate::text::is_wide;
 
 /// Which way a jump line (`（下转第4版）`, `（上接第1版）`) sends the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,8 +228,20 @@ fn join_rest(first: &mut Placed, rest: Placed) {
     {
         let before = first.article.blocks.pop().unwrap_or_default();
         let after = blocks.next().unwrap_or_default();
-        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        let space = latin(before.text.chars().next_back()) && latin(after.text.chars().next());
+        // A space between words (`two hours,` `and everyone`), none beside Chinese.
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_wide(c));
+        let edge_wide = before.text.chars().next_back().is_some_and(is_wide)
+            || after.text.chars().next().is_some_and(is_wide);
+        let space = !edge_wide
+            && latin(
+                before
+                    .text
+                    .chars()
+                    .rev()
+                    .take(4)
+                    .find(|c| c.is_alphanumeric()),
+            )
+            && latin(after.text.chars().take(4).find(|c| c.is_alphanumeric()));
         let text = format!(
             "{}{}{}",
             before.text,

@@ -21,6 +21,7 @@
 //! knows by their shape.
 
 use super::walk::{self, Glyph};
+use crate::read::plain::rules;
 use crate::text::is_wide;
 
 /// How much larger than the body text a headline is set, at least.
@@ -96,7 +97,16 @@ pub(super) struct Page {
 impl Page {
     /// The page `drawn` rebuilt; the first page of a paper may have its masthead.
     pub(super) fn of(drawn: &walk::Page, first: bool) -> Page {
-        let fragments = fragments(&drawn.glyphs);
+        // Running heads and page numbers at the page's top and bottom edges, by their shape
+        // (a date alone is furniture there; under a paper's name it is the masthead's).
+        let edge = |f: &Fragment| f.y > drawn.height * 0.94 || f.y < drawn.height * 0.05;
+        let fragments: Vec<Fragment> = fragments(&drawn.glyphs)
+            .into_iter()
+            .filter(|f| {
+                let text = f.text.trim();
+                !(edge(f) && (rules::is_page_furniture(text) || rules::is_english_date_line(text)))
+            })
+            .collect();
         if fragments.is_empty() {
             return Page::default();
         }
@@ -655,6 +665,8 @@ struct Reading {
     open: bool,
     /// It ended a space short of the edge.
     spaced: bool,
+    /// The room it left before the edge.
+    room: f32,
     /// Its baseline and right end.
     last: Option<(f32, f32)>,
 }
@@ -690,21 +702,28 @@ impl Reading {
             let indented = line.x0() - left >= 1.2 * size;
             // The body's last part set apart at the right: a byline.
             let (text, credit) = line_text(line, size);
+            // The paragraph goes on when this line's first word would not have fitted where
+            // the line before stopped (a justified line leaves no room; a ragged one, less than
+            // the word that was carried over).
             let continues = self.open
                 && !indented
+                && first_word(line, &text) > self.room
                 && out
                     .last()
                     .is_some_and(|p| p.kind == Kind::Body && (p.size - size).abs() <= 0.05 * size)
                 && !text.is_empty();
             let bold = line.parts.iter().all(|p| p.bold) && credit.is_none();
             let flush_right = line.x1() >= right - size && line.x0() > left + 2.5 * size;
+            // Centred, and further in than a paragraph's indent.
             let centred = (line.x0() - left - (right - line.x1())).abs() <= size
-                && line.x0() - left >= 1.5 * size;
+                && line.x0() - left >= 3.0 * size;
+            let marker = rules::jump_line(&text).is_some() || rules::is_page_furniture(&text);
             if continues {
                 if let Some(p) = out.last_mut() {
                     join(&mut p.text, &text, self.spaced);
                 }
-            } else if !lone && (bold || centred) && !flush_right && !ends_sentence(&text) {
+            } else if !lone && (bold || centred) && !flush_right && !ends_sentence(&text) && !marker
+            {
                 // A line of its own in bold or centred inside an article: a subheading.
                 out.push(Paragraph {
                     kind: Kind::Subheading,
@@ -725,8 +744,9 @@ impl Reading {
             }
             // A line that ends short of the column, or with a byline, ends its paragraph; so
             // does one set to the right (a byline alone) or centred.
-            let full = line.x1() >= right - 1.0 * size && line.x0() <= left + 2.5 * size;
-            self.open = full && credit.is_none() && !lone && !narrow;
+            let from_left = line.x0() <= left + 2.5 * size;
+            self.open = from_left && credit.is_none() && !lone && !narrow && !marker;
+            self.room = right - line.x1();
             self.spaced = line.x1() < right - 0.2 * size;
             self.last = Some((line.parts[0].y, line.x1()));
             if let Some(credit) = credit.filter(|c| !c.trim().is_empty())
@@ -789,6 +809,30 @@ impl Reading {
             text,
             size,
         });
+    }
+}
+
+/// How wide the first word of `line` (whose text is `text`) is set: a Latin word, or an ideograph
+/// with the marks that may not start a line after it.
+fn first_word(line: &Line<'_>, text: &str) -> f32 {
+    let chars = text.chars().count().max(1) as f32;
+    let per_char = (line.x1() - line.x0()) / chars;
+    let first = text.chars().next();
+    if first.is_some_and(is_wide) {
+        let marks = text
+            .chars()
+            .skip(1)
+            .take_while(|c| "，。、；：！？）》」』】”’…,.;:!?)".contains(*c))
+            .count();
+        (1 + marks) as f32 * per_char
+    } else {
+        // A word, and the space before it.
+        let n = text
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .count()
+            .max(1);
+        (n + 1) as f32 * per_char
     }
 }
 

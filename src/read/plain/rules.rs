@@ -613,6 +613,73 @@ fn is_date_line(line: &str) -> bool {
         && (rest.is_empty() || weekday(rest))
 }
 
+/// A line that is only a date in English (`Monday, November 30, 2026`, `30 Nov. 2026`), with its
+/// weekday or without.
+pub fn is_english_date_line(line: &str) -> bool {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    let words: Vec<String> = line
+        .split([' ', ','])
+        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = match words.first() {
+        Some(w) if WEEKDAYS.contains(&w.as_str()) => &words[1..],
+        _ => &words[..],
+    };
+    let day = |w: &str| w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| MONTHS.contains(&w);
+    match words {
+        [m, d, y] if month(m) && day(d) && year(y) => true,
+        [d, m, y] if day(d) && month(m) && year(y) => true,
+        _ => false,
+    }
+}
+
 /// A running header naming the page: `第2版`, `第2版 综合`, `第A3版：要闻`.
 fn is_page_header(line: &str) -> bool {
     let Some(inner) = line.strip_prefix('第') else {
@@ -925,6 +992,22 @@ mod tests {
             "农历新年将至,各地职工纷纷踏上返乡的旅程,车站里人头攒动,热闹非凡,这是一年一度的大迁徙",
         ] {
             assert!(!is_page_furniture(text), "{text}");
+        }
+        // An English date alone is a running head at a page's edge, but under a paper's name
+        // it is part of the masthead: the front end that knows where it stands decides.
+        for date in [
+            "Monday, November 30, 2026",
+            "December 4, 2014",
+            "Thu. 3 Dec. 2026",
+        ] {
+            assert!(is_english_date_line(date), "{date}");
+        }
+        for text in [
+            "May 4, 2026 was a Monday.",
+            "March on, friends",
+            "Monday, March 3",
+        ] {
+            assert!(!is_english_date_line(text), "{text}");
         }
         assert!(has_issue_marker("苏州工会 2023年3月10日"));
         assert!(has_issue_marker("总第三百期"));
