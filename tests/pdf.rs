@@ -466,3 +466,22 @@ fn control_characters_in_a_pdf_never_reach_the_text() {
         assert!(!text.contains(c), "{c} in {text}");
     }
 }
+
+/// The made-up papers as files, for `pdftotext` and for people: `KANBAO_BLESS=1 cargo test
+/// --test pdf` writes them, `tests/fixtures/pdf/extract.sh` makes their extractions; otherwise
+/// the files must be what the typesetter makes (it is reproducible).
+#[test]
+fn the_committed_papers_are_what_the_typesetter_makes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pdf");
+    for (name, bytes) in [("paper_zh.pdf", paper()), ("paper_en.pdf", paper_en())] {
+        let path = dir.join(name);
+        if std::env::var_os("KANBAO_BLESS").is_some() {
+            std::fs::write(&path, &bytes).expect("writes the fixture");
+        }
+        let committed = std::fs::read(&path).expect("the fixture is committed");
+        assert!(
+            committed == bytes,
+            "{name} differs from what the typesetter makes"
+        );
+    }
+}
