@@ -416,20 +416,8 @@ impl Cutting<'_> {
             // after what stands to its left.
             let f = self.fragments;
             let extent = |part: &[usize]| {
-                let top = part
-                    .iter()
-                    .map(|&i| f[i].top)
-                    .fold(f32::NEG_INFINITY, f32::max);
-                let bottom = part
-                    .iter()
-                    .map(|&i| f[i].bottom)
-                    .fold(f32::INFINITY, f32::min);
-                let left = part.iter().map(|&i| f[i].x0).fold(f32::INFINITY, f32::min);
-                let right = part
-                    .iter()
-                    .map(|&i| f[i].x1)
-                    .fold(f32::NEG_INFINITY, f32::max);
-                (top - bottom, right - left)
+                let b = bounds(f, part);
+                (b.top - b.bottom, b.right - b.left)
             };
             let height = extent(&region).0;
             let mut out: Vec<Module> = Vec::new();
@@ -488,14 +476,7 @@ impl Cutting<'_> {
             let (a, b) = (&f[a], &f[b]);
             b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0))
         });
-        let top = region
-            .iter()
-            .map(|&i| f[i].top)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let left = region
-            .iter()
-            .map(|&i| f[i].x0)
-            .fold(f32::INFINITY, f32::min);
+        let Bounds { top, left, .. } = bounds(f, &region);
         let body_left = region
             .iter()
             .filter(|&&i| f[i].size < HEADLINE * self.body)
@@ -547,6 +528,30 @@ impl Cutting<'_> {
             f.size >= HEADLINE * self.body || f.text.trim_start().starts_with('—')
         })
     }
+}
+
+/// The box the fragments `part` fill.
+struct Bounds {
+    top: f32,
+    bottom: f32,
+    left: f32,
+    right: f32,
+}
+
+fn bounds(f: &[Fragment], part: &[usize]) -> Bounds {
+    let mut b = Bounds {
+        top: f32::NEG_INFINITY,
+        bottom: f32::INFINITY,
+        left: f32::INFINITY,
+        right: f32::NEG_INFINITY,
+    };
+    for &i in part {
+        b.top = b.top.max(f[i].top);
+        b.bottom = b.bottom.min(f[i].bottom);
+        b.left = b.left.min(f[i].x0);
+        b.right = b.right.max(f[i].x1);
+    }
+    b
 }
 
 /// `modules` by where they start: the highest first; of those starting within `tolerance` of

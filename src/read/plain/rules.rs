@@ -500,22 +500,8 @@ pub fn has_issue_marker(s: &str) -> bool {
             return true;
         }
     }
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     words.windows(3).any(|w| {
-        MONTHS.contains(&w[0])
+        MONTH_NAMES.contains(&w[0])
             && w[1].starts_with(|c: char| c.is_ascii_digit())
             && w[2].len() == 4
             && w[2].bytes().all(|b| b.is_ascii_digit())
@@ -613,6 +599,27 @@ fn is_date_line(line: &str) -> bool {
         && (rest.is_empty() || weekday(rest))
 }
 
+/// The months' names in English, lowercase.
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Their abbreviations (`Sept` too), lowercase, without the point.
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 /// A line that is only a date in English (`Monday, November 30, 2026`, `30 Nov. 2026`), with its
 /// weekday or without.
 pub fn is_english_date_line(line: &str) -> bool {
@@ -635,32 +642,6 @@ pub fn is_english_date_line(line: &str) -> bool {
         "sat",
         "sun",
     ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
     let words: Vec<String> = line
         .split([' ', ','])
         .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
@@ -672,7 +653,7 @@ pub fn is_english_date_line(line: &str) -> bool {
     };
     let day = |w: &str| w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
     let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-    let month = |w: &str| MONTHS.contains(&w);
+    let month = |w: &str| MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
     match words {
         [m, d, y] if month(m) && day(d) && year(y) => true,
         [d, m, y] if day(d) && month(m) && year(y) => true,
