@@ -453,6 +453,19 @@ fn a_form_that_draws_itself_is_followed_a_bounded_depth() {
 }
 
 #[test]
+fn what_a_broken_stream_draws_before_it_breaks_is_read() {
+    let mut paper = Paper::a4();
+    paper
+        .page()
+        .text(40.0, 800.0, 12.0, false, "断裂之前的一行字。")
+        .broken()
+        .text(40.0, 780.0, 12.0, false, "断裂之后。");
+    let (ok, out, err) = run("broken", &paper.bytes());
+    assert!(ok, "{err}");
+    assert!(out.contains("断裂之前的一行字。"), "{out}");
+}
+
+#[test]
 fn control_characters_in_a_pdf_never_reach_the_text() {
     let (ok, out, err) = run(
         "escape",

@@ -314,6 +314,12 @@ impl Page {
         self
     }
 
+    /// Something that is no operator at all (a stream broken from here on).
+    pub fn broken(&mut self) -> &mut Page {
+        self.ops.push(Operation::new("<<", vec![]));
+        self
+    }
+
     /// Draws the form that draws itself.
     pub fn form(&mut self) -> &mut Page {
         self.ops.push(Operation::new("Do", vec!["Fx".into()]));

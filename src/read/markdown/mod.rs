@@ -287,8 +287,10 @@ fn read(
     // Each block's text was its own string: now the piece's texts share one buffer.
     crate::doc::text::pool(&mut reader.pieces);
     crate::doc::text::pool(&mut reader.notes);
-    // All pieces are held until grouped: no spare room (a quarter of their vector, on average).
+    // All pieces are held until grouped: no spare room (a quarter of their vector, on average),
+    // and not the room kept for a block's text.
     reader.pieces.shrink_to_fit();
+    reader.inline = Inline::default();
     reader
 }
 

@@ -6,7 +6,7 @@
 //! `GBK-EUC-H`, `GB-EUC-H` and their kin are GBK bytes, one byte for ASCII, two for the rest);
 //! else, for a simple font, from its encoding (`lopdf`'s tables: WinAnsi, MacRoman, Standard,
 //! `/Differences`). A code that reads as nothing (an `Identity-H` font without `/ToUnicode`) is
-//! skipped, and counted: a page of nothing but such codes has no text layer to read.
+//! skipped: a document of nothing but such codes has no text layer to read.
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
@@ -190,11 +190,14 @@ impl<'a> Font<'a> {
                 Codes::One => 1,
                 Codes::Two => 2,
                 Codes::Utf16 => {
+                    // A surrogate pair is one code; a high surrogate without its pair is not.
                     let high = bytes[i] & 0xFC == 0xD8;
-                    if high { 4 } else { 2 }
+                    let low_next = bytes.get(i + 2).is_some_and(|b| b & 0xFC == 0xDC);
+                    if high && low_next { 4 } else { 2 }
                 }
                 Codes::Gbk => {
-                    if bytes[i] < 0x81 {
+                    // GBK's lead bytes are 0x81–0xFE; anything else is one byte.
+                    if bytes[i] < 0x81 || bytes[i] == 0xFF {
                         1
                     } else {
                         2

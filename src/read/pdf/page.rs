@@ -269,18 +269,15 @@ fn finish((mut f, bold, count): (Fragment, usize, usize)) -> Fragment {
 
 /// The size most of the page's characters are set in.
 fn body_size(fragments: &[Fragment]) -> f32 {
-    let mut counts: Vec<(i32, usize)> = Vec::new();
+    let mut counts: std::collections::HashMap<i32, usize> = std::collections::HashMap::new();
     for f in fragments {
         let key = (f.size * 10.0).round() as i32;
-        let n = f.text.chars().count();
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, c)) => *c += n,
-            None => counts.push((key, n)),
-        }
+        *counts.entry(key).or_default() += f.text.chars().count();
     }
+    // The most characters; of sizes as common, the smallest (the same answer every run).
     counts
         .iter()
-        .max_by_key(|(_, c)| *c)
+        .max_by_key(|&(k, c)| (*c, std::cmp::Reverse(*k)))
         .map_or(10.0, |(k, _)| *k as f32 / 10.0)
 }
 
@@ -647,12 +644,18 @@ fn split(region: &[usize], fragments: &[Fragment], gap: f32, axis: Axis) -> Vec<
 /// A stretch's fragments as lines, top to bottom.
 fn lines(stretch: Vec<&Fragment>) -> Vec<Line<'_>> {
     let mut lines: Vec<Line<'_>> = Vec::new();
+    // The largest size in the last line so far (kept as it grows: a line may have many parts).
+    let mut size = 0.0f32;
     for f in stretch {
         match lines.last_mut() {
-            Some(line) if (line.parts[0].y - f.y).abs() <= 0.3 * f.size.min(line.size()) => {
+            Some(line) if (line.parts[0].y - f.y).abs() <= 0.3 * f.size.min(size) => {
                 line.parts.push(f);
+                size = size.max(f.size);
             }
-            _ => lines.push(Line { parts: vec![f] }),
+            _ => {
+                lines.push(Line { parts: vec![f] });
+                size = f.size;
+            }
         }
     }
     for line in &mut lines {

@@ -24,7 +24,20 @@ const MAX_DEPTH: usize = 8;
 const MAX_SAVES: usize = 256;
 
 /// The most a content stream may inflate to.
-const MAX_STREAM: usize = 256 << 20;
+const MAX_STREAM: usize = 64 << 20;
+
+/// The most the content streams of one document may inflate to, all told (a form drawn many
+/// times, a stream shared by many pages, counted each time it is read).
+const MAX_INFLATED: usize = 1 << 30;
+
+/// The most characters drawn in one document: a 300-page paper draws a few million.
+pub(super) const MAX_GLYPHS: usize = 20_000_000;
+
+/// The most characters one code may read as (a ligature is two or three).
+const MAX_PER_CODE: usize = 8;
+
+/// The most frames and images a page keeps (the largest): a paper has a few dozen.
+const MAX_BOXES: usize = 256;
 
 /// One character drawn on a page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,10 +69,9 @@ pub(super) struct Page {
     pub(super) width: f32,
     pub(super) height: f32,
     pub(super) glyphs: Vec<Glyph>,
-    /// Frames drawn and images placed, big enough to hold a picture.
+    /// Frames drawn and images placed, big enough to hold a picture (the largest
+    /// [`MAX_BOXES`]).
     pub(super) boxes: Vec<Rect>,
-    /// Codes that read as nothing (a font without a way to Unicode).
-    pub(super) unreadable: usize,
 }
 
 /// An affine matrix `[a b c d e f]`, as PDF writes them.
@@ -133,9 +145,13 @@ impl Default for State {
 pub(super) struct Walker<'a> {
     doc: &'a Document,
     fonts: Vec<Font<'a>>,
-    /// Fonts by the object they were read from (a font used on every page is read once).
+    /// Fonts by the object they were read from (a font used on every page is read once), or,
+    /// for a font written inside its resources, by where that dictionary lies.
     by_id: HashMap<ObjectId, usize>,
+    by_place: HashMap<usize, usize>,
     ops: usize,
+    glyphs: usize,
+    inflated: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -144,13 +160,16 @@ impl<'a> Walker<'a> {
             doc,
             fonts: Vec::new(),
             by_id: HashMap::new(),
+            by_place: HashMap::new(),
             ops: 0,
+            glyphs: 0,
+            inflated: 0,
         }
     }
 
     /// The budget is spent: what follows is not walked.
     pub(super) fn exhausted(&self) -> bool {
-        self.ops >= MAX_OPS
+        self.ops >= MAX_OPS || self.glyphs >= MAX_GLYPHS || self.inflated >= MAX_INFLATED
     }
 
     /// What page `id` draws.
@@ -176,6 +195,7 @@ impl<'a> Walker<'a> {
         let content = doc
             .get_page_content_with_limit(id, MAX_STREAM)
             .unwrap_or_default();
+        self.inflated += content.len();
         let state = State {
             ctm: origin,
             ..State::default()
@@ -192,15 +212,19 @@ impl<'a> Walker<'a> {
         depth: usize,
         page: &mut Page,
     ) {
-        let Ok(content) = Content::decode(content) else {
-            return;
-        };
         let mut state = start;
         let mut saved: Vec<State> = Vec::new();
+        // Saves beyond the limit, not kept: their restores are skipped too.
+        let mut unsaved = 0usize;
         let mut tm = Matrix::IDENTITY;
         let mut line = Matrix::IDENTITY;
         let mut path: Vec<Rect> = Vec::new();
-        for op in &content.operations {
+        // Read an operator at a time: a stream is never held as operators whole, and what
+        // comes before a broken part is drawn.
+        for op in Content::decode_iter(content) {
+            let Ok(op) = op else {
+                return;
+            };
             self.ops += 1;
             if self.exhausted() {
                 return;
@@ -209,6 +233,8 @@ impl<'a> Walker<'a> {
             let num = |i: usize| operands.get(i).and_then(|o| o.as_float().ok());
             match op.operator.as_str() {
                 "q" if saved.len() < MAX_SAVES => saved.push(state),
+                "q" => unsaved += 1,
+                "Q" if unsaved > 0 => unsaved -= 1,
                 "Q" => state = saved.pop().unwrap_or(state),
                 "cm" => {
                     if let Some(m) = Matrix::of(operands) {
@@ -285,7 +311,9 @@ impl<'a> Walker<'a> {
                     }
                 }
                 "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "S" | "s" => {
-                    page.boxes.extend(path.drain(..).filter(is_frame));
+                    for frame in path.drain(..).filter(is_frame) {
+                        keep_box(&mut page.boxes, frame);
+                    }
                 }
                 "n" => path.clear(),
                 "Do" => {
@@ -307,7 +335,7 @@ impl<'a> Walker<'a> {
         let bold = font.bold || matches!(state.render, 2 | 6);
         let size = state.size;
         let scale = state.scale;
-        let mut unreadable = 0;
+        let mut drawn = 0;
         font.codes(bytes, |code| {
             let m = tm.then(state.ctm);
             let render = Matrix([size * scale, 0.0, 0.0, size, 0.0, state.rise]).then(m);
@@ -320,14 +348,12 @@ impl<'a> Walker<'a> {
                 + if code.space { state.word_spacing } else { 0.0 })
                 * scale;
             let width = (code.width * size * scale * across).abs();
-            if code.text.is_empty() {
-                unreadable += 1;
-            }
-            let count = code.text.chars().count().max(1) as f32;
-            for (k, ch) in code.text.chars().enumerate() {
+            let count = code.text.chars().take(MAX_PER_CODE).count().max(1) as f32;
+            for (k, ch) in code.text.chars().take(MAX_PER_CODE).enumerate() {
                 if ch.is_control() {
                     continue;
                 }
+                drawn += 1;
                 page.glyphs.push(Glyph {
                     ch,
                     x: x + width / count * k as f32,
@@ -339,7 +365,7 @@ impl<'a> Walker<'a> {
             }
             *tm = Matrix::translate(advance, 0.0).then(*tm);
         });
-        page.unreadable += unreadable;
+        self.glyphs += drawn;
     }
 
     /// The font named `name` in `resources`, read on first use.
@@ -358,15 +384,21 @@ impl<'a> Walker<'a> {
                 continue;
             };
             let id = entry.as_reference().ok();
-            if let Some(&known) = id.and_then(|id| self.by_id.get(&id)) {
+            let dict = deref(entry, doc)?.as_dict().ok()?;
+            let place = std::ptr::from_ref(dict) as usize;
+            let known = match id {
+                Some(id) => self.by_id.get(&id),
+                None => self.by_place.get(&place),
+            };
+            if let Some(&known) = known {
                 return Some(known);
             }
-            let dict = deref(entry, doc)?.as_dict().ok()?;
             self.fonts.push(Font::new(dict, doc));
             let at = self.fonts.len() - 1;
-            if let Some(id) = id {
-                self.by_id.insert(id, at);
-            }
+            match id {
+                Some(id) => self.by_id.insert(id, at),
+                None => self.by_place.insert(place, at),
+            };
             return Some(at);
         }
         None
@@ -398,7 +430,7 @@ impl<'a> Walker<'a> {
             Some(b"Image") => {
                 let frame = placed(state.ctm, 0.0, 0.0, 1.0, 1.0);
                 if is_frame(&frame) {
-                    page.boxes.push(frame);
+                    keep_box(&mut page.boxes, frame);
                 }
             }
             Some(b"Form") if depth < MAX_DEPTH => {
@@ -421,6 +453,7 @@ impl<'a> Walker<'a> {
                 let Ok(content) = stream.decompressed_content_with_limit(MAX_STREAM) else {
                     return;
                 };
+                self.inflated += content.len();
                 let state = State {
                     ctm: matrix.then(state.ctm),
                     ..state
@@ -441,6 +474,20 @@ fn placed(ctm: Matrix, x0: f32, y0: f32, x1: f32, y1: f32) -> Rect {
         y0: ay.min(by),
         x1: ax.max(bx),
         y1: ay.max(by),
+    }
+}
+
+/// Adds `frame` to a page's boxes, keeping the [`MAX_BOXES`] largest.
+fn keep_box(boxes: &mut Vec<Rect>, frame: Rect) {
+    let area = |r: &Rect| (r.x1 - r.x0) * (r.y1 - r.y0);
+    if boxes.len() < MAX_BOXES {
+        boxes.push(frame);
+    } else if let Some(smallest) = boxes
+        .iter_mut()
+        .min_by(|a, b| area(a).total_cmp(&area(b)))
+        .filter(|s| area(s) < area(&frame))
+    {
+        *smallest = frame;
     }
 }
 
