@@ -285,6 +285,78 @@ impl Loader {
     }
 }
 
+/// A PDF on screen before all of it is read: its pages are rebuilt one at a time, here until
+/// an article is final, then on a worker thread that sends the rest in batches, page by page
+/// (what the file's size is to a text file, its pages are here). `None` for the batches when
+/// every page was read here.
+pub fn pdf(
+    bytes: Vec<u8>,
+    id: String,
+    hints: &Hints,
+) -> Result<(Start, Option<Receiver<Loaded>>), crate::read::pdf::PdfError> {
+    let mut stream = Stream::new(hints);
+    let mut doc = Newsletter {
+        format: Format::Pdf,
+        ..Newsletter::default()
+    };
+    let mut assembler = Assembler::default();
+    let mut drawn = 0;
+    let (walked, total) = read::pdf::pages(&bytes, 0, |page| {
+        drawn += page.glyphs;
+        let batch = stream.feed(&page.text);
+        let any = !batch.articles.is_empty();
+        assembler.add(&mut doc, batch);
+        !any
+    })?;
+    if walked == total {
+        if drawn == 0 {
+            return Err(crate::read::pdf::PdfError::NoText);
+        }
+        assembler.add(&mut doc, stream.finish());
+        let start = Start {
+            doc,
+            assembler,
+            rest: Err(id),
+        };
+        return Ok((start, None));
+    }
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        yield_to_the_reader();
+        let size = total as u64;
+        let mut read = walked as u64;
+        let mut gone = false;
+        let result = read::pdf::pages(&bytes, walked, |page| {
+            read += 1;
+            let batch = stream.feed(&page.text);
+            gone = tx.send(Loaded::Batch { batch, read, size }).is_err();
+            !gone
+        });
+        if gone {
+            return;
+        }
+        let message = match result {
+            Ok(_) => {
+                let batch = stream.finish();
+                let _ = tx.send(Loaded::Batch {
+                    batch,
+                    read: size,
+                    size,
+                });
+                Loaded::Done { id, halves: false }
+            }
+            Err(e) => Loaded::Failed(e.to_string()),
+        };
+        let _ = tx.send(message);
+    });
+    let start = Start {
+        doc,
+        assembler,
+        rest: Err(String::new()),
+    };
+    Ok((start, Some(rx)))
+}
+
 /// Makes the calling worker thread give way to the thread that draws: a key is drawn at once
 /// even while the workers keep every core busy. (On Linux the nice value is per thread; other
 /// systems would lower the whole process, so there it is left alone.)

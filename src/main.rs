@@ -52,7 +52,19 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         let name = reader.name().to_string();
         let start = Loader::new(reader, &loaded.config.hints).start()?;
         let screen = tui::Screen::open().context("taking the terminal")?;
-        return read(cli, loaded, &input, name, start, screen);
+        return read(cli, loaded, &input, name, start, screen, None);
+    }
+    // A PDF: its first pages on screen at once, the rest rebuilt in the background.
+    if interactive && let Some((name, bytes, id)) = source::pdf_bytes(&input)? {
+        let (start, pages) =
+            kanbao::loader::pdf(bytes, id, &loaded.config.hints).map_err(|error| {
+                source::SourceError::Pdf {
+                    name: name.clone(),
+                    error,
+                }
+            })?;
+        let screen = tui::Screen::open().context("taking the terminal")?;
+        return read(cli, loaded, &input, name, start, screen, pages);
     }
     let source::Source {
         name,
@@ -80,7 +92,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
             assembler: doc::Assembler::default(),
             rest: Err(id),
         };
-        return read(cli, loaded, &input, name, start, screen);
+        return read(cli, loaded, &input, name, start, screen, None);
     }
     let newsletter = kanbao::read::parse_owned(text, format, &loaded.config.hints);
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -95,7 +107,8 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Opens the reader on a newsletter (whose rest may still be on its way).
+/// Opens the reader on a newsletter (whose rest may still be on its way: from a file's
+/// loader, or as a PDF's `pages`).
 fn read(
     cli: &cli::Cli,
     loaded: config::Loaded,
@@ -103,6 +116,7 @@ fn read(
     name: String,
     start: Start,
     screen: tui::Screen,
+    pages: Option<std::sync::mpsc::Receiver<kanbao::loader::Loaded>>,
 ) -> anyhow::Result<()> {
     let config = loaded.config;
     let mut app = App::with(
@@ -149,12 +163,22 @@ fn read(
         app.say(MessageKind::Error, summary);
     }
     let path = shown_path(input, &name);
-    let background = match start.rest {
-        Err(id) => {
-            app.restore(id.clone(), path, saved.newsletters.get(&id), cli.fresh);
+    let rest = match (start.rest, pages) {
+        (_, Some(rx)) => Some((None, Some(rx))),
+        (Ok(loader), None) => Some((Some(loader), None)),
+        (Err(id), None) => {
+            app.restore(
+                id.clone(),
+                path.clone(),
+                saved.newsletters.get(&id),
+                cli.fresh,
+            );
             None
         }
-        Ok(loader) => {
+    };
+    let background = match rest {
+        None => None,
+        Some((loader, rx)) => {
             app.loading = Some("reading the file…".into());
             let fresh = cli.fresh;
             // Bookmarks and the last position belong to the whole text: taken in when it is
@@ -169,8 +193,8 @@ fn read(
                 );
             };
             Some(tui::Background {
-                loader: Some(loader),
-                rx: None,
+                loader,
+                rx,
                 done: Box::new(done),
             })
         }

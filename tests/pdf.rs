@@ -498,3 +498,60 @@ fn the_committed_papers_are_what_the_typesetter_makes() {
         );
     }
 }
+
+/// A paper of `pages` pages after the made-up two: a headline and body each, the last page's
+/// headline its own.
+fn long_paper(pages: usize) -> Vec<u8> {
+    let mut paper = Paper::a4();
+    let h = paper.height;
+    for n in 1..=pages {
+        let page = paper.page();
+        let headline = if n == pages {
+            "最后一版的头条新闻".to_string()
+        } else {
+            format!("第{n}版的头条新闻")
+        };
+        page.centred(30.0, 565.0, h - 70.0, 20.0, &headline);
+        let mut body = Flow::new(SIZE, columns(h - 100.0, 60.0).to_vec());
+        for _ in 0..3 {
+            body.paragraph(page, "园区内三十多家企业的职工从此可以在家门口吃上热饭,价格也比外面实惠,开业第一周每天接待职工一千二百人次。");
+        }
+        body.byline(page, "滨江区总工会");
+    }
+    paper.bytes()
+}
+
+#[test]
+fn a_pdf_read_page_by_page_reads_as_one_read_whole() {
+    for bytes in [paper(), paper_en(), long_paper(12)] {
+        let (mut start, rest) =
+            kanbao::loader::pdf(bytes.clone(), "id".into(), &Default::default()).expect("reads");
+        if let Some(rx) = rest {
+            for message in rx {
+                match message {
+                    kanbao::loader::Loaded::Batch { batch, .. } => {
+                        start.assembler.add(&mut start.doc, batch);
+                    }
+                    kanbao::loader::Loaded::Done { .. } => break,
+                    kanbao::loader::Loaded::Failed(e) => panic!("{e}"),
+                }
+            }
+        }
+        assert_eq!(start.doc, read(&bytes));
+    }
+}
+
+#[test]
+fn a_long_pdf_shows_its_first_page_then_all_of_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("long.pdf");
+    std::fs::write(&path, long_paper(120)).expect("writes");
+    let mut s =
+        common::pty::Session::start_with(&[path.to_str().expect("path")], dir.path(), (100, 30));
+    s.wait_for("第1版的头条新闻");
+    s.send("G");
+    s.wait_for("最后一版的头条新闻");
+    s.wait_until("still loading", |t| !t.contains("reading the file"));
+    s.send("q");
+    assert!(s.finish().success());
+}

@@ -190,6 +190,27 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
     }
 }
 
+/// The bytes of the PDF file `input` names, with its display name and fingerprint; `None` when
+/// it names no PDF file (standard input, the sample, another file).
+pub fn pdf_bytes(input: &Input) -> Result<Option<(String, Vec<u8>, String)>, SourceError> {
+    let Input::Path(path) = input else {
+        return Ok(None);
+    };
+    let name = input.name();
+    let mut head = [0u8; 1024];
+    let n = match File::open(path).and_then(|mut f| f.read(&mut head)) {
+        Ok(n) => n,
+        // The reading proper says what is wrong.
+        Err(_) => return Ok(None),
+    };
+    if !format::is_pdf(&head[..n]) {
+        return Ok(None);
+    }
+    let bytes = read_file(path, &name)?;
+    let id = fingerprint(&bytes);
+    Ok(Some((name, bytes, id)))
+}
+
 /// A PDF's text, rebuilt from its pages.
 fn pdf(bytes: &[u8], name: String, id: String) -> Result<Source, SourceError> {
     match crate::read::pdf::text_of(bytes) {

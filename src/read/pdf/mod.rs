@@ -31,37 +31,65 @@ pub enum PdfError {
 /// The text of a PDF newsletter, page by page in reading order, marked for the extracted-text
 /// parser (see [`page`]).
 pub fn text_of(bytes: &[u8]) -> Result<String, PdfError> {
+    let mut text = String::new();
+    let mut drawn = 0;
+    pages(bytes, 0, |page| {
+        drawn += page.glyphs;
+        text.push_str(&page.text);
+        true
+    })?;
+    if drawn == 0 {
+        return Err(PdfError::NoText);
+    }
+    Ok(text)
+}
+
+/// One page of a PDF, rebuilt.
+#[derive(Debug)]
+pub struct PageText {
+    /// The page as marked text, cleaned (the first page's starts with the paper's name, `# `).
+    pub text: String,
+    /// How many characters it draws.
+    pub glyphs: usize,
+}
+
+/// Reads the pages of a PDF from the `first` (counted from 0), handing each to `each` until it
+/// returns `false` or the pages end: how many pages were handed over in all (counted from the
+/// first page of the file), and how many the file has.
+pub fn pages(
+    bytes: &[u8],
+    first: usize,
+    mut each: impl FnMut(PageText) -> bool,
+) -> Result<(usize, usize), PdfError> {
     let mut doc = Document::load_mem(bytes).map_err(|e| PdfError::Broken(one_line(&e)))?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(PdfError::Encrypted);
     }
     let mut walker = walk::Walker::new(&doc);
-    let mut text = String::new();
-    let mut readable = 0;
-    let mut masthead = None;
-    for (number, id) in doc.get_pages() {
+    let all = doc.get_pages();
+    let total = all.len();
+    for (k, (_, id)) in all.into_iter().enumerate().skip(first) {
         if walker.exhausted() {
-            break;
+            return Ok((total, total));
         }
         let drawn = walker.page(id);
-        readable += drawn.glyphs.len();
-        let set = page::Page::of(&drawn, number == 1);
-        if number == 1 {
-            masthead = set.masthead.clone();
+        let set = page::Page::of(&drawn, k == 0);
+        let mut text = String::new();
+        if let Some(name) = set.masthead.as_deref().filter(|_| k == 0) {
+            text.push_str("# ");
+            text.push_str(name);
+            text.push_str("\n\n");
         }
         set.write(&mut text);
+        let page = PageText {
+            text: crate::text::clean(&text).into_owned(),
+            glyphs: drawn.glyphs.len(),
+        };
+        if !each(page) {
+            return Ok((k + 1, total));
+        }
     }
-    if readable == 0 {
-        return Err(PdfError::NoText);
-    }
-    let mut marked = String::with_capacity(text.len() + 64);
-    if let Some(name) = masthead {
-        marked.push_str("# ");
-        marked.push_str(&name);
-        marked.push_str("\n\n");
-    }
-    marked.push_str(&text);
-    Ok(crate::text::clean(&marked).into_owned())
+    Ok((total, total))
 }
 
 /// A PDF's text (from [`text_of`]) read into a newsletter.
