@@ -56,14 +56,26 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     }
     // A PDF: its first pages on screen at once, the rest rebuilt in the background.
     if interactive && let Some((name, bytes, id)) = source::pdf_bytes(&input)? {
-        let (start, pages) =
-            kanbao::loader::pdf(bytes, id, &loaded.config.hints).map_err(|error| {
-                source::SourceError::Pdf {
-                    name: name.clone(),
-                    error,
-                }
-            })?;
-        let screen = tui::Screen::open().context("taking the terminal")?;
+        // The terminal is taken while the first pages are rebuilt.
+        let hints = loaded.config.hints.clone();
+        let reading = std::thread::spawn(move || kanbao::loader::pdf(bytes, id, &hints));
+        let screen = tui::Screen::open();
+        let read_so_far = match reading.join() {
+            Ok(read_so_far) => read_so_far,
+            Err(panic) => {
+                drop(screen.map(tui::Screen::close));
+                std::panic::resume_unwind(panic);
+            }
+        };
+        let (start, pages) = match read_so_far {
+            Ok(read_so_far) => read_so_far,
+            Err(error) => {
+                // The terminal is given back before the error is told.
+                drop(screen.map(tui::Screen::close));
+                return Err(source::SourceError::Pdf { name, error }.into());
+            }
+        };
+        let screen = screen.context("taking the terminal")?;
         return read(cli, loaded, &input, name, start, screen, pages);
     }
     let source::Source {
