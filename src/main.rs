@@ -58,15 +58,8 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     if interactive && let Some((name, bytes, id)) = source::pdf_bytes(&input)? {
         // The terminal is taken while the first pages are rebuilt.
         let hints = loaded.config.hints.clone();
-        let reading = std::thread::spawn(move || kanbao::loader::pdf(bytes, id, &hints));
-        let screen = tui::Screen::open();
-        let read_so_far = match reading.join() {
-            Ok(read_so_far) => read_so_far,
-            Err(panic) => {
-                drop(screen.map(tui::Screen::close));
-                std::panic::resume_unwind(panic);
-            }
-        };
+        let (read_so_far, screen) =
+            while_taking_the_terminal(move || kanbao::loader::pdf(bytes, id, &hints));
         let (start, pages) = match read_so_far {
             Ok(read_so_far) => read_so_far,
             Err(error) => {
@@ -88,16 +81,8 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     if interactive {
         // The terminal is taken while the newsletter is parsed: the first screen comes sooner.
         let hints = loaded.config.hints.clone();
-        let parsing = std::thread::spawn(move || kanbao::read::parse_owned(text, format, &hints));
-        let screen = tui::Screen::open();
-        let newsletter = match parsing.join() {
-            Ok(newsletter) => newsletter,
-            Err(panic) => {
-                // Its panic message is printed; the terminal must be given back before going on.
-                drop(screen.map(tui::Screen::close));
-                std::panic::resume_unwind(panic);
-            }
-        };
+        let (newsletter, screen) =
+            while_taking_the_terminal(move || kanbao::read::parse_owned(text, format, &hints));
         let screen = screen.context("taking the terminal")?;
         let start = Start {
             doc: newsletter,
@@ -117,6 +102,23 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// Runs `work` on another thread while the terminal is taken for the reader, so that the two
+/// happen at once: what the work gives, and the terminal. A panic in the work gives the
+/// terminal back before it goes on (its message is printed on the screen the user has).
+fn while_taking_the_terminal<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> (T, io::Result<tui::Screen>) {
+    let working = std::thread::spawn(work);
+    let screen = tui::Screen::open();
+    match working.join() {
+        Ok(done) => (done, screen),
+        Err(panic) => {
+            drop(screen.map(tui::Screen::close));
+            std::panic::resume_unwind(panic);
+        }
+    }
 }
 
 /// Opens the reader on a newsletter (whose rest may still be on its way: from a file's
