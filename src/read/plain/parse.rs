@@ -360,10 +360,49 @@ fn needs_space(before: &str, after: &str) -> bool {
     let wide_edge = before.chars().next_back().is_some_and(rules::is_wide)
         || after.chars().next().is_some_and(rules::is_wide);
     match (left, right) {
-        _ if wide_edge => false,
+        // A Latin word in Chinese text set apart by spaces keeps them at the break too:
+        // `情况 and` | `意见`.
+        _ if wide_edge => spaced_word_end(before) || spaced_word_start(after),
         (Some(l), Some(r)) => !rules::is_wide(l) && !rules::is_wide(r),
         _ => false,
     }
+}
+
+/// Longest a Latin word set apart in Chinese text is looked at, in characters.
+const WORD_LOOK: usize = 16;
+
+/// `text` ends with a Latin word (or number) that a space sets apart from the wide character
+/// before it.
+fn spaced_word_end(text: &str) -> bool {
+    let mut chars = text.chars().rev();
+    let word = chars
+        .by_ref()
+        .take_while(|&c| c != ' ')
+        .take(WORD_LOOK + 1)
+        .collect::<Vec<_>>();
+    !word.is_empty()
+        && word.len() <= WORD_LOOK
+        && word
+            .iter()
+            .all(|c| c.is_alphanumeric() && !rules::is_wide(*c))
+        && chars.next().is_some_and(rules::is_wide)
+}
+
+/// `text` starts with a Latin word (or number) that a space sets apart from the wide character
+/// after it.
+fn spaced_word_start(text: &str) -> bool {
+    let mut chars = text.chars();
+    let word = chars
+        .by_ref()
+        .take_while(|&c| c != ' ')
+        .take(WORD_LOOK + 1)
+        .collect::<Vec<_>>();
+    !word.is_empty()
+        && word.len() <= WORD_LOOK
+        && word
+            .iter()
+            .all(|c| c.is_alphanumeric() && !rules::is_wide(*c))
+        && chars.next().is_some_and(rules::is_wide)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1057,4 +1096,25 @@ pub fn infer_title(paragraph: &str) -> String {
         cols += w;
     }
     paragraph.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(a: &str, b: &str) -> String {
+        let mut buf = a.to_string();
+        join(&mut buf, b);
+        buf
+    }
+
+    #[test]
+    fn a_latin_word_set_apart_in_chinese_keeps_its_space_at_a_break() {
+        assert_eq!(joined("了解情况 and", "意见建议"), "了解情况 and 意见建议");
+        assert_eq!(joined("了解情况", "and 意见建议"), "了解情况 and 意见建议");
+        // Set close, it stays close.
+        assert_eq!(joined("拿到了自己的", "OH卡牌"), "拿到了自己的OH卡牌");
+        assert_eq!(joined("部署", "2023年任务"), "部署2023年任务");
+        assert_eq!(joined("the quick", "brown fox"), "the quick brown fox");
+    }
 }

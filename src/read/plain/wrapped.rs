@@ -2,11 +2,23 @@
 //! makes of a newspaper page: where its paragraphs end and where a headline is glued to the
 //! body under it.
 //!
-//! The width of the column is learnt from the lines around each line (the widest of its
-//! neighbours in the same run of lines). A paragraph ends after a line that ends a sentence
-//! and falls clearly short of that width: the first word (or character) of the next line would
-//! have fitted on it, so the break was not the wrap's. A headline is a short line (or two or
-//! three) without sentence marks at a paragraph's start, over lines of the column's full width.
+//! The width of the column is learnt from the lines around each line: the widest of its
+//! neighbours for English, which is set ragged; for Chinese, set justified with punctuation
+//! hanging past the edge now and then, the width most full lines reach (the upper quartile of
+//! the lines near it that are not short). Chinese lines are measured as they were set, the
+//! quotes and dashes a Chinese font draws full-width counted wide. A line is full when the
+//! next line's first word (a character with the marks that may not start a line) would not
+//! have fitted after it. Then:
+//!
+//! - a paragraph ends after a line that ends a sentence and is not full (in Chinese, a
+//!   paragraph's first line is measured without its indent);
+//! - a Chinese paragraph starts at a line short by its first-line indent (two characters)
+//!   and otherwise full, after a line that ends a sentence (its last line was full);
+//! - a line that ends no sentence, at a paragraph's start or after a line that ends one,
+//!   over such an indented line, is a heading of its own (a subheading, a subtitle: short, or
+//!   centred and nearly the column's width);
+//! - a headline is a short line (or two or three) without sentence marks at a paragraph's
+//!   start, over lines of the column's full width.
 //!
 //! Text whose paragraphs are lines of their own, or blocks between blank lines, has no such
 //! runs and is left as it is. Every decision looks at a few lines around it, in the text
@@ -39,8 +51,16 @@ struct Line<'a> {
     start: usize,
     /// Its text, spaces around it trimmed.
     text: &'a str,
-    /// Its display width.
+    /// Its width as set: display columns, or for a Chinese line half-ems (see [`set_width`]).
     width: usize,
+    /// Most of it is Chinese (or Japanese): set justified, with a first-line indent.
+    cjk: bool,
+    /// It ends with a mark that a justified Chinese line may hang past the column's edge.
+    hangs: bool,
+    /// The width of its column (see [`columns`]).
+    column: usize,
+    /// The width of its first word (see [`first_word`]).
+    word: usize,
 }
 
 /// The starts of the lines of `text[from..]` before which a block ends (in order): after a
@@ -51,7 +71,11 @@ pub(super) fn cuts(text: &str, from: usize, lex: &Lexicon) -> Vec<usize> {
     // Where the run's decisions are still to be taken (after a stretch of it was measured).
     let mut decided: Option<usize> = None;
     for (start, line) in lines(text, from) {
-        if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
+        if line.is_empty()
+            || rules::is_separator_line(line)
+            || rules::is_page_furniture(line)
+            || rules::jump_line(line).is_some()
+        {
             stretch_cuts(&run, decided, usize::MAX, lex, &mut cuts);
             run.clear();
             decided = None;
@@ -139,12 +163,66 @@ fn set_text(line: &str) -> &str {
     }
 }
 
-/// The width of the column line `i` of a run is set in: the widest line near it.
-fn column(lines: &[Line<'_>], i: usize) -> usize {
-    let from = i.saturating_sub(WINDOW);
-    let to = (i + WINDOW + 1).min(lines.len());
-    lines[from..to].iter().map(|l| l.width).max().unwrap_or(0)
+/// The width of the column each line of a run is set in: for an English line the widest line
+/// near it; for a Chinese one the upper quartile of the lines near it at least half as wide as
+/// the widest and not ending in a mark (the width full lines reach: a mark hanging past the
+/// edge, or a line squeezed to keep a mark off the next line's start, does not move it).
+fn columns(lines: &[Line<'_>]) -> Vec<usize> {
+    let mut near = Vec::with_capacity(2 * WINDOW + 1);
+    (0..lines.len())
+        .map(|i| {
+            let from = i.saturating_sub(WINDOW);
+            let to = (i + WINDOW + 1).min(lines.len());
+            let widest = lines[from..to].iter().map(|l| l.width).max().unwrap_or(0);
+            if !lines[i].cjk {
+                return widest;
+            }
+            // Lines ending in a mark may hang it past the edge: the others say the width,
+            // unless there are none.
+            near.clear();
+            for pass in [false, true] {
+                near.extend(
+                    lines[from..to]
+                        .iter()
+                        .filter(|l| 2 * l.width >= widest && (pass || !l.hangs))
+                        .map(|l| l.width),
+                );
+                if !near.is_empty() {
+                    break;
+                }
+            }
+            near.sort_unstable();
+            near[(near.len() * 3 / 4).min(near.len() - 1)]
+        })
+        .collect()
 }
+
+/// Whether most of a line's width is Chinese or Japanese characters.
+fn is_cjk_line(line: &str) -> bool {
+    let (mut wide, mut all) = (0usize, 0usize);
+    for c in line.chars() {
+        if rules::is_wide(c) {
+            wide += 2;
+        }
+        all += 1 + usize::from(rules::is_wide(c));
+    }
+    wide * 2 > all
+}
+
+/// A line's width as set: its display width, or for a Chinese line its width in half-ems as
+/// a Chinese font sets it (quotes, dashes and ellipses full-width, as `unicode-width` counts
+/// East Asian ambiguous characters in a CJK context).
+fn set_width(line: &str, cjk: bool) -> usize {
+    if !cjk {
+        return display_width(line);
+    }
+    line.chars()
+        .map(|c| unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0))
+        .sum()
+}
+
+/// A Chinese paragraph's first line is indented by two characters: four half-ems.
+const INDENT: usize = 4;
 
 /// The cuts inside a run of lines (between blank lines). A line alone, as a paragraph of its
 /// own or a block between blank lines, is not measured at all.
@@ -152,14 +230,27 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
     if run.len() < 2 {
         return;
     }
-    let lines: Vec<Line<'_>> = run
+    let mut lines: Vec<Line<'_>> = run
         .iter()
-        .map(|&(start, text)| Line {
-            start,
-            text,
-            width: display_width(set_text(text)),
+        .map(|&(start, text)| {
+            let set = set_text(text);
+            let cjk = is_cjk_line(set);
+            Line {
+                start,
+                text,
+                width: set_width(set, cjk),
+                cjk,
+                hangs: set.chars().next_back().is_some_and(is_closing),
+                column: 0,
+                word: first_word(text, cjk),
+            }
         })
         .collect();
+    let widths = columns(&lines);
+    for (line, column) in lines.iter_mut().zip(widths) {
+        line.column = column;
+    }
+    let indents = indents(&lines);
     let end = lines.len();
     let mut i = 0;
     let mut opens = true;
@@ -176,9 +267,22 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
                 cuts.push(lines[body].start);
                 i = body;
             }
+            if indents && heads_indented(&lines, i) {
+                // A heading as wide as a body line (a subheading, a subtitle under the
+                // headline), over a paragraph's indented first line.
+                cuts.push(lines[i + 1].start);
+                i += 1;
+            }
         }
+        let first = opens;
         opens = false;
-        if i + 1 < end && (ends_paragraph(&lines, i) || signs_off(&lines, i, end)) {
+        if i + 1 < end
+            && (ends_paragraph(&lines, i, first && indents)
+                || signs_off(&lines, i, end)
+                || (indents
+                    && rules::ends_sentence(lines[i].text)
+                    && (is_indented(&lines, i + 1) || heads_indented(&lines, i + 1))))
+        {
             cuts.push(lines[i + 1].start);
             opens = true;
         }
@@ -186,12 +290,70 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
     }
 }
 
+/// Whether the run's Chinese paragraphs are set with a first-line indent, as the lines that
+/// clearly open a paragraph (after a short line that ends a sentence) show: most of them are
+/// short of their column by the indent. With no such line to tell, they are (as Chinese is
+/// set).
+fn indents(lines: &[Line<'_>]) -> bool {
+    let (mut opening, mut indented) = (0usize, 0usize);
+    for k in 1..lines.len().saturating_sub(1) {
+        let (before, line) = (&lines[k - 1], &lines[k]);
+        if line.cjk
+            && rules::ends_sentence(before.text)
+            && room(lines, k - 1) >= 2 * INDENT as isize
+            && !rules::is_heading_like(line.text)
+        {
+            opening += 1;
+            indented += usize::from(line.width + INDENT <= line.column + 1);
+        }
+    }
+    opening == 0 || 2 * indented >= opening
+}
+
+/// How much room line `i` leaves beyond the next line's first word (below zero: none, the
+/// line is full).
+fn room(lines: &[Line<'_>], i: usize) -> isize {
+    let next = lines.get(i + 1).map_or(0, |l| l.word);
+    lines[i].column as isize - (lines[i].width + next) as isize
+}
+
 /// Line `i` ends its paragraph: it ends a sentence, and the next line's first word would
-/// have fitted after it.
-fn ends_paragraph(lines: &[Line<'_>], i: usize) -> bool {
+/// have fitted after it (after a paragraph's `first` line, a Chinese one indented, even
+/// with the indent).
+fn ends_paragraph(lines: &[Line<'_>], i: usize, first: bool) -> bool {
     let line = &lines[i];
-    rules::ends_sentence(line.text)
-        && line.width + first_word(lines[i + 1].text) + SLACK <= column(lines, i)
+    let slack = if !line.cjk {
+        SLACK
+    } else if first && is_indented(lines, i) {
+        INDENT
+    } else {
+        0
+    };
+    rules::ends_sentence(line.text) && room(lines, i) >= slack as isize
+}
+
+/// Line `i` is a Chinese paragraph's first line: short of its column by the indent, or by a
+/// little more (justification spreads a character's width or two over a line), with more of
+/// the paragraph under it.
+fn is_indented(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    line.cjk
+        && i + 1 < lines.len()
+        && line.width + INDENT <= line.column
+        && room(lines, i) < 2 * INDENT as isize
+}
+
+/// Line `i` opens a paragraph but is a heading of its own: it ends no sentence, is not shaped
+/// as an indented first line itself, and the line under it is a paragraph's indented first
+/// line.
+fn heads_indented(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    let room = room(lines, i);
+    line.cjk
+        && i + 1 < lines.len()
+        && rules::is_heading_like(line.text)
+        && !(0..INDENT as isize).contains(&room)
+        && is_indented(lines, i + 1)
 }
 
 /// The run's last line, after line `i` that ends a sentence, is a short line without sentence
@@ -201,23 +363,69 @@ fn signs_off(lines: &[Line<'_>], i: usize, end: usize) -> bool {
     i + 2 == end
         && rules::ends_sentence(lines[i].text)
         && rules::is_heading_like(last.text)
-        && last.width * 4 <= column(lines, i) * HEADLINE_QUARTERS
+        && last.width * 4 <= lines[i].column * HEADLINE_QUARTERS
 }
 
 /// The width of what must come first on a line: a CJK character (with the opening marks before
-/// it, which never end a line: `“五`), or a Latin word with the space before it.
-fn first_word(line: &str) -> usize {
+/// it and the closing marks after it, which never end or start a line: `“五`, `提。`), or a
+/// Latin word with the space before it.
+fn first_word(line: &str, cjk: bool) -> usize {
+    let width_of = |c: char| {
+        if cjk {
+            unicode_width::UnicodeWidthChar::width_cjk(c).unwrap_or(0)
+        } else {
+            display_width(c.encode_utf8(&mut [0; 4]))
+        }
+    };
     let mut width = 0;
-    for c in line.chars() {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
         if rules::is_wide(c) {
-            return width + 2;
+            width += 2;
+            while let Some(&after) = chars.peek() {
+                if !is_closing(after) {
+                    break;
+                }
+                width += width_of(after);
+                chars.next();
+            }
+            return width;
         }
         if c.is_whitespace() {
             break;
         }
-        width += display_width(c.encode_utf8(&mut [0; 4]));
+        width += width_of(c);
     }
     width + 1
+}
+
+/// Marks that may not start a line: they stay with the character before them.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '》'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '…'
+            | '—'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+    )
 }
 
 /// Line `i` can be (the `first` line of) a headline: heading-shaped, clearly narrower than
@@ -226,13 +434,13 @@ fn is_headline_line(lines: &[Line<'_>], i: usize, first: bool, lex: &Lexicon) ->
     let line = &lines[i];
     rules::is_heading_like(line.text)
         && !line.text.ends_with('-')
-        && line.width * 4 <= column(lines, i) * HEADLINE_QUARTERS
+        && line.width * 4 <= line.column * HEADLINE_QUARTERS
         && !(first && credit_with(line.text, lex) != Credit::None)
 }
 
 /// Line `i` is as wide as a body line of its column.
 fn is_full(lines: &[Line<'_>], i: usize) -> bool {
-    lines[i].width * 4 > column(lines, i) * HEADLINE_QUARTERS
+    lines[i].width * 4 > lines[i].column * HEADLINE_QUARTERS
 }
 
 #[cfg(test)]
@@ -344,5 +552,71 @@ mod tests {
     #[test]
     fn lines_of_their_own_are_left_alone() {
         assert!(cuts("一段。\n\n另一段。\n", 0, Lexicon::none()).is_empty());
+    }
+
+    /// A justified Chinese column 18 characters wide, paragraphs indented by two, as
+    /// pdftotext gives it (without the indent): the first paragraph's last line is full.
+    const INDENTED: &str = "\
+近日，某区总工会召开座谈会，总结
+了去年的工作，部署了今年的主要任务和
+措施，代表们就职工服务工作提出建议。
+会议要求，我们要主动适应新形势新
+变化，准确把握新任务新要求，认真履行
+好各项职责，在工作大局中发挥作用。
+";
+
+    #[test]
+    fn a_paragraph_after_a_full_last_line_starts_at_its_indented_line() {
+        assert_eq!(
+            blocks(INDENTED),
+            [
+                "近日，某区总工会召开座谈会，总结|了去年的工作，部署了今年的主要任务和|措施，代表们就职工服务工作提出建议。",
+                "会议要求，我们要主动适应新形势新|变化，准确把握新任务新要求，认真履行|好各项职责，在工作大局中发挥作用。"
+            ]
+        );
+        // A full line after it: the sentence goes on in the same paragraph.
+        let full = INDENTED.replace("我们要主动适应", "我们要主动地适应");
+        assert_eq!(blocks(&full).len(), 1, "{:?}", blocks(&full));
+    }
+
+    #[test]
+    fn a_heading_over_an_indented_line_is_set_apart_short_or_nearly_full() {
+        let (first, second) = INDENTED.split_at(INDENTED.find("会议要求").unwrap());
+        for heading in ["凝心聚力谋发展", "凝心聚力，推动工会工作实现高质量发展"]
+        {
+            let text = format!("{first}{heading}\n{second}");
+            let found = blocks(&text);
+            assert_eq!(found.len(), 3, "{heading}: {found:?}");
+            assert_eq!(found[1], heading);
+        }
+    }
+
+    #[test]
+    fn text_set_without_indents_has_no_indented_lines() {
+        // Its paragraphs' first lines are as full as the rest (after a short last line, the
+        // third line shows it): a short line after a full one is no paragraph's start there.
+        let text = "\
+某区总工会召开座谈会，总结了去年的工
+作任务，代表提出建议。
+会议要求，要主动适应新形势新变化，准
+确把握新任务新要求，认真履行好各项职
+责，在工作大局中发挥更大的作用加油。
+今年还有更多的事要做，大家要一
+起努力，把每一件事都做好做实。
+";
+        assert_eq!(blocks(text).len(), 2, "{:?}", blocks(text));
+        // Set with indents, the same short line opens a paragraph.
+        let indented = text
+            .replace("会议要求，要", "会议要求")
+            .replace("化，准\n确", "化，\n准确");
+        assert_eq!(blocks(&indented).len(), 3, "{:?}", blocks(&indented));
+    }
+
+    #[test]
+    fn full_width_quotes_and_dashes_count_wide_in_a_chinese_line() {
+        assert_eq!(set_width("“正面管教——”", true), 16);
+        assert_eq!(set_width("“quoted”", false), 8);
+        assert!(is_cjk_line("“正面管教”OH卡"));
+        assert!(!is_cjk_line("The 工会 news today"));
     }
 }
