@@ -677,3 +677,134 @@ fn a_marked_subheading_stays_in_its_article() {
         ]
     );
 }
+
+// ---- Shapes found on extracted text ----
+
+#[test]
+fn an_english_headline_after_a_blank_line_starts_its_article_after_an_unfinished_paragraph() {
+    // The paragraph before lacks its full stop, as a cut extraction leaves it.
+    let doc = parse(
+        "City Council Approves New Budget\n\n\
+         The council approved the budget on Monday after a debate that ran late into the \
+         evening, with most members in favour of the plan for new parks and roads\n\n\
+         River Park Reopens After Repairs\n\
+         The park reopened on Saturday after months of repairs to its paths and bridges.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        [
+            "News? | City Council Approves New Budget | - | story | P",
+            "News? | River Park Reopens After Repairs | - | story | P",
+        ]
+    );
+    // A sentence that goes on in lower case still goes on.
+    let doc = parse(
+        "City Council Approves New Budget\n\n\
+         The council approved the budget on Monday after a debate that ran late into the\n\n\
+         evening, with most members in favour.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        ["News? | City Council Approves New Budget | - | story | P"]
+    );
+}
+
+#[test]
+fn a_photo_credit_after_a_caption_makes_a_photo_item() {
+    let doc = parse(
+        "Library Hours Change\n\n\
+         From next week the library opens at nine and closes at eight. Photo: Mary Smith\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        ["News? | Library Hours Change | Photo: Mary Smith | photo | P"]
+    );
+    assert_eq!(
+        doc.sections[0].articles[0].blocks[0].text.as_str(),
+        "From next week the library opens at nine and closes at eight."
+    );
+    // Words about a photo inside a sentence are no credit.
+    let doc = parse(
+        "Library Hours Change\n\nThe winning entry is on show. Photo: the new wing was opened today by the mayor.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        ["News? | Library Hours Change | - | story | P"]
+    );
+}
+
+#[test]
+fn numbered_lines_are_the_items_of_a_list() {
+    let doc = parse(
+        "New Rules for Bins\n\n\
+         Three things to know about the new rules:\n\
+         1. Bins go out on Tuesday.\n\
+         2. Glass is collected every second week, and it\n\
+         must be rinsed first.\n\
+         3. Garden waste needs a permit.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        ["News? | New Rules for Bins | - | story | PLLL"]
+    );
+    let blocks = &doc.sections[0].articles[0].blocks;
+    assert_eq!(
+        blocks[2].text.as_str(),
+        "Glass is collected every second week, and it must be rinsed first."
+    );
+    assert_eq!(
+        blocks[2].marker().map(|m| m.text().into_owned()).as_deref(),
+        Some("2.")
+    );
+    // Chinese items, each a paragraph of its own.
+    let doc = parse("报名须知\n\n1、报名时间为本月1日至15日。\n\n2、每人限报两门课程。\n");
+    assert_eq!(shape(&doc), ["综合? | 报名须知 | - | story | LL"]);
+    // A number alone is no list: a paragraph opening with a year, a decimal.
+    let doc = parse("报名须知\n\n2.9万名职工参加了报名。\n\n3.5万人次参观了展览。\n");
+    assert_eq!(shape(&doc), ["综合? | 报名须知 | - | story | PP"]);
+}
+
+#[test]
+fn a_fragment_going_on_into_an_adverb_is_no_headline() {
+    let doc = parse(
+        "书屋扩建完成\n\n\
+         河边职工书屋扩建工程近日完工,面积比原来增加了一倍。\n\n\
+         职工书屋的藏书\n\n\
+         已经超过三千册,涵盖文学、历史和技术类图书。\n",
+    );
+    assert_eq!(shape(&doc), ["综合? | 书屋扩建完成 | - | story | PP"]);
+    assert_eq!(
+        doc.sections[0].articles[0].blocks[1].text.as_str(),
+        "职工书屋的藏书已经超过三千册,涵盖文学、历史和技术类图书。"
+    );
+}
+
+#[test]
+fn a_subheading_set_as_its_siblings_stays_apart_where_the_break_seems_to_cut_a_word() {
+    // `舒心` | `服务…`: `心服务` is a phrase of the article (`贴心服务`), but the block is set
+    // as the other subheadings are.
+    let text = "\
+为职工办实事
+
+区总工会今年推出贴心服务,在各街道设立服务站,为职工提供贴心服务。
+
+让职工更舒心
+
+服务中心设在一楼,职工可以在这里休息、喝水、给手机充电。
+
+让家长更放心
+
+暑期托管班开到了每个街道,孩子有人照看。
+
+让企业更安心
+
+工会帮助企业解决用工难题,稳定职工队伍。
+";
+    let doc = parse(text);
+    let shapes = shape(&doc);
+    assert!(
+        shapes.iter().any(|s| s.contains("让职工更舒心 |")),
+        "{shapes:?}"
+    );
+    assert_eq!(shapes.len(), 4, "{shapes:?}");
+}

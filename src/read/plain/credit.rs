@@ -41,6 +41,9 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
             !body.is_empty() && ends_sentence(body) && credit_with(note, lex) == Credit::Strong;
         return ok.then_some((body, note));
     }
+    if let Some(found) = latin_photo_tail(s) {
+        return Some(found);
+    }
     // `。　林小雨　摄`: only in Chinese, where a space never separates words, and only for the
     // unmistakable credits (a photographer, a reporter); or the name of a desk set to the
     // right of the paragraph's last line, which extracted text gives as `。 太仓市总`.
@@ -59,6 +62,40 @@ pub(crate) fn tail_credit_with<'s>(s: &'s str, lex: &Lexicon) -> Option<(&'s str
         && display_width(note) <= 32
         && (((is_photo_credit(note) || reporter) && credit == Credit::Strong)
             || (credit != Credit::None && !note.contains(char::is_whitespace)));
+    ok.then_some((body, note))
+}
+
+/// Most words a photographer's credit names after `Photo:` or `Photo by`.
+const PHOTO_CREDIT_WORDS: usize = 6;
+
+/// A photographer's credit after a caption's last sentence: `… at eight. Photo: Mary Smith`,
+/// `… bridge. Photo by Sam Lee/Staff`.
+fn latin_photo_tail(s: &str) -> Option<(&str, &str)> {
+    // The credit is short: only the block's end is looked at.
+    let from = crate::text::floor_boundary(s, s.len().saturating_sub(160));
+    let tail = &s[from..];
+    let at = [
+        "Photo:",
+        "Photos:",
+        "Photo by ",
+        "Photos by ",
+        "PHOTO:",
+        "Photograph:",
+    ]
+    .iter()
+    .filter_map(|w| tail.rfind(w))
+    .max()?;
+    let (body, note) = (s[..from + at].trim_end(), tail[at..].trim());
+    let name = note
+        .split_once([':', ' '])
+        .map_or("", |(_, rest)| rest.trim_start_matches("by ").trim());
+    let words = name.split_whitespace().count();
+    let ok = !body.is_empty()
+        && ends_sentence(body)
+        && s[..from + at].ends_with(char::is_whitespace)
+        && (1..=PHOTO_CREDIT_WORDS).contains(&words)
+        && !ends_sentence(name)
+        && name.starts_with(|c: char| c.is_uppercase());
     ok.then_some((body, note))
 }
 

@@ -21,7 +21,8 @@ use super::hints::Lexicon;
 use super::rules::{self, Credit};
 use super::wrapped;
 use crate::doc::{
-    Article, ArticleKind, Assembler, Batch, Block, BlockKind, Jump, Newsletter, Placed, Text,
+    Article, ArticleKind, Assembler, Batch, Block, BlockKind, Jump, Marker, Newsletter, Placed,
+    Text,
 };
 use crate::text::floor_boundary;
 
@@ -409,20 +410,54 @@ fn spaced_word_start(text: &str) -> bool {
 // Pass 2: joining blocks cut by page and column breaks
 
 fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>, lex: &Lexicon) -> Vec<Unit<'a>> {
+    // The shapes of the blocks that could be subheadings, to know a block by its siblings.
+    let shapes: Vec<Option<rules::HeadingShape>> = units
+        .iter()
+        .map(|u| {
+            (u.mark == Mark::Text)
+                .then(|| rules::heading_shape(&u.text))
+                .flatten()
+        })
+        .collect();
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(units.len());
-    let mut units = units.into_iter().peekable();
-    while let Some(unit) = units.next() {
-        if let Some(prev) = out.last_mut()
-            && continues(text, prev, &unit, units.peek(), lex)
-        {
-            join(prev.text.to_mut(), &unit.text);
-            prev.credit = unit.credit;
-            prev.end = unit.end;
-            continue;
+    // Which of `units` the last of `out` started as.
+    let mut last = 0;
+    let mut units = units.into_iter().enumerate().peekable();
+    while let Some((k, unit)) = units.next() {
+        if let Some(prev) = out.last_mut() {
+            let siblings = has_siblings(&shapes, last, k);
+            if continues(
+                text,
+                prev,
+                &unit,
+                units.peek().map(|(_, u)| u),
+                siblings,
+                lex,
+            ) {
+                join(prev.text.to_mut(), &unit.text);
+                prev.credit = unit.credit;
+                prev.end = unit.end;
+                continue;
+            }
         }
         out.push(unit);
+        last = k;
     }
     out
+}
+
+/// Blocks either side of a block looked at for its siblings.
+const SIBLINGS: usize = 40;
+
+/// Block `b` (before block `n`) has the shape of other blocks near it that stand on their
+/// own: subheadings of one article are set alike (`立法推进改革——`, `坚实法治保障——`).
+fn has_siblings(shapes: &[Option<rules::HeadingShape>], b: usize, n: usize) -> bool {
+    let Some(shape) = &shapes[b] else {
+        return false;
+    };
+    let lo = b.saturating_sub(SIBLINGS);
+    let hi = (n + SIBLINGS).min(shapes.len());
+    (lo..hi).any(|k| k != b && k != n && shapes[k].as_ref().is_some_and(|s| s.like(shape)))
 }
 
 /// Does block `b` go on in block `n`? A block that does not end its sentence continues, unless
@@ -433,6 +468,7 @@ fn continues(
     b: &Unit<'_>,
     n: &Unit<'_>,
     after: Option<&Unit<'_>>,
+    siblings: bool,
     lex: &Lexicon,
 ) -> bool {
     if b.mark != Mark::Text || n.mark != Mark::Text || b.credit.is_some() || n.text.is_empty() {
@@ -454,6 +490,10 @@ fn continues(
                 || headline
                 || credit_with(n, lex) == Credit::Strong));
     }
+    if rules::list_number(n).is_some() && b.ends_with([':', '：']) {
+        // A lead-in and the list it leads into.
+        return false;
+    }
     if rules::splits_number(b, n) {
         return true;
     }
@@ -468,8 +508,11 @@ fn continues(
         return false;
     }
     if !rules::is_heading_like(b) {
-        // A long unfinished paragraph goes on, unless what follows is a credit line.
-        return !(rules::is_heading_like(n) && credit_with(n, lex) != Credit::None);
+        // A long unfinished paragraph goes on, unless what follows is a credit line, or an
+        // English headline in title case over a body of its own.
+        let headline = rules::is_title_case(n)
+            && after.is_some_and(|a| a.mark == Mark::Text && !rules::is_heading_like(&a.text));
+        return !(rules::is_heading_like(n) && (headline || credit_with(n, lex) != Credit::None));
     }
     if b.ends_with('—') || rules::is_dash_subtitle(b) || rules::is_dash_subtitle(n) {
         return false;
@@ -483,7 +526,13 @@ fn continues(
     if rules::is_clause(b) && !rules::is_parallel_pair(b) && rules::is_sentence_tail(n) {
         return true;
     }
-    split_word(text, b, n, b_end)
+    // `职工书屋的藏书` | `已经超过三千册。`: what follows goes on from it, as only a sentence's
+    // middle does.
+    if rules::opens_with_adverb(n) {
+        return true;
+    }
+    // A word cut by the break joins the two, unless the block is set as its siblings are.
+    !siblings && split_word(text, b, n, b_end)
 }
 
 /// The break cuts a word in two: the characters on both sides of it occur together elsewhere
@@ -1025,8 +1074,43 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
     }
 }
 
+/// Paragraphs that open with the numbers of a list (`1. …`, `2. …`, counting up by one, two
+/// items or more) made its items, the numbers their markers.
+fn number_lists(blocks: &mut [Block]) {
+    let number = |b: &Block| {
+        (b.kind == BlockKind::Paragraph)
+            .then(|| rules::list_number(&b.text))
+            .flatten()
+            .map(|(n, _)| n)
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(first) = number(&blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < blocks.len() && number(&blocks[end]) == Some(first + (end - i) as u32) {
+            end += 1;
+        }
+        if end - i >= 2 {
+            for b in &mut blocks[i..end] {
+                let Some((n, rest)) = rules::list_number(&b.text) else {
+                    continue;
+                };
+                let rest = rest.to_string();
+                b.kind = BlockKind::ListItem;
+                b.text = Text::from(rest);
+                b.set_marker(Some(Marker::Number(n)));
+            }
+        }
+        i = end;
+    }
+}
+
 /// A finished article and the wire agency it comes from.
-fn article(d: Draft, lex: &Lexicon) -> (Article, Option<String>) {
+fn article(mut d: Draft, lex: &Lexicon) -> (Article, Option<String>) {
+    number_lists(&mut d.blocks);
     let first_paragraph = d
         .blocks
         .iter()

@@ -263,6 +263,120 @@ pub fn is_heading_like(s: &str) -> bool {
 /// Longest the tail of a sentence cut by a break can be and still count as only a tail.
 const SENTENCE_TAIL_COLUMNS: usize = 48;
 
+/// The number a numbered line opens with, and the text after it: `1. Bins go out`, `2) Glass`,
+/// `3、报名`, `(4) 费用`, `（5）费用`. A decimal (`2.9万件`) or a date (`2023.5.6`) opens none.
+pub fn list_number(s: &str) -> Option<(u32, &str)> {
+    let (s, closer) = match s.strip_prefix(['(', '（']) {
+        Some(rest) => (rest, Some(if s.starts_with('(') { ')' } else { '）' })),
+        None => (s, None),
+    };
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let number: u32 = s[..digits].parse().ok()?;
+    let rest = &s[digits..];
+    let after = match closer {
+        Some(c) => rest.strip_prefix(c)?,
+        None => {
+            let mark = rest.chars().next()?;
+            if !matches!(mark, '.' | ')' | '、' | '．') {
+                return None;
+            }
+            &rest[mark.len_utf8()..]
+        }
+    };
+    let next = after.chars().next()?;
+    let spaced = next.is_whitespace();
+    let text = after.trim_start();
+    let first = text.chars().next()?;
+    // `1.Bins` and `2.9` are no items; `3、报名` and `1.提案` are.
+    if !spaced && !is_wide(first) {
+        return None;
+    }
+    (number > 0).then_some((number, text))
+}
+
+/// Adverbs that cannot open a Chinese sentence: they need the subject before them (`也`,
+/// `已经`, `正在`). Those that open common words too (`就业`, `都市`, `便民`) are not among
+/// them.
+const NON_INITIAL_WORDS: &[&str] = &[
+    "已经", "正在", "仍然", "依然", "曾经", "并且", "而且", "也", "却",
+];
+
+/// The block opens with an adverb or a marker that goes on from a subject before it.
+pub fn opens_with_adverb(s: &str) -> bool {
+    NON_INITIAL_WORDS.iter().any(|w| {
+        s.strip_prefix(w)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| is_han(c) || c.is_ascii_digit())
+    })
+}
+
+/// The shape of a block that could be a subheading: how many characters, and its marks in
+/// order (`坚实法治保障——`: 8, `——`; `稳就业,惠民生`: 7, `,`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadingShape {
+    chars: usize,
+    marks: String,
+    /// Its first two characters: a series opens alike (`让职工…`, `让家长…`; `一是…`, `二是…`).
+    opening: [char; 2],
+}
+
+impl HeadingShape {
+    /// Set alike: the same marks, about as long, and with marks in it or opening as a series
+    /// does (headlines of different stories are set alike too, but say different things).
+    pub fn like(&self, other: &HeadingShape) -> bool {
+        self.marks == other.marks
+            && self.chars.abs_diff(other.chars) <= 2
+            && (!self.marks.is_empty()
+                || self.opening[0] == other.opening[0]
+                || self.opening[1] == other.opening[1])
+    }
+}
+
+/// A heading-like block's shape (see [`HeadingShape`]); none for any other block.
+pub fn heading_shape(s: &str) -> Option<HeadingShape> {
+    if s.len() > 120 || !is_heading_like(s) {
+        return None;
+    }
+    let mut chars = s.chars();
+    let opening = [chars.next().unwrap_or(' '), chars.next().unwrap_or(' ')];
+    Some(HeadingShape {
+        opening,
+        chars: s.chars().count(),
+        marks: s
+            .chars()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .collect(),
+    })
+}
+
+/// An English line in title case (`River Park Reopens After Repairs`): two words or more, the
+/// first and most of the others that are not short capitalised.
+pub fn is_title_case(s: &str) -> bool {
+    if !is_latin_text(s) {
+        return false;
+    }
+    let mut words = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    };
+    let (mut long, mut capitals) = (0usize, 0usize);
+    for w in words.filter(|w| w.chars().count() > 3) {
+        long += 1;
+        capitals += usize::from(capital(w));
+    }
+    capital(first) && long > 0 && capitals * 3 >= long * 2
+}
+
 /// A block made of clauses (`X,Y`), as sentences are, not a bare phrase.
 pub fn is_clause(s: &str) -> bool {
     s.contains([',', '，', ';', '；'])

@@ -18,7 +18,8 @@
 //!   over such an indented line, is a heading of its own (a subheading, a subtitle: short, or
 //!   centred and nearly the column's width);
 //! - a headline is a short line (or two or three) without sentence marks at a paragraph's
-//!   start, over lines of the column's full width.
+//!   start, over lines of the column's full width;
+//! - a numbered line (`2. …`) after a sentence's end or a colon opens a list's item.
 //!
 //! Text whose paragraphs are lines of their own, or blocks between blank lines, has no such
 //! runs and is left as it is. Every decision looks at a few lines around it, in the text
@@ -278,6 +279,7 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
         opens = false;
         if i + 1 < end
             && (ends_paragraph(&lines, i, first && indents)
+                || opens_item(&lines, i + 1)
                 || signs_off(&lines, i, end)
                 || (indents
                     && rules::ends_sentence(lines[i].text)
@@ -308,6 +310,14 @@ fn indents(lines: &[Line<'_>]) -> bool {
         }
     }
     opening == 0 || 2 * indented >= opening
+}
+
+/// Line `i` opens an item of a numbered list (`2. …`), after a line that ends a sentence or
+/// leads into the list with a colon.
+fn opens_item(lines: &[Line<'_>], i: usize) -> bool {
+    let before = lines[i - 1].text;
+    rules::list_number(lines[i].text).is_some()
+        && (rules::ends_sentence(before) || before.ends_with([':', '：']))
 }
 
 /// How much room line `i` leaves beyond the next line's first word (below zero: none, the
