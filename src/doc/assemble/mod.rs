@@ -42,6 +42,8 @@ pub struct Batch {
     pub default_section: &'static str,
     /// The masthead, in the first batch that has it.
     pub title: Option<String>,
+    /// The date, in the first batch that has it.
+    pub date: Option<String>,
     /// New explicit sections, in order.
     pub sections: Vec<String>,
     /// New articles, in order.
@@ -84,6 +86,9 @@ impl Assembler {
         let default = batch.default_section;
         if batch.title.is_some() {
             doc.title = batch.title;
+        }
+        if doc.date.is_none() {
+            doc.date = batch.date;
         }
         for title in batch.sections {
             if self.explicit == 0 && !doc.sections.is_empty() {

@@ -79,6 +79,11 @@ pub fn pages(
             text.push_str("# ");
             text.push_str(name);
             text.push_str("\n\n");
+            // The date right under the name, where the parser takes it as the issue's.
+            if let Some(date) = &set.date {
+                text.push_str(date);
+                text.push_str("\n\n");
+            }
         }
         set.write(&mut text);
         let page = PageText {

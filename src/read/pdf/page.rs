@@ -91,6 +91,8 @@ struct Paragraph {
 pub(super) struct Page {
     /// The paper's name, when the page has a masthead.
     pub(super) masthead: Option<String>,
+    /// The date at the first page's top edge: the issue's.
+    pub(super) date: Option<String>,
     paragraphs: Vec<Paragraph>,
 }
 
@@ -100,7 +102,15 @@ impl Page {
         // Running heads and page numbers at the page's top and bottom edges, by their shape
         // (a date alone is furniture there; under a paper's name it is the masthead's).
         let edge = |f: &Fragment| f.y > drawn.height * 0.94 || f.y < drawn.height * 0.05;
-        let fragments: Vec<Fragment> = fragments(&drawn.glyphs)
+        let all = fragments(&drawn.glyphs);
+        // The first page's date at its top edge is the issue's.
+        let date = all
+            .iter()
+            .filter(|f| first && f.y > drawn.height * 0.94)
+            .map(|f| f.text.trim())
+            .find(|t| rules::is_english_date_line(t))
+            .map(str::to_string);
+        let fragments: Vec<Fragment> = all
             .into_iter()
             .filter(|f| {
                 let text = f.text.trim();
@@ -108,7 +118,10 @@ impl Page {
             })
             .collect();
         if fragments.is_empty() {
-            return Page::default();
+            return Page {
+                date,
+                ..Page::default()
+            };
         }
         let body = body_size(&fragments);
         let pitch = line_pitch(&fragments, body);
@@ -130,6 +143,7 @@ impl Page {
             .flatten();
         let order = cut(&fragments, &drawn.boxes, body, pitch);
         let mut page = Page {
+            date,
             masthead: masthead.map(|i| fragments[i].text.trim().to_string()),
             paragraphs: Vec::new(),
         };

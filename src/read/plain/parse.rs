@@ -48,6 +48,7 @@ fn parse_unfolded(text: &str, lex: &Lexicon) -> Newsletter {
     let batch = Batch {
         default_section: default_section(text),
         title: piece.title,
+        date: piece.date,
         sections: piece.sections,
         articles: piece.articles,
         last: true,
@@ -83,6 +84,8 @@ pub(crate) struct Carry {
 pub(crate) struct Piece {
     /// The masthead, found in the first piece.
     pub(crate) title: Option<String>,
+    /// The issue's date by the masthead, found in the first piece.
+    pub(crate) date: Option<String>,
     /// Explicit sections, in order.
     pub(crate) sections: Vec<String>,
     /// Finished articles, in order.
@@ -146,6 +149,8 @@ enum Mark {
     Subheading,
     /// `（下转第4版）`, `（上接第1版）`: where an article goes on or comes from.
     Jump(Jump),
+    /// The date by the paper's name: the issue's.
+    Date,
 }
 
 /// One block of text between blank lines, with where it lies in the source.
@@ -176,6 +181,9 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         None
     };
     let mut pos = from;
+    // At the top of a page (the text's first, or after the page furniture that ends a page),
+    // before any line of it.
+    let mut page_top = from == 0;
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let raw = &text[pos..end];
@@ -186,8 +194,32 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
             flush(&mut block, &mut units, lex);
         }
         // A rule drawn in text (`--------`, `————`) separates like a blank line; so does page
-        // furniture (running headers, page numbers, the masthead's information), not shown.
-        if line.is_empty() || rules::is_separator_line(line) || rules::is_page_furniture(line) {
+        // furniture (running headers, page numbers, the masthead's information, an English
+        // date alone at a page's top), not shown.
+        if line.is_empty() {
+            flush(&mut block, &mut units, lex);
+            continue;
+        }
+        let top = std::mem::replace(&mut page_top, false);
+        // The date by the paper's name, before anything else: the issue's.
+        let opening = first && block.is_none() && units.iter().all(|u| u.mark == Mark::Masthead);
+        if opening && (rules::is_english_date_line(line) || rules::is_date_line(line)) {
+            units.push(Unit {
+                mark: Mark::Date,
+                text: Cow::Borrowed(line),
+                credit: None,
+                start,
+                end,
+            });
+            page_top = top;
+            continue;
+        }
+        if rules::is_separator_line(line)
+            || rules::is_page_furniture(line)
+            || (top && rules::is_english_date_line(line))
+        {
+            // What follows a page's number (or a running head) is the next page's top.
+            page_top = !rules::is_separator_line(line);
             flush(&mut block, &mut units, lex);
             continue;
         }
@@ -261,12 +293,25 @@ fn masthead_name(text: &str, from: usize) -> Option<usize> {
     let (i, &(start, line)) = lines
         .iter()
         .enumerate()
-        .find(|(_, (_, l))| !rules::is_page_furniture(l))?;
+        .find(|(_, (_, l))| !rules::is_page_furniture(l) && !rules::is_english_date_line(l))?;
     let info = |j: Option<usize>| {
         j.and_then(|j| lines.get(j))
             .is_some_and(|(_, l)| rules::is_masthead_info(l))
     };
-    (rules::is_heading_like(line) && (info(i.checked_sub(1)) || info(Some(i + 1)))).then_some(start)
+    // A name marked as the paper's (`# 滨江职工报`, from a PDF) is read as marked.
+    if rules::markdown_heading(line).is_some() {
+        return None;
+    }
+    // An English paper's name is known by its words (`Riverside Union News`).
+    if rules::is_paper_name(line) {
+        return Some(start);
+    }
+    // The information block may start with the date (`2026年11月30日 星期一`, then the issue).
+    let dated = lines
+        .get(i + 1)
+        .is_some_and(|(_, l)| rules::is_page_furniture(l));
+    let beside = info(i.checked_sub(1)) || info(Some(i + 1)) || (dated && info(Some(i + 2)));
+    (rules::is_heading_like(line) && beside).then_some(start)
 }
 
 /// Whether `line` sets itself apart from the heading-shaped block above it: `——…` under a
@@ -646,6 +691,8 @@ struct Grouper {
     /// For each section of this piece, the block of its marker.
     section_units: Vec<usize>,
     title: Option<String>,
+    /// The issue's date by the masthead.
+    date: Option<String>,
     /// How many articles so far ended with a credit under their body: in such a newsletter an
     /// unpunctuated line inside an open article is a subheading, not the next headline.
     bottom_credits: usize,
@@ -733,6 +780,7 @@ fn group(
         sections: std::mem::take(&mut carry.sections),
         section_units: Vec::new(),
         title: None,
+        date: None,
         bottom_credits: carry.bottom_credits,
         at: 0,
     };
@@ -760,6 +808,9 @@ fn group(
         match unit.mark {
             Mark::Masthead if g.title.is_none() && g.drafts.is_empty() => {
                 g.title = Some(unit.text.into_owned());
+            }
+            Mark::Date => {
+                g.date.get_or_insert_with(|| unit.text.into_owned());
             }
             Mark::Masthead | Mark::Section => {
                 // A new section ends the article before it.
@@ -862,6 +913,7 @@ fn commit(
         .is_some_and(|p| plains.get(p).copied().unwrap_or(false));
     // Texts are not pooled (see `doc::text`): a block of extracted text is a paragraph or more,
     // and pooling them costs more in the holes it leaves than it saves.
+    side_by_side_headlines(&mut g.drafts);
     let articles = g
         .drafts
         .into_iter()
@@ -879,6 +931,7 @@ fn commit(
         .collect();
     Piece {
         title: g.title,
+        date: g.date,
         sections,
         articles,
         restart,
@@ -1003,6 +1056,19 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
     let has_body = open.has_body();
     let has_byline = open.byline.is_some();
     let has_subheading = open.blocks.iter().any(|b| b.kind == BlockKind::Subheading);
+    let is_paragraph = |s: Option<Shape>| s == Some(Shape::Paragraph);
+    let featured = open
+        .subtitle
+        .as_deref()
+        .is_some_and(rules::is_dash_subtitle);
+    // An English article headlined in title case, with its body begun and no byline yet: a
+    // heading in sentence case over more of its body is a subheading (`Power strips`).
+    let sentence_case = has_body
+        && !has_byline
+        && open.title.as_deref().is_some_and(rules::is_title_case)
+        && rules::is_latin_text(&text)
+        && !rules::is_title_case(&text)
+        && is_paragraph(next);
     // Right under a headline, before any body.
     let fresh = open.title.is_some() && !has_body;
     if dash && fresh && open.subtitle.is_none() && !has_byline {
@@ -1013,7 +1079,6 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
         g.close_with(&text);
         return;
     }
-    let is_paragraph = |s: Option<Shape>| s == Some(Shape::Paragraph);
     if has_body && matches!(next, None | Some(Shape::Marker)) {
         // Nothing follows for a subheading to head, nor for a headline: a credit.
         g.close_with(&text);
@@ -1057,12 +1122,14 @@ fn heading(g: &mut Grouper, text: String, credit: Credit, dash: bool, around: Ar
         } else {
             g.start(Some(text));
         }
-    } else if dash || rules::has_subheading_shape(&text) {
+    } else if dash || rules::has_subheading_shape(&text) || sentence_case {
         open.add(BlockKind::Subheading, Cow::Owned(text));
-    } else if bottom_credits > 0 && !has_byline && (has_subheading || series >= Some(2)) {
+    } else if bottom_credits > 0 && !has_byline && (has_subheading || series >= Some(2) || featured)
+    {
         // Articles here end with a credit, and this one has not ended yet: a run of
         // unpunctuated lines before its credit are its subheadings. (One such line alone is
-        // as likely the headline of an article with the credit.)
+        // as likely the headline of an article with the credit, unless the article is a
+        // feature, with a subtitle under its headline.)
         if plain_next && is_paragraph(after) && !has_subheading {
             // `[body] [X] [headline] [body]`: X is a credit we did not recognise.
             g.close_with(&text);
@@ -1105,6 +1172,40 @@ fn number_lists(blocks: &mut [Block]) {
             }
         }
         i = end;
+    }
+}
+
+/// Two headlines set side by side come out of the extraction one after the other, then the
+/// two bodies: the second, taken for the first one's subtitle, is the headline of the
+/// untitled story right after, when it speaks of what that story's first paragraph does (they
+/// share more words than it does with the first story's).
+fn side_by_side_headlines(drafts: &mut [Draft]) {
+    let shared = |headline: &str, draft: &Draft| {
+        let paragraph = draft
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| b.text.as_str());
+        let chars: Vec<char> = headline.chars().collect();
+        chars
+            .windows(2)
+            .filter(|w| rules::is_han(w[0]) && rules::is_han(w[1]))
+            .filter(|w| paragraph.contains(&*w.iter().collect::<String>()))
+            .count()
+    };
+    for k in 1..drafts.len() {
+        let (before, after) = drafts.split_at_mut(k);
+        let (first, next) = (&mut before[k - 1], &mut after[0]);
+        let Some(subtitle) = first.subtitle.as_deref() else {
+            continue;
+        };
+        if next.title.is_some() || first.title.is_none() || rules::is_dash_subtitle(subtitle) {
+            continue;
+        }
+        let theirs = shared(subtitle, next);
+        if theirs > 0 && theirs > shared(subtitle, first) {
+            next.title = first.subtitle.take();
+        }
     }
 }
 

@@ -353,28 +353,66 @@ pub fn heading_shape(s: &str) -> Option<HeadingShape> {
 }
 
 /// An English line in title case (`River Park Reopens After Repairs`): two words or more, the
-/// first and most of the others that are not short capitalised.
+/// first, the last and most of the others that are not short capitalised.
 pub fn is_title_case(s: &str) -> bool {
     if !is_latin_text(s) {
         return false;
     }
-    let mut words = s
+    let words: Vec<&str> = s
         .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic));
-    let Some(first) = words.next() else {
-        return false;
-    };
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     let capital = |w: &str| {
         w.chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase)
     };
+    let [first, .., last] = words[..] else {
+        return false;
+    };
     let (mut long, mut capitals) = (0usize, 0usize);
-    for w in words.filter(|w| w.chars().count() > 3) {
+    for w in words[1..].iter().filter(|w| w.chars().count() > 3) {
         long += 1;
         capitals += usize::from(capital(w));
     }
-    capital(first) && long > 0 && capitals * 3 >= long * 2
+    capital(first) && capital(last) && long > 0 && capitals * 3 >= long * 2
+}
+
+/// Last words of an English paper's name (`Riverside Union News`, `The Weekly Bulletin`).
+const MASTHEAD_WORDS: &[&str] = &[
+    "News",
+    "Newsletter",
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Gazette",
+    "Daily",
+    "Weekly",
+    "Bulletin",
+    "Tribune",
+    "Chronicle",
+    "Courier",
+    "Review",
+    "Digest",
+    "Record",
+    "Observer",
+    "Monthly",
+    "Quarterly",
+    "Dispatch",
+    "Press",
+    "Register",
+    "Reporter",
+    "Express",
+];
+
+/// An English paper's name, as its masthead sets it: a few words in title case ending with a
+/// word papers are named by.
+pub fn is_paper_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && is_title_case(s)
+        && words.last().is_some_and(|w| MASTHEAD_WORDS.contains(w))
 }
 
 /// A block made of clauses (`X,Y`), as sentences are, not a bare phrase.
@@ -687,7 +725,7 @@ fn is_page_number(line: &str) -> bool {
 }
 
 /// A line that is only a date (`2023年3月15日`), with its weekday (`星期三`, `周三`).
-fn is_date_line(line: &str) -> bool {
+pub fn is_date_line(line: &str) -> bool {
     let Some((ymd, rest)) = line.split_once('日') else {
         return false;
     };

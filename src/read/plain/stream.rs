@@ -142,6 +142,7 @@ impl Stream {
         Batch {
             default_section: self.default_section.unwrap_or("综合"),
             title: None,
+            date: None,
             sections: Vec::new(),
             articles: Vec::new(),
             last: false,
@@ -179,6 +180,7 @@ impl Stream {
         Batch {
             default_section: default,
             title: piece.title,
+            date: piece.date,
             sections: piece.sections,
             articles: piece.articles,
             last,

@@ -19,7 +19,10 @@
 //!   centred and nearly the column's width);
 //! - a headline is a short line (or two or three) without sentence marks at a paragraph's
 //!   start, over lines of the column's full width;
-//! - a numbered line (`2. …`) after a sentence's end or a colon opens a list's item.
+//! - a numbered line (`2. …`) after a sentence's end or a colon opens a list's item;
+//! - an English line after a sentence's end that ends none, though the next line's first word
+//!   would have fitted on it, is a paragraph's indented first line; an English line in title
+//!   case over a sentence's start is a headline, however wide.
 //!
 //! Text whose paragraphs are lines of their own, or blocks between blank lines, has no such
 //! runs and is left as it is. Every decision looks at a few lines around it, in the text
@@ -283,7 +286,8 @@ fn run_cuts(run: &[(usize, &str)], lex: &Lexicon, cuts: &mut Vec<usize>) {
                 || signs_off(&lines, i, end)
                 || (indents
                     && rules::ends_sentence(lines[i].text)
-                    && (is_indented(&lines, i + 1) || heads_indented(&lines, i + 1))))
+                    && (is_indented(&lines, i + 1) || heads_indented(&lines, i + 1)))
+                || opens_latin(&lines, i + 1))
         {
             cuts.push(lines[i + 1].start);
             opens = true;
@@ -310,6 +314,18 @@ fn indents(lines: &[Line<'_>]) -> bool {
         }
     }
     opening == 0 || 2 * indented >= opening
+}
+
+/// Line `i` is an English paragraph's first line: after a line that ends a sentence, it ends
+/// none, yet the next line's first word would have fitted on it (what an indent takes).
+fn opens_latin(lines: &[Line<'_>], i: usize) -> bool {
+    let line = &lines[i];
+    !line.cjk
+        && i + 1 < lines.len()
+        && rules::ends_sentence(lines[i - 1].text)
+        && !rules::ends_sentence(line.text)
+        && !rules::ends_mid_sentence(line.text)
+        && room(lines, i) >= 0
 }
 
 /// Line `i` opens an item of a numbered list (`2. …`), after a line that ends a sentence or
@@ -349,20 +365,20 @@ fn is_indented(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
     line.cjk
         && i + 1 < lines.len()
-        && line.width + INDENT <= line.column
+        && line.width + INDENT <= line.column + 1
         && room(lines, i) < 2 * INDENT as isize
 }
 
 /// Line `i` opens a paragraph but is a heading of its own: it ends no sentence, is not shaped
-/// as an indented first line itself, and the line under it is a paragraph's indented first
-/// line.
+/// as an indented first line itself (or opens with a dash, as no paragraph does), and the
+/// line under it is a paragraph's indented first line.
 fn heads_indented(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
     let room = room(lines, i);
     line.cjk
         && i + 1 < lines.len()
         && rules::is_heading_like(line.text)
-        && !(0..INDENT as isize).contains(&room)
+        && (!(0..INDENT as isize).contains(&room) || rules::is_dash_subtitle(line.text))
         && is_indented(lines, i + 1)
 }
 
@@ -442,15 +458,44 @@ fn is_closing(c: char) -> bool {
 /// its column, not a word broken at its end (`well-`), and (the first) no credit.
 fn is_headline_line(lines: &[Line<'_>], i: usize, first: bool, lex: &Lexicon) -> bool {
     let line = &lines[i];
+    // An English headline in title case over a sentence's start, however wide: set large,
+    // it takes fewer characters than the column holds.
+    let titled = !line.cjk
+        && rules::is_title_case(line.text)
+        && lines.get(i + 1).is_some_and(|n| {
+            n.text.starts_with(char::is_uppercase) && !rules::is_title_case(n.text)
+        });
+    // An English headline does not end with `the` or `of`, and goes on in title case.
+    let latin_ok = line.cjk
+        || (!ends_with_function_word(line.text)
+            && (first
+                || i == 0
+                || !rules::is_title_case(lines[i - 1].text)
+                || rules::is_title_case(line.text)));
     rules::is_heading_like(line.text)
         && !line.text.ends_with('-')
-        && line.width * 4 <= line.column * HEADLINE_QUARTERS
+        && latin_ok
+        && (line.width * 4 <= line.column * HEADLINE_QUARTERS || titled)
         && !(first && credit_with(line.text, lex) != Credit::None)
+}
+
+/// Words a line of English cut by a wrap may end with, but not a headline.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "and", "or", "with", "for", "on", "at", "by", "from",
+    "that", "is", "are", "was",
+];
+
+/// The line ends with an English article, preposition or conjunction.
+fn ends_with_function_word(line: &str) -> bool {
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| FUNCTION_WORDS.contains(&w))
 }
 
 /// Line `i` is as wide as a body line of its column.
 fn is_full(lines: &[Line<'_>], i: usize) -> bool {
     lines[i].width * 4 > lines[i].column * HEADLINE_QUARTERS
+        || (!lines[i].cjk && !rules::is_title_case(lines[i].text))
 }
 
 #[cfg(test)]
@@ -628,5 +673,22 @@ mod tests {
         assert_eq!(set_width("“quoted”", false), 8);
         assert!(is_cjk_line("“正面管教”OH卡"));
         assert!(!is_cjk_line("The 工会 news today"));
+    }
+}
+#[cfg(test)]
+mod probe {
+    #[test]
+    fn probe() {
+        let Ok(text) = std::fs::read_to_string(std::env::var("PROBE").unwrap_or_default()) else {
+            return;
+        };
+        let mut at = 0;
+        for cut in super::cuts(&text, 0, super::Lexicon::none())
+            .into_iter()
+            .chain([text.len()])
+        {
+            println!("[{}]", text[at..cut].trim().replace('\n', "|"));
+            at = cut;
+        }
     }
 }
