@@ -24,6 +24,9 @@ pub enum Encoding {
     Gbk,
     /// `Identity-H` with a `/ToUnicode` map: glyph numbers, as embedded fonts are set.
     Identity,
+    /// `Identity-H` without `/ToUnicode`: glyph numbers of the TrueType font embedded, whose
+    /// own `cmap` says what they draw.
+    Embedded,
 }
 
 /// A paper being set, page by page.
@@ -112,8 +115,9 @@ impl Paper {
             Encoding::Ucs2 => ("STSong-Light", "UniGB-UCS2-H"),
             Encoding::Gbk => ("SimSun", "GBK-EUC-H"),
             Encoding::Identity => ("ABCDEF+NotoSansSC-Regular", "Identity-H"),
+            Encoding::Embedded => ("GHIJKL+MadeUpSans", "Identity-H"),
         };
-        let cid = doc.add_object(dictionary! {
+        let mut cid_font = dictionary! {
             "Type" => "Font",
             "Subtype" => "CIDFontType0",
             "BaseFont" => base,
@@ -124,7 +128,20 @@ impl Paper {
             },
             "DW" => 1000,
             "W" => if cmap == "Identity-H" { widths } else { vec![1.into(), 95.into(), 500.into()] },
-        });
+        };
+        if self.encoding == Encoding::Embedded {
+            let program = doc.add_object(Stream::new(Dictionary::new(), truetype(&glyphs)));
+            let descriptor = doc.add_object(dictionary! {
+                "Type" => "FontDescriptor",
+                "FontName" => base,
+                "Flags" => 4,
+                "FontFile2" => program,
+            });
+            cid_font.set("Subtype", "CIDFontType2");
+            cid_font.set("FontDescriptor", descriptor);
+            cid_font.set("CIDToGIDMap", "Identity");
+        }
+        let cid = doc.add_object(cid_font);
         let mut font_dict = dictionary! {
             "Type" => "Font",
             "Subtype" => "Type0",
@@ -253,7 +270,7 @@ impl Paper {
         let bytes = match self.encoding {
             Encoding::Ucs2 => utf16.clone(),
             Encoding::Gbk => encoding_rs::GBK.encode(&text).0.into_owned(),
-            Encoding::Identity => text
+            Encoding::Identity | Encoding::Embedded => text
                 .chars()
                 .flat_map(|c| {
                     let at = glyphs.iter().position(|&g| g == c).unwrap_or_else(|| {
@@ -437,4 +454,81 @@ impl Flow {
     pub fn y(&self) -> f32 {
         self.y
     }
+}
+
+/// A TrueType font with no outlines, only what says which character each glyph is for: glyph
+/// `k + 1` draws `chars[k]` (a `cmap` in format 12, with the `head`, `hhea` and `maxp` a font
+/// needs).
+fn truetype(chars: &[char]) -> Vec<u8> {
+    let glyphs = u16::try_from(chars.len() + 1).expect("few glyphs");
+    let mut head = Vec::new();
+    head.extend(0x0001_0000u32.to_be_bytes()); // version
+    head.extend(0x0001_0000u32.to_be_bytes()); // font revision
+    head.extend(0u32.to_be_bytes()); // checksum adjustment
+    head.extend(0x5F0F_3CF5u32.to_be_bytes()); // magic
+    head.extend(0u16.to_be_bytes()); // flags
+    head.extend(1000u16.to_be_bytes()); // units per em
+    head.extend([0; 16]); // created, modified
+    for v in [0i16, -200, 1000, 800] {
+        head.extend(v.to_be_bytes()); // the glyphs' box
+    }
+    head.extend([0; 6]); // style, smallest size, direction
+    head.extend(0i16.to_be_bytes()); // short offsets
+    head.extend(0i16.to_be_bytes()); // glyph data format
+    let mut hhea = Vec::new();
+    hhea.extend(0x0001_0000u32.to_be_bytes());
+    for v in [800i16, -200, 0] {
+        hhea.extend(v.to_be_bytes()); // ascender, descender, line gap
+    }
+    hhea.extend(1000u16.to_be_bytes()); // widest advance
+    hhea.extend([0; 22]); // bearings, extent, caret, reserved, metric format
+    hhea.extend(1u16.to_be_bytes()); // horizontal metrics
+    let mut maxp = Vec::new();
+    maxp.extend(0x0000_5000u32.to_be_bytes());
+    maxp.extend(glyphs.to_be_bytes());
+    // Groups sorted by character, as readers search them.
+    let mut order: Vec<(usize, char)> = chars.iter().copied().enumerate().collect();
+    order.sort_by_key(|&(_, c)| c);
+    let mut groups = Vec::new();
+    for (k, c) in order {
+        groups.extend(u32::from(c).to_be_bytes());
+        groups.extend(u32::from(c).to_be_bytes());
+        groups.extend((k as u32 + 1).to_be_bytes());
+    }
+    let mut cmap = Vec::new();
+    cmap.extend(0u16.to_be_bytes()); // version
+    cmap.extend(1u16.to_be_bytes()); // one subtable
+    cmap.extend(3u16.to_be_bytes()); // Windows
+    cmap.extend(10u16.to_be_bytes()); // Unicode, full repertoire
+    cmap.extend(12u32.to_be_bytes()); // where it is
+    cmap.extend(12u16.to_be_bytes()); // format 12
+    cmap.extend(0u16.to_be_bytes());
+    cmap.extend((16 + groups.len() as u32).to_be_bytes());
+    cmap.extend(0u32.to_be_bytes()); // language
+    cmap.extend((chars.len() as u32).to_be_bytes());
+    cmap.extend(groups);
+    let tables: [(&[u8; 4], Vec<u8>); 4] = [
+        (b"cmap", cmap),
+        (b"head", head),
+        (b"hhea", hhea),
+        (b"maxp", maxp),
+    ];
+    let mut font = Vec::new();
+    font.extend(0x0001_0000u32.to_be_bytes());
+    font.extend((tables.len() as u16).to_be_bytes());
+    font.extend([0, 64, 0, 2, 0, 0]); // search range, entry selector, range shift
+    let mut offset = 12 + 16 * tables.len();
+    let mut body = Vec::new();
+    for (tag, table) in &tables {
+        font.extend(*tag);
+        font.extend(0u32.to_be_bytes()); // checksum
+        font.extend((offset as u32).to_be_bytes());
+        font.extend((table.len() as u32).to_be_bytes());
+        let mut padded = table.clone();
+        padded.resize(table.len().div_ceil(4) * 4, 0);
+        offset += padded.len();
+        body.extend(padded);
+    }
+    font.extend(body);
+    font
 }

@@ -5,13 +5,20 @@
 //! predefined Chinese CMap it names (`UniGB-UCS2-H` and `UniGB-UTF16-H` are Unicode already,
 //! `GBK-EUC-H`, `GB-EUC-H` and their kin are GBK bytes, one byte for ASCII, two for the rest);
 //! else, for a simple font, from its encoding (`lopdf`'s tables: WinAnsi, MacRoman, Standard,
-//! `/Differences`). A code that reads as nothing (an `Identity-H` font without `/ToUnicode`) is
+//! `/Differences`); else, for an `Identity-H` font without `/ToUnicode`, from the font program
+//! embedded in the file (a TrueType or OpenType font: its own `cmap`, read backwards by
+//! `ttf-parser`, says which character each glyph draws). A code that reads as nothing is
 //! skipped: a document of nothing but such codes has no text layer to read.
+
+use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, Encoding, Object};
 
 /// The most a `/ToUnicode` stream may inflate to: a real one is a few hundred KiB.
 const MAX_CMAP: usize = 16 << 20;
+
+/// The most an embedded font program may inflate to: a whole CJK font is 10–20 MiB.
+const MAX_FONT_FILE: usize = 32 << 20;
 
 /// How a string's bytes split into codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +70,8 @@ pub(super) struct Font<'a> {
     meaning: Meaning,
     to_unicode: Option<Encoding<'a>>,
     encoding: Option<Encoding<'a>>,
+    /// What each CID draws, by the embedded font program (`Identity-H` without `/ToUnicode`).
+    glyphs: HashMap<u32, char>,
     widths: Widths,
     /// Glyph space to text space for widths: 1/1000, or a Type 3 font's matrix.
     scale: f32,
@@ -82,7 +91,7 @@ pub(super) struct Code {
 
 impl<'a> Font<'a> {
     /// The font `dict` describes.
-    pub(super) fn new(dict: &'a Dictionary, doc: &'a Document) -> Font<'a> {
+    pub(super) fn new(dict: &'a Dictionary, doc: &'a Document, budget: &mut usize) -> Font<'a> {
         let subtype = name(dict.get(b"Subtype").ok(), doc).unwrap_or_default();
         let base = name(dict.get(b"BaseFont").ok(), doc).unwrap_or_default();
         let to_unicode = dict.get(b"ToUnicode").ok().and_then(|object| {
@@ -123,10 +132,17 @@ impl<'a> Font<'a> {
                 .map(|w| cid_widths(w, doc))
                 .unwrap_or_default();
             let bold = is_bold(&base, descendant.and_then(descriptor), doc);
+            let glyphs = match (meaning, &to_unicode, descendant) {
+                (Meaning::Unknown, None, Some(cid_font)) => {
+                    embedded_glyphs(cid_font, descriptor(cid_font), doc, budget)
+                }
+                _ => HashMap::new(),
+            };
             return Font {
                 codes,
                 meaning,
                 to_unicode,
+                glyphs,
                 encoding: None,
                 widths: Widths::Cid {
                     ranges,
@@ -172,6 +188,7 @@ impl<'a> Font<'a> {
             meaning: Meaning::Simple,
             encoding: dict.get_font_encoding_with_limit(doc, MAX_CMAP).ok(),
             to_unicode,
+            glyphs: HashMap::new(),
             widths: Widths::Simple {
                 first,
                 widths,
@@ -240,7 +257,11 @@ impl<'a> Font<'a> {
                 Some(encoding) => encoding.bytes_to_string(code).unwrap_or_default(),
                 None => code.iter().map(|&b| char::from(b)).collect(),
             },
-            Meaning::Unknown => String::new(),
+            Meaning::Unknown => self
+                .glyphs
+                .get(&value)
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -304,6 +325,98 @@ fn composite(cmap: &str) -> (Codes, Meaning) {
         "GBK-EUC-H" | "GBK-EUC-V" | "GB-EUC-H" | "GB-EUC-V" | "GBKp-EUC-H" | "GBKp-EUC-V"
         | "GBpc-EUC-H" | "GBpc-EUC-V" => (Codes::Gbk, Meaning::Gbk),
         _ => (Codes::Two, Meaning::Unknown),
+    }
+}
+
+/// The characters looked up in an embedded font's `cmap`: Latin, punctuation, CJK symbols,
+/// kana, the unified ideographs (and extension A), Hangul, full-width forms.
+const SCRIPTS: &[std::ops::RangeInclusive<u32>] = &[
+    0x20..=0x24F,
+    0x2000..=0x206F,
+    0x2100..=0x21FF,
+    0x2460..=0x24FF,
+    0x2500..=0x257F,
+    0x25A0..=0x26FF,
+    0x3000..=0x30FF,
+    0x3400..=0x4DBF,
+    0x4E00..=0x9FFF,
+    0xAC00..=0xD7A3,
+    0xFE30..=0xFE4F,
+    0xFF00..=0xFFEF,
+];
+
+/// The most bytes of embedded font programs one document may inflate for their `cmap`s.
+pub(super) const FONT_BUDGET: usize = 256 << 20;
+
+/// What each CID of `cid_font` draws, read from its embedded TrueType or OpenType program:
+/// a CID is a glyph number (`/CIDToGIDMap` `/Identity`, or the map's two bytes a CID), and the
+/// program's `cmap` says which character each glyph is for. Empty when the font embeds no such
+/// program, or it cannot be read.
+fn embedded_glyphs(
+    cid_font: &Dictionary,
+    descriptor: Option<&Dictionary>,
+    doc: &Document,
+    budget: &mut usize,
+) -> HashMap<u32, char> {
+    let program = descriptor.and_then(|d| {
+        ["FontFile2", "FontFile3"].iter().find_map(|key| {
+            let stream = deref(d.get(key.as_bytes()).ok()?, doc)?.as_stream().ok()?;
+            if *key == "FontFile3" {
+                // A bare CFF program has no `cmap`: only an OpenType one does.
+                let subtype = name(stream.dict.get(b"Subtype").ok(), doc)?;
+                if subtype != "OpenType" {
+                    return None;
+                }
+            }
+            let limit = MAX_FONT_FILE.min(*budget);
+            let bytes = match stream.decompressed_content_with_limit(limit) {
+                Ok(bytes) => bytes,
+                // Stored as it is (no filter): the stream's own bytes.
+                Err(_) if stream.dict.get(b"Filter").is_err() && stream.content.len() <= limit => {
+                    stream.content.clone()
+                }
+                Err(_) => return None,
+            };
+            *budget -= bytes.len().min(*budget);
+            Some(bytes)
+        })
+    });
+    let Some(program) = program else {
+        return HashMap::new();
+    };
+    let Ok(face) = ttf_parser::Face::parse(&program, 0) else {
+        return HashMap::new();
+    };
+    // Glyph → character: the first character of the scripts a newsletter sets that the font
+    // maps to it. (The characters are looked up rather than the map's ranges walked: a hostile
+    // map may claim every code point, many times over.)
+    let mut chars: HashMap<u16, char> = HashMap::new();
+    if let Some(cmap) = face.tables().cmap {
+        for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+            for point in SCRIPTS.iter().flat_map(|r| r.clone()) {
+                if let (Some(c), Some(glyph)) = (char::from_u32(point), table.glyph_index(point)) {
+                    chars.entry(glyph.0).or_insert(c);
+                }
+            }
+        }
+    }
+    // CID → glyph: the identity, or the map's big-endian pairs.
+    let map = cid_font
+        .get(b"CIDToGIDMap")
+        .ok()
+        .and_then(|o| deref(o, doc))
+        .and_then(|o| o.as_stream().ok())
+        .and_then(|s| s.decompressed_content_with_limit(1 << 17).ok());
+    match map {
+        Some(map) => map
+            .chunks_exact(2)
+            .enumerate()
+            .filter_map(|(cid, pair)| {
+                let glyph = u16::from_be_bytes([pair[0], pair[1]]);
+                chars.get(&glyph).map(|&c| (cid as u32, c))
+            })
+            .collect(),
+        None => chars.into_iter().map(|(g, c)| (u32::from(g), c)).collect(),
     }
 }
 

@@ -152,6 +152,8 @@ pub(super) struct Walker<'a> {
     ops: usize,
     glyphs: usize,
     inflated: usize,
+    /// Bytes of embedded font programs still to be inflated for their `cmap`s.
+    font_budget: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -164,6 +166,7 @@ impl<'a> Walker<'a> {
             ops: 0,
             glyphs: 0,
             inflated: 0,
+            font_budget: super::fonts::FONT_BUDGET,
         }
     }
 
@@ -393,7 +396,7 @@ impl<'a> Walker<'a> {
             if let Some(&known) = known {
                 return Some(known);
             }
-            self.fonts.push(Font::new(dict, doc));
+            self.fonts.push(Font::new(dict, doc, &mut self.font_budget));
             let at = self.fonts.len() - 1;
             match id {
                 Some(id) => self.by_id.insert(id, at),
