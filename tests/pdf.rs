@@ -327,6 +327,8 @@ fn the_chinese_encodings_of_pdf_fonts_read_alike() {
     assert_eq!(read(&paper_in(Encoding::Identity)), ucs2);
     // No `/ToUnicode`: the embedded font's own `cmap` says what its glyphs draw.
     assert_eq!(read(&paper_in(Encoding::Embedded)), ucs2);
+    // A `/ToUnicode` map of bare sections, which `lopdf` refuses, reads too.
+    assert_eq!(read(&paper_in(Encoding::BareMap)), ucs2);
     assert!(all_text(&ucs2).contains("接待职工一千二百人次"));
 }
 

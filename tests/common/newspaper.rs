@@ -27,6 +27,9 @@ pub enum Encoding {
     /// `Identity-H` without `/ToUnicode`: glyph numbers of the TrueType font embedded, whose
     /// own `cmap` says what they draw.
     Embedded,
+    /// `Identity-H` with a `/ToUnicode` map of nothing but its `bfchar` sections (no preamble,
+    /// as some writers make them).
+    BareMap,
 }
 
 /// A paper being set, page by page.
@@ -116,6 +119,7 @@ impl Paper {
             Encoding::Gbk => ("SimSun", "GBK-EUC-H"),
             Encoding::Identity => ("ABCDEF+NotoSansSC-Regular", "Identity-H"),
             Encoding::Embedded => ("GHIJKL+MadeUpSans", "Identity-H"),
+            Encoding::BareMap => ("MNOPQR+MadeUpSerif", "Identity-H"),
         };
         let mut cid_font = dictionary! {
             "Type" => "Font",
@@ -149,7 +153,7 @@ impl Paper {
             "Encoding" => cmap,
             "DescendantFonts" => vec![cid.into()],
         };
-        if self.encoding == Encoding::Identity {
+        if matches!(self.encoding, Encoding::Identity | Encoding::BareMap) {
             let mut map = String::from(
                 "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
                  /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
@@ -171,6 +175,16 @@ impl Paper {
                 map.push_str("endbfchar\n");
             }
             map.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+            if self.encoding == Encoding::BareMap {
+                // Only the sections.
+                let from = map
+                    .find(" beginbfchar")
+                    .and_then(|at| map[..at].rfind('\n'));
+                let to = map.rfind("endbfchar").map(|at| at + "endbfchar".len());
+                if let (Some(from), Some(to)) = (from, to) {
+                    map = map[from + 1..to].to_string();
+                }
+            }
             let to_unicode = doc.add_object(Stream::new(Dictionary::new(), map.into_bytes()));
             font_dict.set("ToUnicode", to_unicode);
         }
@@ -270,7 +284,7 @@ impl Paper {
         let bytes = match self.encoding {
             Encoding::Ucs2 => utf16.clone(),
             Encoding::Gbk => encoding_rs::GBK.encode(&text).0.into_owned(),
-            Encoding::Identity | Encoding::Embedded => text
+            Encoding::Identity | Encoding::Embedded | Encoding::BareMap => text
                 .chars()
                 .flat_map(|c| {
                     let at = glyphs.iter().position(|&g| g == c).unwrap_or_else(|| {

@@ -1,7 +1,8 @@
 //! A PDF font as the text walk needs it: how a string's bytes split into character codes, what
 //! each code reads as, how wide it is, and whether the face is bold.
 //!
-//! What a code reads as comes from the font's `/ToUnicode` map when it has one; else from the
+//! What a code reads as comes from the font's `/ToUnicode` map when it has one (read by
+//! `lopdf`, or by its `bfchar` and `bfrange` sections alone when `lopdf` refuses it); else from the
 //! predefined Chinese CMap it names (`UniGB-UCS2-H` and `UniGB-UTF16-H` are Unicode already,
 //! `GBK-EUC-H`, `GB-EUC-H` and their kin are GBK bytes, one byte for ASCII, two for the rest);
 //! else, for a simple font, from its encoding (`lopdf`'s tables: WinAnsi, MacRoman, Standard,
@@ -72,6 +73,8 @@ pub(super) struct Font<'a> {
     encoding: Option<Encoding<'a>>,
     /// What each CID draws, by the embedded font program (`Identity-H` without `/ToUnicode`).
     glyphs: HashMap<u32, char>,
+    /// A `/ToUnicode` map read by [`read_cmap`]: what a code (value, bytes) reads as.
+    own: HashMap<(u32, u8), String>,
     widths: Widths,
     /// Glyph space to text space for widths: 1/1000, or a Type 3 font's matrix.
     scale: f32,
@@ -104,6 +107,26 @@ impl<'a> Font<'a> {
                 _ => None,
             }
         });
+        // A map lopdf refuses (one without the standard preamble, say): its sections read
+        // here.
+        let own = match (
+            &to_unicode,
+            dict.get(b"ToUnicode").ok().and_then(|o| deref(o, doc)),
+        ) {
+            (None, Some(Object::Stream(stream))) => stream
+                .decompressed_content_with_limit(MAX_CMAP)
+                .ok()
+                .or_else(|| {
+                    stream
+                        .dict
+                        .get(b"Filter")
+                        .is_err()
+                        .then(|| stream.content.clone())
+                })
+                .map(|bytes| read_cmap(&bytes))
+                .unwrap_or_default(),
+            _ => HashMap::new(),
+        };
         let descriptor = |d: &'a Dictionary| {
             d.get(b"FontDescriptor")
                 .ok()
@@ -133,7 +156,7 @@ impl<'a> Font<'a> {
                 .unwrap_or_default();
             let bold = is_bold(&base, descendant.and_then(descriptor), doc);
             let glyphs = match (meaning, &to_unicode, descendant) {
-                (Meaning::Unknown, None, Some(cid_font)) => {
+                (Meaning::Unknown, None, Some(cid_font)) if own.is_empty() => {
                     embedded_glyphs(cid_font, descriptor(cid_font), doc, budget)
                 }
                 _ => HashMap::new(),
@@ -143,6 +166,7 @@ impl<'a> Font<'a> {
                 meaning,
                 to_unicode,
                 glyphs,
+                own,
                 encoding: None,
                 widths: Widths::Cid {
                     ranges,
@@ -189,6 +213,7 @@ impl<'a> Font<'a> {
             encoding: dict.get_font_encoding_with_limit(doc, MAX_CMAP).ok(),
             to_unicode,
             glyphs: HashMap::new(),
+            own,
             widths: Widths::Simple {
                 first,
                 widths,
@@ -235,11 +260,14 @@ impl<'a> Font<'a> {
     }
 
     fn text_of(&self, code: &[u8], value: u32) -> String {
-        if let Some(Encoding::UnicodeMapEncoding(map)) = &self.to_unicode {
-            let len = u8::try_from(code.len()).unwrap_or(4);
-            if let Some(units) = map.get(value, len) {
-                return String::from_utf16_lossy(&units);
-            }
+        let len = u8::try_from(code.len()).unwrap_or(4);
+        if let Some(Encoding::UnicodeMapEncoding(map)) = &self.to_unicode
+            && let Some(units) = map.get(value, len)
+        {
+            return String::from_utf16_lossy(&units);
+        }
+        if let Some(text) = self.own.get(&(value, len)) {
+            return text.clone();
         }
         match self.meaning {
             Meaning::Unicode => {
@@ -326,6 +354,133 @@ fn composite(cmap: &str) -> (Codes, Meaning) {
         | "GBpc-EUC-H" | "GBpc-EUC-V" => (Codes::Gbk, Meaning::Gbk),
         _ => (Codes::Two, Meaning::Unknown),
     }
+}
+
+/// The most codes a `/ToUnicode` map read by [`read_cmap`] gives (a font has 65 536 at most).
+const MAX_CMAP_CODES: usize = 1 << 17;
+
+/// A `/ToUnicode` map read by its `bfchar` and `bfrange` sections alone (`<01> <4E2D>`,
+/// `<0003> <0005> <0041>`, `<0006> <0007> [<4E00> <4E8C>]`): what each code, by its value and
+/// its length in bytes, reads as. Whatever else the stream holds is passed over.
+fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
+    #[derive(PartialEq)]
+    enum Token {
+        Hex(Vec<u8>),
+        Open,
+        Close,
+        Word(Vec<u8>),
+    }
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // A dictionary's `<<` and `>>` hold no codes.
+            b'<' | b'>' if bytes.get(i + 1) == Some(&bytes[i]) => i += 2,
+            b'<' => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |e| i + e);
+                let digits: Vec<u8> = bytes[i + 1..end]
+                    .iter()
+                    .filter_map(|&b| char::from(b).to_digit(16).map(|d| d as u8))
+                    .collect();
+                let hex = digits
+                    .chunks(2)
+                    .map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0))
+                    .collect();
+                tokens.push(Token::Hex(hex));
+                i = end + 1;
+            }
+            b'[' => {
+                tokens.push(Token::Open);
+                i += 1;
+            }
+            b']' => {
+                tokens.push(Token::Close);
+                i += 1;
+            }
+            b if b.is_ascii_alphabetic() => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |e| i + e);
+                tokens.push(Token::Word(bytes[i..end].to_vec()));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    let value = |hex: &[u8]| {
+        hex.iter()
+            .take(4)
+            .fold(0u32, |v, &b| (v << 8) | u32::from(b))
+    };
+    let text = |hex: &[u8]| {
+        let units: Vec<u16> = hex
+            .chunks(2)
+            .map(|p| (u16::from(p[0]) << 8) | u16::from(p.get(1).copied().unwrap_or(0)))
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    let mut map = HashMap::new();
+    let mut section = None;
+    let mut k = 0;
+    while k < tokens.len() && map.len() < MAX_CMAP_CODES {
+        match (&tokens[k], section) {
+            (Token::Word(w), _) => {
+                section = match w.as_slice() {
+                    b"beginbfchar" => Some(false),
+                    b"beginbfrange" => Some(true),
+                    _ => None,
+                };
+                k += 1;
+            }
+            (Token::Hex(src), Some(false)) => {
+                if let Some(Token::Hex(dst)) = tokens.get(k + 1) {
+                    map.insert((value(src), src.len().min(4) as u8), text(dst));
+                }
+                k += 2;
+            }
+            (Token::Hex(lo), Some(true)) => {
+                let (Some(Token::Hex(hi)), Some(dst)) = (tokens.get(k + 1), tokens.get(k + 2))
+                else {
+                    break;
+                };
+                let (lo_v, hi_v) = (value(lo), value(hi));
+                let len = lo.len().min(4) as u8;
+                let count = hi_v.saturating_sub(lo_v).min(MAX_CMAP_CODES as u32);
+                match dst {
+                    Token::Hex(first) => {
+                        for n in 0..=count {
+                            // The last code unit counts up along the range.
+                            let mut units = text(first).encode_utf16().collect::<Vec<u16>>();
+                            if let Some(last) = units.last_mut() {
+                                *last = last.wrapping_add(n as u16);
+                            }
+                            map.insert((lo_v + n, len), String::from_utf16_lossy(&units));
+                        }
+                        k += 3;
+                    }
+                    Token::Open => {
+                        let mut j = k + 3;
+                        let mut n = 0;
+                        while let Some(Token::Hex(each)) = tokens.get(j) {
+                            if n <= count {
+                                map.insert((lo_v + n, len), text(each));
+                            }
+                            n += 1;
+                            j += 1;
+                        }
+                        k = j + 1;
+                    }
+                    _ => k += 3,
+                }
+            }
+            _ => k += 1,
+        }
+    }
+    map
 }
 
 /// The characters looked up in an embedded font's `cmap`: Latin, punctuation, CJK symbols,
@@ -493,4 +648,27 @@ pub(super) fn number(object: &Object, doc: &Document) -> Option<f32> {
 pub(super) fn name(object: Option<&Object>, doc: &Document) -> Option<String> {
     let name = deref(object?, doc)?.as_name().ok()?;
     Some(String::from_utf8_lossy(name).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cmap_is_read_by_its_sections_alone() {
+        let map = read_cmap(
+            b"2 beginbfchar\n<01> <4E2D>\n<0002> <D83DDE00>\nendbfchar\n\
+              1 beginbfrange <0003> <0005> <0041> endbfrange\n\
+              1 beginbfrange <0006> <0007> [<4E00> <4E8C>] endbfrange\n\
+              << /Registry (Adobe) >> 1 beginbfrange <0010> <FFFF> <0061> endbfrange",
+        );
+        assert_eq!(map.get(&(1, 1)).map(String::as_str), Some("中"));
+        assert_eq!(map.get(&(2, 2)).map(String::as_str), Some("😀"));
+        assert_eq!(map.get(&(4, 2)).map(String::as_str), Some("B"));
+        assert_eq!(map.get(&(7, 2)).map(String::as_str), Some("二"));
+        assert_eq!(map.get(&(0x11, 2)).map(String::as_str), Some("b"));
+        // A range claiming every code is bounded.
+        assert!(map.len() <= MAX_CMAP_CODES);
+        assert!(read_cmap(b"1 beginbfrange <00> endbfrange <<<<>>>> [ ] <").is_empty());
+    }
 }

@@ -71,6 +71,10 @@ const PHOTO_CREDIT_WORDS: usize = 6;
 /// A photographer's credit after a caption's last sentence: `… at eight. Photo: Mary Smith`,
 /// `… bridge. Photo by Sam Lee/Staff`.
 fn latin_photo_tail(s: &str) -> Option<(&str, &str)> {
+    // Every block is asked: a name ends with a letter, and Chinese text ends with a mark.
+    if !s.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     // The credit is short: only the block's end is looked at.
     let from = crate::text::floor_boundary(s, s.len().saturating_sub(160));
     let tail = &s[from..];

@@ -420,6 +420,9 @@ const WORD_LOOK: usize = 16;
 /// `text` ends with a Latin word (or number) that a space sets apart from the wide character
 /// before it.
 fn spaced_word_end(text: &str) -> bool {
+    if !text.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
     let mut chars = text.chars().rev();
     let word = chars
         .by_ref()
@@ -437,6 +440,9 @@ fn spaced_word_end(text: &str) -> bool {
 /// `text` starts with a Latin word (or number) that a space sets apart from the wide character
 /// after it.
 fn spaced_word_start(text: &str) -> bool {
+    if !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return false;
+    }
     let mut chars = text.chars();
     let word = chars
         .by_ref()
@@ -455,30 +461,13 @@ fn spaced_word_start(text: &str) -> bool {
 // Pass 2: joining blocks cut by page and column breaks
 
 fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>, lex: &Lexicon) -> Vec<Unit<'a>> {
-    // The shapes of the blocks that could be subheadings, to know a block by its siblings.
-    let shapes: Vec<Option<rules::HeadingShape>> = units
-        .iter()
-        .map(|u| {
-            (u.mark == Mark::Text)
-                .then(|| rules::heading_shape(&u.text))
-                .flatten()
-        })
-        .collect();
     let mut out: Vec<Unit<'a>> = Vec::with_capacity(units.len());
-    // Which of `units` the last of `out` started as.
-    let mut last = 0;
-    let mut units = units.into_iter().enumerate().peekable();
-    while let Some((k, unit)) = units.next() {
-        if let Some(prev) = out.last_mut() {
-            let siblings = has_siblings(&shapes, last, k);
-            if continues(
-                text,
-                prev,
-                &unit,
-                units.peek().map(|(_, u)| u),
-                siblings,
-                lex,
-            ) {
+    let mut rest = std::collections::VecDeque::from(units);
+    while let Some(unit) = rest.pop_front() {
+        if let Some((prev, before)) = out.split_last_mut() {
+            // Asked only where a word seems cut: the neighbours' shapes cost.
+            let siblings = || has_siblings(&prev.text, before, &rest);
+            if continues(text, prev, &unit, rest.front(), siblings, lex) {
                 join(prev.text.to_mut(), &unit.text);
                 prev.credit = unit.credit;
                 prev.end = unit.end;
@@ -486,7 +475,6 @@ fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>, lex: &Lexicon) -> Vec<Unit<'a
             }
         }
         out.push(unit);
-        last = k;
     }
     out
 }
@@ -494,15 +482,20 @@ fn repair<'a>(text: &'a str, units: Vec<Unit<'a>>, lex: &Lexicon) -> Vec<Unit<'a
 /// Blocks either side of a block looked at for its siblings.
 const SIBLINGS: usize = 40;
 
-/// Block `b` (before block `n`) has the shape of other blocks near it that stand on their
-/// own: subheadings of one article are set alike (`立法推进改革——`, `坚实法治保障——`).
-fn has_siblings(shapes: &[Option<rules::HeadingShape>], b: usize, n: usize) -> bool {
-    let Some(shape) = &shapes[b] else {
+/// Block `b` has the shape of other blocks near it (`before` it, and in `rest` after the one
+/// it may go on in) that stand on their own: subheadings of one article are set alike
+/// (`立法推进改革——`, `坚实法治保障——`).
+fn has_siblings(b: &str, before: &[Unit<'_>], rest: &std::collections::VecDeque<Unit<'_>>) -> bool {
+    let Some(shape) = rules::heading_shape(b) else {
         return false;
     };
-    let lo = b.saturating_sub(SIBLINGS);
-    let hi = (n + SIBLINGS).min(shapes.len());
-    (lo..hi).any(|k| k != b && k != n && shapes[k].as_ref().is_some_and(|s| s.like(shape)))
+    let like = |u: &Unit<'_>| {
+        u.mark == Mark::Text && rules::shape_of(&u.text).is_some_and(|s| s.like(&shape))
+    };
+    before[before.len().saturating_sub(SIBLINGS)..]
+        .iter()
+        .any(like)
+        || rest.iter().take(SIBLINGS).any(like)
 }
 
 /// Does block `b` go on in block `n`? A block that does not end its sentence continues, unless
@@ -513,7 +506,7 @@ fn continues(
     b: &Unit<'_>,
     n: &Unit<'_>,
     after: Option<&Unit<'_>>,
-    siblings: bool,
+    siblings: impl Fn() -> bool,
     lex: &Lexicon,
 ) -> bool {
     if b.mark != Mark::Text || n.mark != Mark::Text || b.credit.is_some() || n.text.is_empty() {
@@ -535,7 +528,7 @@ fn continues(
                 || headline
                 || credit_with(n, lex) == Credit::Strong));
     }
-    if rules::list_number(n).is_some() && b.ends_with([':', '：']) {
+    if b.ends_with([':', '：']) && rules::list_number(n).is_some() {
         // A lead-in and the list it leads into.
         return false;
     }
@@ -555,9 +548,12 @@ fn continues(
     if !rules::is_heading_like(b) {
         // A long unfinished paragraph goes on, unless what follows is a credit line, or an
         // English headline in title case over a body of its own.
+        if !rules::is_heading_like(n) {
+            return true;
+        }
         let headline = rules::is_title_case(n)
             && after.is_some_and(|a| a.mark == Mark::Text && !rules::is_heading_like(&a.text));
-        return !(rules::is_heading_like(n) && (headline || credit_with(n, lex) != Credit::None));
+        return !(headline || credit_with(n, lex) != Credit::None);
     }
     if b.ends_with('—') || rules::is_dash_subtitle(b) || rules::is_dash_subtitle(n) {
         return false;
@@ -577,7 +573,7 @@ fn continues(
         return true;
     }
     // A word cut by the break joins the two, unless the block is set as its siblings are.
-    !siblings && split_word(text, b, n, b_end)
+    split_word(text, b, n, b_end) && !siblings()
 }
 
 /// The break cuts a word in two: the characters on both sides of it occur together elsewhere

@@ -266,6 +266,10 @@ const SENTENCE_TAIL_COLUMNS: usize = 48;
 /// The number a numbered line opens with, and the text after it: `1. Bins go out`, `2) Glass`,
 /// `3、报名`, `(4) 费用`, `（5）费用`. A decimal (`2.9万件`) or a date (`2023.5.6`) opens none.
 pub fn list_number(s: &str) -> Option<(u32, &str)> {
+    // Every block is asked: it opens with a digit or a bracket (`（` starts with 0xEF).
+    if !matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'(' | 0xEF)) {
+        return None;
+    }
     let (s, closer) = match s.strip_prefix(['(', '（']) {
         Some(rest) => (rest, Some(if s.starts_with('(') { ')' } else { '）' })),
         None => (s, None),
@@ -335,9 +339,25 @@ impl HeadingShape {
     }
 }
 
+/// A punctuation mark, ASCII, general or CJK (a cheap test: no Unicode tables).
+fn is_mark(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32,
+            0x2010..=0x2027 | 0x3001..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20
+            | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
+}
+
 /// A heading-like block's shape (see [`HeadingShape`]); none for any other block.
 pub fn heading_shape(s: &str) -> Option<HeadingShape> {
     if s.len() > 120 || !is_heading_like(s) {
+        return None;
+    }
+    shape_of(s)
+}
+
+/// The shape a short block has (a heading's, were it one), cheaply: no more than 120 bytes.
+pub fn shape_of(s: &str) -> Option<HeadingShape> {
+    if s.len() > 120 || ends_sentence(s) {
         return None;
     }
     let mut chars = s.chars();
@@ -345,10 +365,7 @@ pub fn heading_shape(s: &str) -> Option<HeadingShape> {
     Some(HeadingShape {
         opening,
         chars: s.chars().count(),
-        marks: s
-            .chars()
-            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-            .collect(),
+        marks: s.chars().filter(|&c| is_mark(c)).collect(),
     })
 }
 
