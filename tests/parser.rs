@@ -807,3 +807,28 @@ fn a_subheading_set_as_its_siblings_stays_apart_where_the_break_seems_to_cut_a_w
     );
     assert_eq!(shapes.len(), 4, "{shapes:?}");
 }
+
+#[test]
+fn spaces_that_justification_or_a_gap_put_between_chinese_characters_are_not_text() {
+    let doc = parse(
+        "职工书屋正式开放\n\n\
+         本 周 一 , 位 于 河 边 公 园 的 职 工 书 屋 正 式 开 放 ,首批藏书三千册。\n\n\
+         书屋每天开放十小时,职工凭会员卡  即可免费借阅,活动主题是“巾帼同心 芳华绽放”。\n",
+    );
+    let blocks = &doc.sections[0].articles[0].blocks;
+    assert_eq!(
+        blocks[0].text.as_str(),
+        "本周一,位于河边公园的职工书屋正式开放,首批藏书三千册。"
+    );
+    // A gap of two spaces goes; the space a writer put between two phrases stays.
+    assert_eq!(
+        blocks[1].text.as_str(),
+        "书屋每天开放十小时,职工凭会员卡即可免费借阅,活动主题是“巾帼同心 芳华绽放”。"
+    );
+    // English keeps its spaces.
+    let doc = parse("Library News\n\nThe library opens at nine , and closes at eight.\n");
+    assert_eq!(
+        doc.sections[0].articles[0].blocks[0].text.as_str(),
+        "The library opens at nine , and closes at eight."
+    );
+}

@@ -252,18 +252,23 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         {
             flush(&mut block, &mut units, lex);
         }
+        // Spaces that justification or a gap put between Chinese characters are not text.
+        let line: Cow<'_, str> = match rules::close_cjk_spacing(line) {
+            Some(closed) => Cow::Owned(closed),
+            None => Cow::Borrowed(line),
+        };
         match &mut block {
             None => {
                 block = Some(Unit {
                     mark: Mark::Text,
-                    text: Cow::Borrowed(line),
+                    text: line,
                     credit: None,
                     start,
                     end,
                 })
             }
             Some(b) => {
-                join(b.text.to_mut(), line);
+                join(b.text.to_mut(), &line);
                 b.end = end;
             }
         }

@@ -339,6 +339,51 @@ impl HeadingShape {
     }
 }
 
+/// A Chinese line with the spaces that justification or a column's gap put between its
+/// characters taken out: every space between two CJK characters (or marks) of a line spread
+/// letter by letter (`本 周 一 , 位 于`), and runs of two spaces or more between them in any
+/// line (`会员卡  即可`). A single space a writer put between two phrases (`巾帼同心 芳华绽放`)
+/// stays. `None` when there is nothing to take out.
+pub fn close_cjk_spacing(line: &str) -> Option<String> {
+    memchr::memchr(b' ', line.as_bytes())?;
+    let cjkish = |c: char| is_wide(c) || c.is_ascii_punctuation();
+    // The runs of spaces between two CJK characters: (start byte, end byte), and how many
+    // CJK characters stand side by side unspaced.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let (mut close, mut prev, mut run_start): (usize, Option<char>, Option<usize>) =
+        (0, None, None);
+    for (i, c) in line.char_indices() {
+        if c == ' ' {
+            run_start.get_or_insert(i);
+            continue;
+        }
+        match (prev, run_start.take()) {
+            (Some(p), Some(from)) if cjkish(p) && cjkish(c) && (is_wide(p) || is_wide(c)) => {
+                runs.push((from, i));
+            }
+            (Some(p), None) if is_wide(p) && is_wide(c) => close += 1,
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    let spread = runs.len() >= 3 && runs.len() >= close;
+    let wide_runs: Vec<(usize, usize)> = runs
+        .into_iter()
+        .filter(|&(a, b)| spread || b - a >= 2)
+        .collect();
+    if wide_runs.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for (a, b) in wide_runs {
+        out.push_str(&line[at..a]);
+        at = b;
+    }
+    out.push_str(&line[at..]);
+    Some(out)
+}
+
 /// A punctuation mark, ASCII, general or CJK (a cheap test: no Unicode tables).
 fn is_mark(c: char) -> bool {
     c.is_ascii_punctuation()
