@@ -724,7 +724,7 @@ fn a_photo_credit_after_a_caption_makes_a_photo_item() {
     );
     // Words about a photo inside a sentence are no credit.
     let doc = parse(
-        "Library Hours Change\n\nThe winning entry is on show. Photo: the new wing was opened today by the mayor.\n",
+        "Library Hours Change\n\nThe winning entry is on show. Photo: the new wing opened in May\n",
     );
     assert_eq!(
         shape(&doc),
@@ -779,9 +779,10 @@ fn a_fragment_going_on_into_an_adverb_is_no_headline() {
 }
 
 #[test]
-fn a_subheading_set_as_its_siblings_stays_apart_where_the_break_seems_to_cut_a_word() {
+fn a_heading_set_as_its_siblings_stays_apart_where_the_break_seems_to_cut_a_word() {
     // `舒心` | `服务…`: `心服务` is a phrase of the article (`贴心服务`), but the block is set
-    // as the other subheadings are.
+    // as the other headings are: it is not joined to the paragraph under it (whether these are
+    // headlines or subheadings is the grouping's to say; here, with no credits, headlines).
     let text = "\
 为职工办实事
 
@@ -830,5 +831,34 @@ fn spaces_that_justification_or_a_gap_put_between_chinese_characters_are_not_tex
     assert_eq!(
         doc.sections[0].articles[0].blocks[0].text.as_str(),
         "The library opens at nine , and closes at eight."
+    );
+}
+
+#[test]
+fn shapes_that_look_like_the_rules_but_are_not() {
+    // A headline over a paragraph opening with a word that starts with an adverb's character.
+    let doc = parse("中东局势持续紧张\n\n也门胡塞武装近日宣布停火,各方表示欢迎。\n");
+    assert_eq!(shape(&doc), ["综合? | 中东局势持续紧张 | - | story | P"]);
+    // An English headline ending in a paper's word, with its body under it, is no masthead.
+    let doc = parse("Council Orders Pension Review\n\nThe council ordered a review on Monday.\n");
+    assert_eq!(doc.title, None);
+    assert_eq!(
+        shape(&doc),
+        ["News? | Council Orders Pension Review | - | story | P"]
+    );
+    // A date above a marked name: the name is still the paper's, the date the issue's.
+    let doc = parse("2024年5月6日 星期一\n\n# 滨江职工报\n\n社区食堂开业\n\n食堂开业了。\n");
+    assert_eq!(doc.title.as_deref(), Some("滨江职工报"));
+    assert_eq!(doc.date.as_deref(), Some("2024年5月6日 星期一"));
+    // A paragraph's first line full of names in title case is no headline.
+    let doc = parse(
+        "Union Meets the Mayor\n\n\
+         Members of the Riverside Transit Workers Union met with Mayor Jane\n\
+         Doe on Tuesday to discuss the new contract for the drivers and the\n\
+         mechanics of the city's buses, which ends in March next year.\n",
+    );
+    assert_eq!(
+        shape(&doc),
+        ["News? | Union Meets the Mayor | - | story | P"]
     );
 }

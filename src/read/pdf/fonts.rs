@@ -7,8 +7,8 @@
 //! `GBK-EUC-H`, `GB-EUC-H` and their kin are GBK bytes, one byte for ASCII, two for the rest);
 //! else, for a simple font, from its encoding (`lopdf`'s tables: WinAnsi, MacRoman, Standard,
 //! `/Differences`); else, for an `Identity-H` font without `/ToUnicode`, from the font program
-//! embedded in the file (a TrueType or OpenType font: its own `cmap`, read backwards by
-//! `ttf-parser`, says which character each glyph draws). A code that reads as nothing is
+//! embedded in the file (a TrueType font: its own `cmap`, read backwards by `ttf-parser`, says
+//! which character each glyph draws). A code that reads as nothing is
 //! skipped: a document of nothing but such codes has no text layer to read.
 
 use std::collections::HashMap;
@@ -117,11 +117,8 @@ impl<'a> Font<'a> {
                 .decompressed_content_with_limit(MAX_CMAP)
                 .ok()
                 .or_else(|| {
-                    stream
-                        .dict
-                        .get(b"Filter")
-                        .is_err()
-                        .then(|| stream.content.clone())
+                    let plain = stream.dict.get(b"Filter").is_err();
+                    (plain && stream.content.len() <= MAX_CMAP).then(|| stream.content.clone())
                 })
                 .map(|bytes| read_cmap(&bytes))
                 .unwrap_or_default(),
@@ -356,8 +353,15 @@ fn composite(cmap: &str) -> (Codes, Meaning) {
     }
 }
 
-/// The most codes a `/ToUnicode` map read by [`read_cmap`] gives (a font has 65 536 at most).
+/// The most codes a `/ToUnicode` map read by [`read_cmap`] gives (a font has 65 536 at most),
+/// and the most it writes, all told (ranges may overlap).
 const MAX_CMAP_CODES: usize = 1 << 17;
+
+/// The most tokens of a `/ToUnicode` map read by [`read_cmap`].
+const MAX_CMAP_TOKENS: usize = 4 * MAX_CMAP_CODES;
+
+/// The most UTF-16 code units one code reads as (a ligature, a character with its marks).
+const MAX_CMAP_UNITS: usize = 8;
 
 /// A `/ToUnicode` map read by its `bfchar` and `bfrange` sections alone (`<01> <4E2D>`,
 /// `<0003> <0005> <0041>`, `<0006> <0007> [<4E00> <4E8C>]`): what each code, by its value and
@@ -372,7 +376,7 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
     }
     let mut tokens = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && tokens.len() < MAX_CMAP_TOKENS {
         match bytes[i] {
             // A dictionary's `<<` and `>>` hold no codes.
             b'<' | b'>' if bytes.get(i + 1) == Some(&bytes[i]) => i += 2,
@@ -419,6 +423,7 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
     let text = |hex: &[u8]| {
         let units: Vec<u16> = hex
             .chunks(2)
+            .take(MAX_CMAP_UNITS)
             .map(|p| (u16::from(p[0]) << 8) | u16::from(p.get(1).copied().unwrap_or(0)))
             .collect();
         String::from_utf16_lossy(&units)
@@ -426,7 +431,14 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
     let mut map = HashMap::new();
     let mut section = None;
     let mut k = 0;
-    while k < tokens.len() && map.len() < MAX_CMAP_CODES {
+    // Every code written counts, so overlapping ranges cannot make it work for ever.
+    let written = std::cell::Cell::new(0usize);
+    let put = |map: &mut HashMap<(u32, u8), String>, key, value| {
+        written.set(written.get() + 1);
+        map.insert(key, value);
+        written.get() < MAX_CMAP_CODES
+    };
+    while k < tokens.len() && written.get() < MAX_CMAP_CODES {
         match (&tokens[k], section) {
             (Token::Word(w), _) => {
                 section = match w.as_slice() {
@@ -438,7 +450,7 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
             }
             (Token::Hex(src), Some(false)) => {
                 if let Some(Token::Hex(dst)) = tokens.get(k + 1) {
-                    map.insert((value(src), src.len().min(4) as u8), text(dst));
+                    put(&mut map, (value(src), src.len().min(4) as u8), text(dst));
                 }
                 k += 2;
             }
@@ -452,13 +464,17 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
                 let count = hi_v.saturating_sub(lo_v).min(MAX_CMAP_CODES as u32);
                 match dst {
                     Token::Hex(first) => {
+                        let base: Vec<u16> = text(first).encode_utf16().collect();
                         for n in 0..=count {
                             // The last code unit counts up along the range.
-                            let mut units = text(first).encode_utf16().collect::<Vec<u16>>();
+                            let mut units = base.clone();
                             if let Some(last) = units.last_mut() {
                                 *last = last.wrapping_add(n as u16);
                             }
-                            map.insert((lo_v + n, len), String::from_utf16_lossy(&units));
+                            let key = (lo_v.saturating_add(n), len);
+                            if !put(&mut map, key, String::from_utf16_lossy(&units)) {
+                                break;
+                            }
                         }
                         k += 3;
                     }
@@ -466,8 +482,10 @@ fn read_cmap(bytes: &[u8]) -> HashMap<(u32, u8), String> {
                         let mut j = k + 3;
                         let mut n = 0;
                         while let Some(Token::Hex(each)) = tokens.get(j) {
-                            if n <= count {
-                                map.insert((lo_v + n, len), text(each));
+                            if n <= count
+                                && !put(&mut map, (lo_v.saturating_add(n), len), text(each))
+                            {
+                                break;
                             }
                             n += 1;
                             j += 1;
@@ -503,7 +521,7 @@ const SCRIPTS: &[std::ops::RangeInclusive<u32>] = &[
 /// The most bytes of embedded font programs one document may inflate for their `cmap`s.
 pub(super) const FONT_BUDGET: usize = 256 << 20;
 
-/// What each CID of `cid_font` draws, read from its embedded TrueType or OpenType program:
+/// What each CID of `cid_font` draws, read from its embedded TrueType program:
 /// a CID is a glyph number (`/CIDToGIDMap` `/Identity`, or the map's two bytes a CID), and the
 /// program's `cmap` says which character each glyph is for. Empty when the font embeds no such
 /// program, or it cannot be read.
@@ -513,16 +531,14 @@ fn embedded_glyphs(
     doc: &Document,
     budget: &mut usize,
 ) -> HashMap<u32, char> {
+    // A TrueType program only: its glyph numbers are the CIDs (through `/CIDToGIDMap`); in a
+    // CID-keyed CFF one they are not.
     let program = descriptor.and_then(|d| {
-        ["FontFile2", "FontFile3"].iter().find_map(|key| {
+        ["FontFile2"].iter().find_map(|key| {
             let stream = deref(d.get(key.as_bytes()).ok()?, doc)?.as_stream().ok()?;
-            if *key == "FontFile3" {
-                // A bare CFF program has no `cmap`: only an OpenType one does.
-                let subtype = name(stream.dict.get(b"Subtype").ok(), doc)?;
-                if subtype != "OpenType" {
-                    return None;
-                }
-            }
+            // Each font read costs at least a mebibyte of the budget: many fonts sharing one
+            // program cannot make the lookups below run for ever.
+            *budget = budget.saturating_sub(1 << 20);
             let limit = MAX_FONT_FILE.min(*budget);
             let bytes = match stream.decompressed_content_with_limit(limit) {
                 Ok(bytes) => bytes,
@@ -547,7 +563,13 @@ fn embedded_glyphs(
     // map may claim every code point, many times over.)
     let mut chars: HashMap<u16, char> = HashMap::new();
     if let Some(cmap) = face.tables().cmap {
-        for table in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
+        // The first Unicode subtable says it (a hostile font lists thousands).
+        for table in cmap
+            .subtables
+            .into_iter()
+            .filter(|t| t.is_unicode())
+            .take(1)
+        {
             for point in SCRIPTS.iter().flat_map(|r| r.clone()) {
                 if let (Some(c), Some(glyph)) = (char::from_u32(point), table.glyph_index(point)) {
                     chars.entry(glyph.0).or_insert(c);
@@ -667,8 +689,10 @@ mod tests {
         assert_eq!(map.get(&(4, 2)).map(String::as_str), Some("B"));
         assert_eq!(map.get(&(7, 2)).map(String::as_str), Some("二"));
         assert_eq!(map.get(&(0x11, 2)).map(String::as_str), Some("b"));
-        // A range claiming every code is bounded.
-        assert!(map.len() <= MAX_CMAP_CODES);
+        // Ranges claiming every code of four bytes, again and again, are bounded.
+        let hostile = "1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n".repeat(50);
+        let map = read_cmap(hostile.as_bytes());
+        assert_eq!(map.len(), MAX_CMAP_CODES);
         assert!(read_cmap(b"1 beginbfrange <00> endbfrange <<<<>>>> [ ] <").is_empty());
     }
 }

@@ -5,7 +5,9 @@
 //! wide or narrow, at the cell its place on the page falls in: a column's lines start in the
 //! same cell or nearly (a position is counted in characters, never in display columns), and
 //! columns are apart by two spaces or more. A line's parts are its runs of text between such
-//! gaps. Each page (pages are apart by form feeds) is cut as the paper was set (the "XY cut"):
+//! gaps. Each page is cut as the paper was set (the "XY cut"; pages apart by form feeds are cut
+//! one by one, and a text whose form feeds the sanitiser made blank lines is cut whole, its
+//! pages apart by their bands):
 //! across at bands of blank lines, down at gutters no part crosses, and where a headline over
 //! its module's columns blocks the gutters, under the headline; then again in each piece. One
 //! blank line in a column is no band: pdftotext gives a line of its own to each baseline on
@@ -202,7 +204,7 @@ impl Page<'_, '_> {
         if !downs.is_empty() {
             let mut groups: Vec<Vec<usize>> = vec![Vec::new(); downs.len() + 1];
             for &i in &region {
-                let g = downs.iter().take_while(|&&(_, x)| x <= all[i].x0).count();
+                let g = downs.partition_point(|&(_, x)| x <= all[i].x0);
                 groups[g].push(i);
             }
             for group in groups.into_iter().filter(|g| !g.is_empty()) {
@@ -247,7 +249,7 @@ impl Page<'_, '_> {
 fn split_rows(all: &[Part<'_>], region: Vec<usize>, at: &[usize]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); at.len() + 1];
     for i in region {
-        let g = at.iter().take_while(|&&r| r <= all[i].row).count();
+        let g = at.partition_point(|&r| r <= all[i].row);
         groups[g].push(i);
     }
     groups.into_iter().filter(|g| !g.is_empty()).collect()
@@ -328,7 +330,7 @@ enum Kind {
     Body,
     /// It opens a paragraph.
     Indented,
-    /// A short line set in from both edges (a headline's or a subheading's): a paragraph's
+    /// A short line set in from the left edge (a headline's or a subheading's): a paragraph's
     /// indented first line is a full one. A headline in large type may start left of the
     /// edge, after its first line.
     Centred,

@@ -230,7 +230,8 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         } else if name == Some(start) {
             Some((Mark::Masthead, line))
         } else {
-            marker(line, first && units.is_empty() && block.is_none(), lex)
+            let opening = units.iter().all(|u| u.mark == Mark::Date);
+            marker(line, first && opening && block.is_none(), lex)
         };
         if let Some((mark, title)) = mark {
             flush(&mut block, &mut units, lex);
@@ -308,7 +309,11 @@ fn masthead_name(text: &str, from: usize) -> Option<usize> {
         return None;
     }
     // An English paper's name is known by its words (`Riverside Union News`).
-    if rules::is_paper_name(line) {
+    // (A headline ending `Review` has its body under it; a paper's name, a headline or a date.)
+    let over_heading = lines
+        .get(i + 1)
+        .is_some_and(|(_, l)| rules::is_heading_like(l) || rules::is_english_date_line(l));
+    if rules::is_paper_name(line) && over_heading {
         return Some(start);
     }
     // The information block may start with the date (`2026年11月30日 星期一`, then the issue).

@@ -301,12 +301,10 @@ pub fn list_number(s: &str) -> Option<(u32, &str)> {
     (number > 0).then_some((number, text))
 }
 
-/// Adverbs that cannot open a Chinese sentence: they need the subject before them (`也`,
-/// `已经`, `正在`). Those that open common words too (`就业`, `都市`, `便民`) are not among
-/// them.
-const NON_INITIAL_WORDS: &[&str] = &[
-    "已经", "正在", "仍然", "依然", "曾经", "并且", "而且", "也", "却",
-];
+/// Adverbs and conjunctions that open no Chinese paragraph: they go on from a subject before
+/// them (`已经`, `仍然`, `而且`). Those that open words too (`也门`, `就业`, `都市`) or often open
+/// a paragraph's noun phrase (`正在建设中的…`) are not among them.
+const NON_INITIAL_WORDS: &[&str] = &["已经", "仍然", "依然", "并且", "而且"];
 
 /// The block opens with an adverb or a marker that goes on from a subject before it.
 pub fn opens_with_adverb(s: &str) -> bool {
@@ -445,27 +443,19 @@ const MASTHEAD_WORDS: &[&str] = &[
     "News",
     "Newsletter",
     "Times",
-    "Post",
     "Herald",
     "Journal",
     "Gazette",
-    "Daily",
     "Weekly",
     "Bulletin",
     "Tribune",
     "Chronicle",
     "Courier",
-    "Review",
     "Digest",
-    "Record",
     "Observer",
     "Monthly",
     "Quarterly",
     "Dispatch",
-    "Press",
-    "Register",
-    "Reporter",
-    "Express",
 ];
 
 /// An English paper's name, as its masthead sets it: a few words in title case ending with a

@@ -325,7 +325,7 @@ fn opens_latin(lines: &[Line<'_>], i: usize) -> bool {
         && rules::ends_sentence(lines[i - 1].text)
         && !rules::ends_sentence(line.text)
         && !rules::ends_mid_sentence(line.text)
-        && room(lines, i) >= 0
+        && room(lines, i) >= SLACK as isize
 }
 
 /// Line `i` opens an item of a numbered list (`2. …`), after a line that ends a sentence or
@@ -363,8 +363,11 @@ fn ends_paragraph(lines: &[Line<'_>], i: usize, first: bool) -> bool {
 /// the paragraph under it.
 fn is_indented(lines: &[Line<'_>], i: usize) -> bool {
     let line = &lines[i];
+    // The line under it goes on full, or ends the paragraph: a paragraph's last line a little
+    // short has the next paragraph's first line under it, short too.
+    let under = &lines.get(i + 1);
     line.cjk
-        && i + 1 < lines.len()
+        && under.is_some_and(|u| room(lines, i + 1) < 0 || rules::ends_sentence(u.text))
         && line.width + INDENT <= line.column + 1
         && room(lines, i) < 2 * INDENT as isize
 }
@@ -458,9 +461,10 @@ fn is_closing(c: char) -> bool {
 /// its column, not a word broken at its end (`well-`), and (the first) no credit.
 fn is_headline_line(lines: &[Line<'_>], i: usize, first: bool, lex: &Lexicon) -> bool {
     let line = &lines[i];
-    // An English headline in title case over a sentence's start, however wide: set large,
-    // it takes fewer characters than the column holds.
+    // An English headline in title case over a sentence's start, wider than a quarter short
+    // of the column: set large, it takes fewer characters than the column holds (but not all).
     let titled = !line.cjk
+        && line.width * 10 <= line.column * 9
         && rules::is_title_case(line.text)
         && lines.get(i + 1).is_some_and(|n| {
             n.text.starts_with(char::is_uppercase) && !rules::is_title_case(n.text)
@@ -635,6 +639,23 @@ mod tests {
     }
 
     #[test]
+    fn a_last_line_a_little_short_is_no_indented_first_line() {
+        // The second paragraph's last line is two characters short, after a full line that
+        // ends a sentence; the line under it is the next paragraph's indented first line.
+        let text = "\
+近日，某区总工会召开座谈会，总结
+了去年的工作，部署了今年的主要任务。
+代表们就职工服务工作提出了建议。
+会议要求，我们要主动适应新形势新
+变化，准确把握新任务新要求，认真履行
+好各项职责，在工作大局中发挥作用。
+";
+        let found = blocks(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].ends_with("提出了建议。"), "{found:?}");
+    }
+
+    #[test]
     fn a_heading_over_an_indented_line_is_set_apart_short_or_nearly_full() {
         let (first, second) = INDENTED.split_at(INDENTED.find("会议要求").unwrap());
         for heading in ["凝心聚力谋发展", "凝心聚力，推动工会工作实现高质量发展"]
@@ -673,22 +694,5 @@ mod tests {
         assert_eq!(set_width("“quoted”", false), 8);
         assert!(is_cjk_line("“正面管教”OH卡"));
         assert!(!is_cjk_line("The 工会 news today"));
-    }
-}
-#[cfg(test)]
-mod probe {
-    #[test]
-    fn probe() {
-        let Ok(text) = std::fs::read_to_string(std::env::var("PROBE").unwrap_or_default()) else {
-            return;
-        };
-        let mut at = 0;
-        for cut in super::cuts(&text, 0, super::Lexicon::none())
-            .into_iter()
-            .chain([text.len()])
-        {
-            println!("[{}]", text[at..cut].trim().replace('\n', "|"));
-            at = cut;
-        }
     }
 }
