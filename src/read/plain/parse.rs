@@ -430,41 +430,29 @@ const WORD_LOOK: usize = 16;
 /// `text` ends with a Latin word (or number) that a space sets apart from the wide character
 /// before it.
 fn spaced_word_end(text: &str) -> bool {
-    if !text.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-        return false;
-    }
-    let mut chars = text.chars().rev();
-    let word = chars
-        .by_ref()
-        .take_while(|&c| c != ' ')
-        .take(WORD_LOOK + 1)
-        .collect::<Vec<_>>();
-    !word.is_empty()
-        && word.len() <= WORD_LOOK
-        && word
-            .iter()
-            .all(|c| c.is_alphanumeric() && !rules::is_wide(*c))
-        && chars.next().is_some_and(rules::is_wide)
+    spaced_word(text.chars().rev())
 }
 
 /// `text` starts with a Latin word (or number) that a space sets apart from the wide character
 /// after it.
 fn spaced_word_start(text: &str) -> bool {
-    if !text.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return false;
+    spaced_word(text.chars())
+}
+
+/// `chars` (a text's, from one end) open with an ASCII word, then a space, then a wide
+/// character.
+fn spaced_word(mut chars: impl Iterator<Item = char>) -> bool {
+    let mut len = 0;
+    for c in chars.by_ref() {
+        if c == ' ' {
+            break;
+        }
+        if !c.is_ascii_alphanumeric() || len == WORD_LOOK {
+            return false;
+        }
+        len += 1;
     }
-    let mut chars = text.chars();
-    let word = chars
-        .by_ref()
-        .take_while(|&c| c != ' ')
-        .take(WORD_LOOK + 1)
-        .collect::<Vec<_>>();
-    !word.is_empty()
-        && word.len() <= WORD_LOOK
-        && word
-            .iter()
-            .all(|c| c.is_alphanumeric() && !rules::is_wide(*c))
-        && chars.next().is_some_and(rules::is_wide)
+    len > 0 && chars.next().is_some_and(rules::is_wide)
 }
 
 // ---------------------------------------------------------------------------------------------
