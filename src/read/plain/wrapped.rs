@@ -428,33 +428,10 @@ fn first_word(line: &str, cjk: bool) -> usize {
     width + 1
 }
 
-/// Marks that may not start a line: they stay with the character before them.
+/// Marks that may not start a line (the layout's rule), and the dash, never cut from the
+/// character before it: they stay with that character.
 fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '？'
-            | '！'
-            | '”'
-            | '’'
-            | '》'
-            | '）'
-            | '」'
-            | '』'
-            | '】'
-            | '…'
-            | '—'
-            | ','
-            | '.'
-            | ';'
-            | ':'
-            | '?'
-            | '!'
-            | ')'
-    )
+    crate::layout::breaks::is_no_start(c) || c == '—'
 }
 
 /// Line `i` can be (the `first` line of) a headline: heading-shaped, clearly narrower than
