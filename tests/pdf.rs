@@ -35,6 +35,9 @@ fn paper_in(encoding: Encoding) -> Vec<u8> {
         page.centred(0.0, w, h - 24.0, 8.0, &format!("第{n}版 {name}"));
         page.text(w - 30.0 - 8.0 * 7.0, h - 24.0, 8.0, false, "责任编辑:林晓");
         page.centred(0.0, w, 20.0, 8.0, &format!("- {n} -"));
+        // A slogan under every page's running head, of no shape the rules know: furniture by
+        // repetition.
+        page.text(30.0, h - 36.0, 8.0, false, "滨江职工之家·职工的贴心人");
     };
 
     let page = paper.page();
@@ -269,6 +272,7 @@ fn a_made_up_paper_reads_back_as_it_was_set() {
         "第52期",
         "下转",
         "上接",
+        "贴心人",
     ] {
         assert!(!text.contains(furniture), "{furniture:?} in {text}");
     }
@@ -538,11 +542,18 @@ fn the_extractions_of_a_paper_read_as_the_paper() {
         [("paper_zh", paper(), true), ("paper_en", paper_en(), false)]
     {
         let want = read(&pdf);
-        assert_eq!(
-            reading(&text(&format!("{paper}.layout.txt")), true),
-            reading(&want, true),
-            "{paper} -layout"
+        // `-layout` text sets blank lines anywhere on a page, so its page breaks (form feeds,
+        // blank lines after the sanitiser) are not known, nor what repeats on every page: the
+        // papers' slogans stay there, as articles of their own.
+        let slogans = ["滨江职工之家 职工的贴心人 |"];
+        let mut layout = reading(&text(&format!("{paper}.layout.txt")), true);
+        let before = layout.len();
+        layout.retain(|line| !slogans.iter().any(|s| line.starts_with(s)));
+        assert!(
+            paper == "paper_en" || layout.len() < before,
+            "{paper}: the slogan is read in -layout text now"
         );
+        assert_eq!(layout, reading(&want, true), "{paper} -layout");
         assert_eq!(
             reading(&text(&format!("{paper}.txt")), exact_default),
             reading(&want, exact_default),

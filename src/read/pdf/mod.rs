@@ -47,7 +47,8 @@ pub fn text_of(bytes: &[u8]) -> Result<String, PdfError> {
 /// One page of a PDF, rebuilt.
 #[derive(Debug)]
 pub struct PageText {
-    /// The page as marked text, cleaned (the first page's starts with the paper's name, `# `).
+    /// The page as marked text, cleaned (the first page's starts with the paper's name, `# `),
+    /// ending with a page break (two blank lines).
     pub text: String,
     /// How many characters it draws.
     pub glyphs: usize,
@@ -86,8 +87,15 @@ pub fn pages(
             }
         }
         set.write(&mut text);
+        let mut text = crate::text::clean(&text).into_owned();
+        // The page ends with a page break, two blank lines, as in `pdftotext`'s text: the
+        // parser knows the pages' edges by them (furniture repeated on every page).
+        text.truncate(text.trim_end().len());
+        if !text.is_empty() {
+            text.push_str("\n\n\n");
+        }
         let page = PageText {
-            text: crate::text::clean(&text).into_owned(),
+            text,
             glyphs: drawn.glyphs.len(),
         };
         if !each(page) {

@@ -384,7 +384,8 @@ impl Writer {
             // between centred lines.
             let follows = self.centred && kind == Kind::Centred;
             let apart = first || self.centred || matches!(kind, Kind::Centred | Kind::Right);
-            if apart && !follows {
+            // One blank line at most: two are a page break to the parser (see `pages`).
+            if apart && !follows && !out.ends_with("\n\n") {
                 out.push('\n');
             }
             if kind == Kind::Indented {

@@ -4,6 +4,7 @@
 mod columns;
 pub mod credit;
 pub mod hints;
+mod pages;
 pub mod parse;
 pub mod rules;
 pub mod stream;

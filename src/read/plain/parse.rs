@@ -100,8 +100,12 @@ pub(crate) struct Piece {
 const HORIZON: usize = SERIES_LOOK + 4;
 
 /// Bytes of text after [`HORIZON`] blocks that must be inside the piece too: the repair looks
-/// this far around a break.
-const MARGIN: usize = NEIGHBOURHOOD + 1024;
+/// this far around a break, the furniture rule at the pages nearby (`pages::REACH`).
+const MARGIN: usize = max(NEIGHBOURHOOD, super::pages::REACH) + 1024;
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b { a } else { b }
+}
 
 /// Parses `text[from..]` (the text before `from` is only looked at around page breaks), `from`
 /// being the start of a line. With `last`, everything is final; otherwise only the articles
@@ -116,7 +120,7 @@ pub(crate) fn parse_piece(
     lex: &Lexicon,
 ) -> Piece {
     let first = !carry.started;
-    let units = split(text, from, first, lex);
+    let units = split(text, from, first, last, lex);
     let units = repair(text, units, lex);
     let span = Span {
         from,
@@ -169,21 +173,31 @@ struct Unit<'a> {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: blocks
 
-fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit<'a>> {
+fn split<'a>(text: &'a str, from: usize, first: bool, last: bool, lex: &Lexicon) -> Vec<Unit<'a>> {
     let mut units = Vec::with_capacity((text.len() - from) / 256 + 1);
     let mut block: Option<Unit<'_>> = None;
     // Paragraphs and glued headlines in lines wrapped without blank lines between them.
     let cuts = wrapped::cuts(text, from, lex);
     let mut cuts = cuts.iter().peekable();
-    let name = if first {
-        masthead_name(text, from)
+    // Lines repeated at the edges of pages nearby: furniture.
+    let repeated = super::pages::repeated(text, from, last);
+    let masthead = if first {
+        masthead_name(text, from, &repeated)
     } else {
         None
     };
+    let name = masthead.map(|m| m.name);
+    // An English masthead's information block, under its name, is not shown.
+    let info_end = masthead.map_or(0, |m| m.info_end);
+    let over_name = masthead.filter(|m| m.over).map_or(0, |m| m.name);
+    let mut repeated = repeated.iter().peekable();
     let mut pos = from;
-    // At the top of a page (the text's first, or after the page furniture that ends a page),
-    // before any line of it.
+    // At the top of a page (the text's first, or after the page furniture that ends a page, or
+    // a page break), before any line of it.
     let mut page_top = from == 0;
+    let mut blank = 0;
+    // On the paper's first page, before its first break (where its masthead stands).
+    let mut first_page = from == 0;
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let raw = &text[pos..end];
@@ -198,8 +212,13 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         // date alone at a page's top), not shown.
         if line.is_empty() {
             flush(&mut block, &mut units, lex);
+            // Two blank lines are a page break (see `pages`).
+            blank += 1;
+            page_top |= blank == 2;
+            first_page &= blank < 2;
             continue;
         }
+        let after_blank = std::mem::take(&mut blank) > 0 || start == from;
         let top = std::mem::replace(&mut page_top, false);
         // The date by the paper's name, before anything else: the issue's.
         let opening = first && block.is_none() && units.iter().all(|u| u.mark == Mark::Masthead);
@@ -214,9 +233,27 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
             page_top = top;
             continue;
         }
+        while repeated.next_if(|&&r| r < start).is_some() {}
+        let again = repeated.next_if(|&&r| r == start).is_some();
+        // A telephone number, a street address or an issue line set apart on the first page
+        // is the masthead's, wherever the extraction put it.
+        let apart = || {
+            let next = text.get(end + 1..).unwrap_or("");
+            let next_blank = next.split('\n').next().is_none_or(|l| l.trim().is_empty());
+            first_page
+                && start < MASTHEAD_REACH
+                && after_blank
+                && next_blank
+                && (rules::is_english_issue_line(line)
+                    || (rules::is_contact_line(line) && !line.contains(['@', '/'])))
+        };
         if rules::is_separator_line(line)
             || rules::is_page_furniture(line)
             || (top && rules::is_english_date_line(line))
+            || (again && name != Some(start))
+            || (name.is_some_and(|n| start > n) && start < info_end)
+            || start < over_name
+            || apart()
         {
             // What follows a page's number (or a running head) is the next page's top.
             page_top = !rules::is_separator_line(line);
@@ -228,10 +265,17 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
         let mark = if let Some(jump) = rules::jump_line(line) {
             Some((Mark::Jump(jump), line))
         } else if name == Some(start) {
-            Some((Mark::Masthead, line))
+            let title = rules::markdown_heading(line).map_or(line, |(_, t)| t);
+            Some((Mark::Masthead, title))
         } else {
             let opening = units.iter().all(|u| u.mark == Mark::Date);
-            marker(line, first && opening && block.is_none(), lex)
+            // A section's marker (the user's `■ {}` too) wins over a headline's mark.
+            match marker(line, first && opening && block.is_none(), lex) {
+                marked @ Some((Mark::Section | Mark::Masthead, _)) => marked,
+                other => dingbat_head(text, start, end)
+                    .map(|title| (Mark::Headline, title))
+                    .or(other),
+            }
         };
         if let Some((mark, title)) = mark {
             flush(&mut block, &mut units, lex);
@@ -281,31 +325,122 @@ fn split<'a>(text: &'a str, from: usize, first: bool, lex: &Lexicon) -> Vec<Unit
 /// How many lines from the start of a newspaper page its masthead is looked for in.
 const MASTHEAD_LINES: usize = 40;
 
-/// The start of the line naming the paper at the top of a newspaper page (`姑苏工会报`): a
-/// heading-shaped line beside a line of the masthead's information block (the lunar date, the
-/// issue, the publisher), with nothing but page furniture before it.
-fn masthead_name(text: &str, from: usize) -> Option<usize> {
+/// The headline of the line at `start..end` when a mark leads it (`◊ Forum on Racism`, or
+/// `#### ◊ …` from a PDF) as it leads other lines nearby: the paper marks its stories' heads so.
+/// Marked lines one under another are a list's items, and a marked line going on into a
+/// line that starts in lower case is a paragraph's first.
+fn dingbat_head(text: &str, start: usize, end: usize) -> Option<&str> {
+    fn bare(l: &str) -> &str {
+        let l = l.trim();
+        match rules::markdown_heading(l) {
+            Some((level, t)) if level >= 3 => t,
+            _ => l,
+        }
+    }
+    let (mark, title) = rules::dingbat_led(bare(&text[start..end]))?;
+    if title.len() > 160 {
+        return None;
+    }
+    let led = |l: &str| rules::dingbat_led(bare(l)).is_some_and(|(m, _)| m == mark);
+    let lo = floor_boundary(text, start.saturating_sub(NEIGHBOURHOOD));
+    let hi = floor_boundary(text, (end + NEIGHBOURHOOD).min(text.len()));
+    let mut before = text[lo..start]
+        .lines()
+        .rev()
+        .filter(|l| !l.trim().is_empty());
+    let mut after = text[end..hi].lines().filter(|l| !l.trim().is_empty());
+    let (prev, next) = (before.next(), after.next());
+    let next = next?;
+    let list = prev.is_some_and(led) || led(next);
+    let goes_on = next.trim_start().starts_with(char::is_lowercase);
+    let sibling = before.any(led) || after.any(led);
+    (!list && !goes_on && sibling).then_some(title)
+}
+
+/// How far into a paper its first page's masthead information is looked for.
+const MASTHEAD_REACH: usize = 8 * 1024;
+
+/// How many lines under an English paper's name its information block may take.
+const INFO_LINES: usize = 7;
+
+/// Where a paper names itself.
+#[derive(Debug, Clone, Copy)]
+struct Masthead {
+    /// The start of the name's line.
+    name: usize,
+    /// The end of the information block under it, when that is not shown by its shape alone
+    /// (an English paper's tagline, publisher, telephone, web address, issue); else 0.
+    info_end: usize,
+    /// Short lines over the name (a slogan) are the masthead's too.
+    over: bool,
+}
+
+/// The line naming the paper at the top of a newspaper page (`姑苏工会报`): a heading-shaped
+/// line beside a line of the masthead's information block (the lunar date, the issue, the
+/// publisher), with nothing but page furniture before it. An English paper's name is over its
+/// information block: a few short lines (a tagline, the publisher) down to a telephone number,
+/// an address or the issue (`October 2016 (Volume 68 No. 10)`).
+fn masthead_name<'a>(text: &'a str, from: usize, repeated: &[usize]) -> Option<Masthead> {
     // The lines that are not blank, with their starts.
     let mut lines = Vec::new();
     let mut pos = from;
     while pos < text.len() && lines.len() < MASTHEAD_LINES {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let line = text[pos..end].trim();
-        if !line.is_empty() {
+        // Furniture repeated on every page is not the masthead's.
+        if !line.is_empty() && repeated.binary_search(&pos).is_err() {
             lines.push((pos, line));
         }
         pos = end + 1;
     }
-    let (i, &(start, line)) = lines
-        .iter()
-        .enumerate()
-        .find(|(_, (_, l))| !rules::is_page_furniture(l) && !rules::is_english_date_line(l))?;
+    let (i, &(start, line)) = lines.iter().enumerate().find(|(_, (_, l))| {
+        !rules::is_page_furniture(l)
+            && !rules::is_english_date_line(l)
+            && !rules::is_english_issue_line(l)
+    })?;
+    let named = |info_end| {
+        Some(Masthead {
+            name: start,
+            info_end,
+            over: false,
+        })
+    };
     let info = |j: Option<usize>| {
         j.and_then(|j| lines.get(j))
             .is_some_and(|(_, l)| rules::is_masthead_info(l))
     };
-    // A name marked as the paper's (`# 滨江职工报`, from a PDF) is read as marked.
-    if rules::markdown_heading(line).is_some() {
+    // A name marked as the paper's (`# 滨江职工报`, from a PDF) is read as marked, and a line
+    // set as a headline (`### `) may name the paper too; `## ` is a section's.
+    let marked = rules::markdown_heading(line);
+    if marked.is_some_and(|(level, _)| level == 2) {
+        return None;
+    }
+    let bare = |l: &'a str| rules::markdown_heading(l).map_or(l, |(_, t)| t);
+    let english = bare(line);
+    if rules::is_latin_text(english)
+        && rules::is_heading_like(english)
+        && !rules::ends_sentence(english)
+    {
+        // The block: short lines that end no sentence, down to the last that reaches the paper.
+        let block = lines[i + 1..]
+            .iter()
+            .take(INFO_LINES)
+            .map(|&(at, l)| (at, l, bare(l)))
+            .take_while(|(_, _, l)| l.len() <= 160 && !rules::ends_sentence(l));
+        let info_end = block
+            .filter(|(_, _, l)| {
+                rules::is_contact_line(l)
+                    || rules::ends_with_contact(l)
+                    || rules::is_english_issue_line(l)
+                    || rules::is_english_date_line(l)
+            })
+            .last()
+            .map(|(at, l, _)| at + l.len());
+        if let Some(info_end) = info_end {
+            return named(info_end);
+        }
+    }
+    if marked.is_some() {
         return None;
     }
     // An English paper's name is known by its words (`Riverside Union News`).
@@ -314,15 +449,35 @@ fn masthead_name(text: &str, from: usize) -> Option<usize> {
         .get(i + 1)
         .is_some_and(|(_, l)| rules::is_heading_like(l) || rules::is_english_date_line(l));
     if rules::is_paper_name(line) && over_heading {
-        return Some(start);
+        return named(0);
     }
     // The information block may start with the date (`2026年11月30日 星期一`, then the issue).
-    let dated = lines
-        .get(i + 1)
-        .is_some_and(|(_, l)| rules::is_page_furniture(l));
-    let beside = info(i.checked_sub(1)) || info(Some(i + 1)) || (dated && info(Some(i + 2)));
-    (rules::is_heading_like(line) && beside).then_some(start)
+    // A short line or two over the name (a slogan, read before it) may come first.
+    let beside = |i: usize| {
+        let dated = lines
+            .get(i + 1)
+            .is_some_and(|(_, l)| rules::is_page_furniture(l));
+        info(i.checked_sub(1)) || info(Some(i + 1)) || (dated && info(Some(i + 2)))
+    };
+    let furniture = |l: &str| rules::is_page_furniture(l) || rules::is_english_date_line(l);
+    let mut over = (i..lines.len())
+        .filter(|&j| !furniture(lines[j].1))
+        .take(SLOGAN_LINES + 1);
+    over.find_map(|j| {
+        let slogans = lines[i..j]
+            .iter()
+            .all(|(_, s)| furniture(s) || rules::is_heading_like(s));
+        let (at, l) = lines[j];
+        (slogans && rules::is_heading_like(l) && beside(j)).then_some(Masthead {
+            name: at,
+            info_end: 0,
+            over: j > i,
+        })
+    })
 }
+
+/// Short lines over a paper's name that do not hide it: a slogan, a running head's words.
+const SLOGAN_LINES: usize = 2;
 
 /// Whether `line` sets itself apart from the heading-shaped block above it: `——…` under a
 /// headline is its subtitle, `By Jane Doe` its byline, not more words of the headline.
@@ -804,7 +959,10 @@ fn group(
                 g.title = Some(unit.text.into_owned());
             }
             Mark::Date => {
-                g.date.get_or_insert_with(|| unit.text.into_owned());
+                // In one form (`2026-11-30`), as the library sorts by it.
+                g.date.get_or_insert_with(|| {
+                    rules::iso_date(&unit.text).unwrap_or_else(|| unit.text.into_owned())
+                });
             }
             Mark::Masthead | Mark::Section => {
                 // A new section ends the article before it.

@@ -778,18 +778,19 @@ fn is_page_number(line: &str) -> bool {
 
 /// A line that is only a date (`2023年3月15日`), with its weekday (`星期三`, `周三`).
 pub fn is_date_line(line: &str) -> bool {
-    let Some((ymd, rest)) = line.split_once('日') else {
-        return false;
-    };
-    let mut parts = ymd.splitn(2, '年');
-    let (Some(year), Some(md)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let Some((month, day)) = md.split_once('月') else {
-        return false;
-    };
+    chinese_date(line).is_some()
+}
+
+/// The year, month and day of a line that [`is_date_line`].
+fn chinese_date(line: &str) -> Option<(u16, u8, u8)> {
+    let (ymd, rest) = line.split_once('日')?;
+    let (year, md) = ymd.split_once('年')?;
+    let (month, day) = md.split_once('月')?;
     let number = |s: &str, max: usize| {
-        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+        let s = s.trim();
+        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u16>().ok())
+            .flatten()
     };
     let weekday = |s: &str| {
         s.strip_prefix("星期")
@@ -797,10 +798,39 @@ pub fn is_date_line(line: &str) -> bool {
             .is_some_and(|d| d.chars().count() == 1 && "一二三四五六日天".contains(d))
     };
     let rest = rest.trim();
-    number(year.trim(), 4)
-        && number(month.trim(), 2)
-        && number(day.trim(), 2)
-        && (rest.is_empty() || weekday(rest))
+    if !(rest.is_empty() || weekday(rest)) {
+        return None;
+    }
+    Some((
+        number(year, 4)?,
+        number(month, 2)? as u8,
+        number(day, 2)? as u8,
+    ))
+}
+
+/// A line that is only a date, Chinese or English, as ISO 8601 (`2026-11-30`): the issue's date
+/// in one form, whatever the paper printed. `None` for no date, or none of the calendar
+/// (`February 30`).
+pub fn iso_date(line: &str) -> Option<String> {
+    let line = line.trim();
+    let (y, m, d) = chinese_date(line).or_else(|| english_date(line))?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let valid = (1..=12).contains(&m) && d >= 1 && d <= days[usize::from(m - 1)];
+    valid.then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// The months' names in English, lowercase.
@@ -819,14 +849,14 @@ const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
-/// Their abbreviations (`Sept` too), lowercase, without the point.
-const MONTH_ABBREVIATIONS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
-
 /// A line that is only a date in English (`Monday, November 30, 2026`, `30 Nov. 2026`), with its
 /// weekday or without.
 pub fn is_english_date_line(line: &str) -> bool {
+    english_date(line).is_some()
+}
+
+/// The year, month and day of a line that [`is_english_date_line`].
+fn english_date(line: &str) -> Option<(u16, u8, u8)> {
     const WEEKDAYS: &[&str] = &[
         "monday",
         "tuesday",
@@ -855,13 +885,31 @@ pub fn is_english_date_line(line: &str) -> bool {
         Some(w) if WEEKDAYS.contains(&w.as_str()) => &words[1..],
         _ => &words[..],
     };
-    let day = |w: &str| w.len() <= 2 && w.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
-    let year = |w: &str| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-    let month = |w: &str| MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w);
-    match words {
-        [m, d, y] if month(m) && day(d) && year(y) => true,
-        [d, m, y] if day(d) && month(m) && year(y) => true,
-        _ => false,
+    let day = |w: &str| {
+        (w.len() <= 2)
+            .then(|| w.parse::<u8>().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    };
+    let year = |w: &str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u16>().ok())
+            .flatten()
+    };
+    let month = |w: &str| {
+        let w = if w == "sept" { "sep" } else { w };
+        MONTH_NAMES
+            .iter()
+            .position(|&m| m == w || (w.len() == 3 && m.starts_with(w)))
+            .map(|i| i as u8 + 1)
+    };
+    let [a, b, y] = words else {
+        return None;
+    };
+    let y = year(y)?;
+    match (month(a), day(b)) {
+        (Some(m), Some(d)) => Some((y, m, d)),
+        _ => Some((y, month(b)?, day(a)?)),
     }
 }
 
@@ -936,6 +984,231 @@ pub fn is_masthead_info(line: &str) -> bool {
                     .is_some_and(|(_, rest)| rest.trim_start().starts_with([':', '：']))
             }))
         || issue()
+}
+
+/// A line that only gives how to reach the paper's publisher, as a masthead or a page's foot
+/// prints it: a telephone number (`Phone (989) 555-0162`, `Tel: +44 20 7946 0958`), a street
+/// address (`6220 Harbour Avenue, Midland`, `P.O. Box 12`), a web address (`www.example.org`)
+/// or a mail address. Judged alone, on a line of its own; an article may print any of them, so
+/// the parser drops one only where a masthead stands.
+pub fn is_contact_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 160 {
+        return false;
+    }
+    // `12 High St.`: the point of an abbreviation, every word capitalised.
+    if is_street_address(line) {
+        return true;
+    }
+    if line.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if is_phone_line(line) || is_address_token(line) {
+        return true;
+    }
+    // Several on one line, as a PDF's row gives them: `Phone (989) 555-0162 6220 Harbour
+    // Avenue, Midland www.example.org`. Web addresses and numbers are found by their tokens,
+    // and what lies between them must be a street address.
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let phoneish = |t: &str| {
+        t.bytes().any(|b| b.is_ascii_digit())
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || b"()-.+/".contains(&b))
+    };
+    // What lay between two found parts: empty, or a street address (one part more).
+    let mut parts = 0;
+    let mut words: Vec<&str> = Vec::new();
+    let between = |words: &mut Vec<&str>, parts: &mut usize| {
+        let ok = words.is_empty() || is_street_address(&words.join(" "));
+        *parts += usize::from(!words.is_empty() && ok);
+        words.clear();
+        ok
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        // A telephone number: a label or none, then number tokens of 7 to 15 digits in all
+        // (a street's number alone has fewer, and starts an address).
+        let run = i + usize::from(is_phone_label(t));
+        let mut end = run;
+        let mut digits = 0;
+        while end < tokens.len() && phoneish(tokens[end]) {
+            // A whole number before a capitalised word starts an address after the number.
+            let street = tokens[end].bytes().all(|b| b.is_ascii_digit())
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if digits >= 7 && street {
+                break;
+            }
+            digits += tokens[end].bytes().filter(u8::is_ascii_digit).count();
+            end += 1;
+        }
+        let found = if is_address_token(t) {
+            Some(i + 1)
+        } else if end > run && (7..=15).contains(&digits) {
+            Some(end)
+        } else {
+            None
+        };
+        match found {
+            Some(next) => {
+                if !between(&mut words, &mut parts) {
+                    return false;
+                }
+                parts += 1;
+                i = next;
+            }
+            None => {
+                if !matches!(t, "·" | "|" | "•") {
+                    words.push(t);
+                }
+                i += 1;
+            }
+        }
+    }
+    between(&mut words, &mut parts) && parts >= 2
+}
+
+/// A line that ends with a telephone number or a web or mail address (`The paper of the
+/// Riverside workers Tel. (020) 555-0188`, a masthead's lines run together by a PDF's reader).
+pub fn ends_with_contact(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    if is_address_token(last) {
+        return true;
+    }
+    let numbers = tokens
+        .iter()
+        .rev()
+        .take_while(|t| {
+            t.bytes().any(|b| b.is_ascii_digit())
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || b"()-.+/".contains(&b))
+        })
+        .map(|t| t.bytes().filter(u8::is_ascii_digit).count())
+        .sum::<usize>();
+    (7..=15).contains(&numbers)
+}
+
+/// `Phone`, `Tel.`, `Fax:`: what names a telephone number.
+fn is_phone_label(word: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "phone",
+        "tel",
+        "telephone",
+        "fax",
+        "call",
+        "ph",
+        "office",
+        "mobile",
+        "cell",
+    ];
+    let word = word.trim_end_matches(['.', ':']).to_ascii_lowercase();
+    LABELS.contains(&word.as_str())
+}
+
+/// `Phone (989) 555-0162`: a label or none, then a number of 7 to 15 digits.
+fn is_phone_line(line: &str) -> bool {
+    let mut rest = line;
+    if let Some((label, after)) = line.split_once([' ', ':'])
+        && is_phone_label(label)
+    {
+        rest = after.trim_start_matches([':', ' ']);
+    }
+    let digits = rest.bytes().filter(u8::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b"()-. +/".contains(&b))
+}
+
+/// `6220 Harbour Avenue, Midland`, `12 High St.`, `P.O. Box 12`.
+fn is_street_address(line: &str) -> bool {
+    const STREETS: &[&str] = &[
+        "avenue",
+        "ave",
+        "street",
+        "st",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "drive",
+        "dr",
+        "lane",
+        "ln",
+        "way",
+        "court",
+        "ct",
+        "place",
+        "pl",
+        "parkway",
+        "pkwy",
+        "highway",
+        "hwy",
+        "square",
+        "sq",
+        "terrace",
+        "circle",
+        "suite",
+    ];
+    let lower = line.to_ascii_lowercase();
+    if lower.starts_with("p.o. box ") || lower.starts_with("po box ") {
+        return lower.bytes().any(|b| b.is_ascii_digit());
+    }
+    let mut words = line.split_whitespace();
+    let Some(number) = words.next() else {
+        return false;
+    };
+    let numbered = number.len() <= 6 && number.bytes().all(|b| b.is_ascii_digit());
+    let words: Vec<&str> = words.collect();
+    // The street's name and kind come before the town, each word capitalised.
+    let street = words.iter().position(|w| {
+        let w = w.trim_end_matches([',', '.']).to_ascii_lowercase();
+        STREETS.contains(&w.as_str())
+    });
+    numbered
+        && street.is_some_and(|i| i >= 1)
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// One web or mail address, alone.
+fn is_address_token(line: &str) -> bool {
+    if line.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = line.to_ascii_lowercase();
+    let web = ["www.", "http://", "https://"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len() + 3);
+    let mail = lower
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.ends_with('.'));
+    web || mail
+}
+
+/// An English issue line (`October 2016 (Volume 68 No. 10)`, `Issue #48, 2018-2019`): a
+/// masthead's, never a headline.
+pub fn is_english_issue_line(line: &str) -> bool {
+    is_latin_text(line) && is_issue_line(line)
+}
+
+/// The marks some newsletters set before each story's headline (`◊ Forum on Racism`, `■ 记者手记`),
+/// not the bullets of lists (`•`, `-`, `*`, `·`).
+const HEAD_DINGBATS: &str = "◊◆◇❖♦■□▶►★☆✦✧❑";
+
+/// A line led by a headline's mark: the mark and the words after it.
+pub fn dingbat_led(line: &str) -> Option<(char, &str)> {
+    let mut chars = line.chars();
+    let mark = chars.next().filter(|&c| HEAD_DINGBATS.contains(c))?;
+    let rest = chars.as_str().trim_start();
+    (!rest.is_empty() && rest.starts_with(|c: char| !HEAD_DINGBATS.contains(c)))
+        .then_some((mark, rest))
 }
 
 pub use crate::doc::assemble::Jump;
@@ -1225,5 +1498,57 @@ mod tests {
     fn lead_openers() {
         assert!(opens_lead("近日,太仓市总工会"));
         assert!(!opens_lead("乃馨服务站"));
+    }
+}
+
+#[cfg(test)]
+mod contact_tests {
+    use super::*;
+
+    #[test]
+    fn contact_lines_are_told_from_lines_with_numbers() {
+        for line in [
+            "Phone (989) 555-0162",
+            "Tel: +44 20 7946 0958",
+            "(020) 555-0188",
+            "6220 Harbour Avenue, Midland",
+            "12 High St.",
+            "P.O. Box 12",
+            "www.example.org",
+            "editor@example.org",
+            "Phone (989) 555-0162 6220 Harbour Avenue, Midland www.example.org",
+            "Tel. 555-0188 · www.example.org",
+        ] {
+            assert!(is_contact_line(line), "{line}");
+        }
+        for line in [
+            "12 Angry Men",
+            "1999 Was a Good Year",
+            "In 2026 Harbour Street opened",
+            "Call me tomorrow",
+            "Phone 12",
+            "6220 Harbour Avenue is where we meet.",
+            "www.",
+            "Room 12 www.example.org and more words here",
+            "",
+        ] {
+            assert!(!is_contact_line(line), "{line}");
+        }
+        assert!(ends_with_contact(
+            "The paper of the workers Tel. (020) 555-0188"
+        ));
+        assert!(!ends_with_contact("Founded in 1961"));
+    }
+
+    #[test]
+    fn a_head_is_led_by_one_mark_and_words() {
+        assert_eq!(
+            dingbat_led("◊ Forum on Housing"),
+            Some(('◊', "Forum on Housing"))
+        );
+        assert_eq!(dingbat_led("■记者手记"), Some(('■', "记者手记")));
+        assert_eq!(dingbat_led("• an item"), None);
+        assert_eq!(dingbat_led("◊◊◊"), None);
+        assert_eq!(dingbat_led("◊ "), None);
     }
 }

@@ -15,13 +15,15 @@ use crate::text::floor_boundary;
 /// articles of the one before, so pieces much smaller than this would waste time.
 const MIN_PIECE: usize = 64 * 1024;
 
-/// The first piece is parsed sooner: the first screen waits for it.
-const FIRST_PIECE: usize = 16 * 1024;
+/// The first piece is parsed sooner: the first screen waits for it. (Its last
+/// 15 KiB or so are not final yet: see `parse::MARGIN`.)
+const FIRST_PIECE: usize = 32 * 1024;
 
-/// Text before the start of a piece kept for the repair's look around page breaks. A stream
+/// Text before the start of a piece kept for the repair's look around page breaks and the
+/// furniture rule's look at the pages before (`pages::REACH`). A stream
 /// that starts in the middle of a text has none before its start, so its first
 /// `CONTEXT` bytes are not parsed as the whole text would be (see `loader`).
-pub const CONTEXT: usize = 8 * 1024;
+pub const CONTEXT: usize = 8 * 1024 + super::pages::REACH;
 
 /// Where a stream's next piece starts, and what crosses over to it. Two streams over the same
 /// text that stop at the same place with the same seam go on alike; so a text can be parsed in
