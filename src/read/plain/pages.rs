@@ -62,12 +62,16 @@ pub(crate) fn repeated(text: &str, from: usize, last: bool) -> Vec<usize> {
         if start < from {
             continue;
         }
-        let same = |&&(k, p, s): &&(&str, usize, usize)| {
-            k == key && p != page && s.abs_diff(start) <= PAGE_LOOK
+        // The entries of a key run by page and place: the nearest of another page, before
+        // and after, are the first past this page's own (a page has a few edge lines at
+        // most), so the look is short however often the key comes.
+        let other = |e: &&(&str, usize, usize)| e.0 != key || e.1 != page;
+        let before = by_key[..i].iter().rev().find(other);
+        let after = by_key[i + 1..].iter().find(other);
+        let near = |e: Option<&(&str, usize, usize)>| {
+            e.is_some_and(|&(k, _, s)| k == key && s.abs_diff(start) <= PAGE_LOOK)
         };
-        let before = by_key[..i].iter().rev().take_while(|e| e.0 == key);
-        let after = by_key[i + 1..].iter().take_while(|e| e.0 == key);
-        if before.chain(after).any(|e| same(&e)) {
+        if near(before) || near(after) {
             out.push(start);
         }
     }
