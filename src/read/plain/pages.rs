@@ -29,7 +29,8 @@ pub(crate) const REACH: usize = PAGE_LOOK + EDGE_BYTES;
 /// The starts of the lines in `text[from..]` that are furniture by repetition, in order. `last`:
 /// the text ends where the newsletter does (otherwise its last page's foot is not known yet).
 pub(crate) fn repeated(text: &str, from: usize, last: bool) -> Vec<usize> {
-    let lo = line_start(text, from.saturating_sub(REACH));
+    // A little more than the reach: a page's break (its blank lines) just before it.
+    let lo = line_start(text, from.saturating_sub(REACH + 1024));
     // Most texts have no page breaks: one search, and nothing to do.
     let Some(_) = memmem::find(&text.as_bytes()[lo..], b"\n\n\n") else {
         return Vec::new();
@@ -38,13 +39,10 @@ pub(crate) fn repeated(text: &str, from: usize, last: bool) -> Vec<usize> {
     // Every edge line: its page, start and key.
     let mut edges: Vec<(usize, usize, String)> = Vec::new();
     for (k, page) in pages.iter().enumerate() {
-        let n = page.lines.len();
-        let (Some(first), Some(last)) = (page.lines.first(), page.lines.last()) else {
-            continue;
-        };
+        let kept = page.lines.len();
         for (i, &(start, end)) in page.lines.iter().enumerate() {
-            let top = page.top_known && i < EDGE && start - first.0 <= EDGE_BYTES;
-            let foot = page.foot_known && i + EDGE >= n && last.1 - end <= EDGE_BYTES;
+            let top = page.top_known && i < EDGE && start - page.first <= EDGE_BYTES;
+            let foot = page.foot_known && i + EDGE >= kept && page.last - end <= EDGE_BYTES;
             if (top || foot)
                 && let Some(key) = key(&text[start..end])
             {
@@ -79,21 +77,41 @@ pub(crate) fn repeated(text: &str, from: usize, last: bool) -> Vec<usize> {
     out
 }
 
-/// The start of the line at or after `at`.
+/// The start of the first line that starts at or after `at`.
 fn line_start(text: &str, at: usize) -> usize {
-    if at == 0 {
-        return 0;
+    if at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n') {
+        return at;
     }
     let at = floor_boundary(text, at);
     memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i + 1)
 }
 
-/// A page's lines that are not blank, and whether its top and foot are in the text.
+/// A page's lines that are not blank (only those that may be its edges: its first and last
+/// [`EDGE`], with how many it has), and whether its top and foot are in the text.
 #[derive(Debug, Default)]
 struct Page {
     lines: Vec<(usize, usize)>,
+    /// Lines not kept, between the first and the last [`EDGE`].
+    skipped: usize,
+    /// The start of its first line and the end of its last.
+    first: usize,
+    last: usize,
     top_known: bool,
     foot_known: bool,
+}
+
+impl Page {
+    fn push(&mut self, line: (usize, usize)) {
+        if self.lines.is_empty() {
+            self.first = line.0;
+        }
+        self.last = line.1;
+        if self.lines.len() == 2 * EDGE {
+            self.lines.remove(EDGE);
+            self.skipped += 1;
+        }
+        self.lines.push(line);
+    }
 }
 
 /// The pages of `text[lo..]`, `lo` a line start. The first begins at a page's top only at the
@@ -122,7 +140,7 @@ fn pages(text: &str, lo: usize, last: bool) -> Vec<Page> {
             }
             blank = 0;
             if let Some(page) = pages.last_mut() {
-                page.lines.push((pos, end));
+                page.push((pos, end));
             }
         }
         pos = end + 1;

@@ -42,7 +42,10 @@ pub(crate) fn parse_in(text: &str, lex: &Lexicon) -> Newsletter {
 }
 
 fn parse_unfolded(text: &str, lex: &Lexicon) -> Newsletter {
-    let mut carry = Carry::default();
+    let mut carry = Carry {
+        at_start: true,
+        ..Carry::default()
+    };
     let piece = parse_piece(text, 0, true, None, &mut carry, lex);
     let mut doc = Newsletter::default();
     let batch = Batch {
@@ -77,6 +80,9 @@ pub(crate) struct Carry {
     pub(crate) bottom_credits: usize,
     /// The block before the next piece is a plain paragraph (for question headlines).
     pub(crate) prev_plain: bool,
+    /// The text parsed starts where the newsletter does (not a stream's later piece nor one
+    /// resumed in the middle): its first page is known.
+    pub(crate) at_start: bool,
 }
 
 /// What parsing a piece made final.
@@ -120,7 +126,7 @@ pub(crate) fn parse_piece(
     lex: &Lexicon,
 ) -> Piece {
     let first = !carry.started;
-    let units = split(text, from, first, last, lex);
+    let units = split(text, from, first, last, carry.at_start, lex);
     let units = repair(text, units, lex);
     let span = Span {
         from,
@@ -173,7 +179,14 @@ struct Unit<'a> {
 // ---------------------------------------------------------------------------------------------
 // Pass 1: blocks
 
-fn split<'a>(text: &'a str, from: usize, first: bool, last: bool, lex: &Lexicon) -> Vec<Unit<'a>> {
+fn split<'a>(
+    text: &'a str,
+    from: usize,
+    first: bool,
+    last: bool,
+    at_start: bool,
+    lex: &Lexicon,
+) -> Vec<Unit<'a>> {
     let mut units = Vec::with_capacity((text.len() - from) / 256 + 1);
     let mut block: Option<Unit<'_>> = None;
     // Paragraphs and glued headlines in lines wrapped without blank lines between them.
@@ -197,7 +210,9 @@ fn split<'a>(text: &'a str, from: usize, first: bool, last: bool, lex: &Lexicon)
     let mut page_top = from == 0;
     let mut blank = 0;
     // On the paper's first page, before its first break (where its masthead stands).
-    let mut first_page = from == 0;
+    let mut first_page = at_start
+        && from < MASTHEAD_REACH
+        && memchr::memmem::find(&text.as_bytes()[..from], b"\n\n\n").is_none();
     while pos < text.len() {
         let end = memchr(b'\n', &text.as_bytes()[pos..]).map_or(text.len(), |i| pos + i);
         let raw = &text[pos..end];
@@ -429,10 +444,10 @@ fn masthead_name<'a>(text: &'a str, from: usize, repeated: &[usize]) -> Option<M
             .take_while(|(_, _, l)| l.len() <= 160 && !rules::ends_sentence(l));
         let info_end = block
             .filter(|(_, _, l)| {
+                // (A date alone may be an event's: `Saturday, June 14, 2026`.)
                 rules::is_contact_line(l)
                     || rules::ends_with_contact(l)
                     || rules::is_english_issue_line(l)
-                    || rules::is_english_date_line(l)
             })
             .last()
             .map(|(at, l, _)| at + l.len());

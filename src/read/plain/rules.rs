@@ -1113,13 +1113,19 @@ fn is_phone_label(word: &str) -> bool {
 /// `Phone (989) 555-0162`: a label or none, then a number of 7 to 15 digits.
 fn is_phone_line(line: &str) -> bool {
     let mut rest = line;
+    let mut labelled = false;
     if let Some((label, after)) = line.split_once([' ', ':'])
         && is_phone_label(label)
     {
         rest = after.trim_start_matches([':', ' ']);
+        labelled = true;
     }
     let digits = rest.bytes().filter(u8::is_ascii_digit).count();
-    (7..=15).contains(&digits)
+    // Without a label, a number written as one (`(989) 555-0162`, `+44 20 7946 0958`, ten
+    // digits): `2018-2019` is years.
+    let written = labelled || rest.starts_with(['(', '+']) || digits >= 10;
+    written
+        && (7..=15).contains(&digits)
         && rest
             .bytes()
             .all(|b| b.is_ascii_digit() || b"()-. +/".contains(&b))
@@ -1195,7 +1201,7 @@ fn is_address_token(line: &str) -> bool {
 /// An English issue line (`October 2016 (Volume 68 No. 10)`, `Issue #48, 2018-2019`): a
 /// masthead's, never a headline.
 pub fn is_english_issue_line(line: &str) -> bool {
-    is_latin_text(line) && is_issue_line(line)
+    is_issue_line(line) && is_latin_text(line)
 }
 
 /// The marks some newsletters set before each story's headline (`◊ Forum on Racism`, `■ 记者手记`),
@@ -1530,6 +1536,8 @@ mod contact_tests {
             "6220 Harbour Avenue is where we meet.",
             "www.",
             "Room 12 www.example.org and more words here",
+            "2018-2019",
+            "555-0162",
             "",
         ] {
             assert!(!is_contact_line(line), "{line}");

@@ -84,6 +84,7 @@ impl Stream {
     pub fn resume(hints: &Hints) -> Stream {
         let mut stream = Stream::new(hints);
         stream.carry.started = true;
+        stream.carry.at_start = false;
         stream.default_section = Some("综合");
         stream
     }
@@ -96,7 +97,10 @@ impl Stream {
             base: 0,
             target: None,
             from: 0,
-            carry: Carry::default(),
+            carry: Carry {
+                at_start: true,
+                ..Carry::default()
+            },
             default_section: None,
             need: FIRST_PIECE,
             min_piece: MIN_PIECE,
@@ -172,6 +176,8 @@ impl Stream {
             let keep = floor_boundary(&self.buf, piece.restart.saturating_sub(CONTEXT));
             self.buf.drain(..keep);
             self.base += keep;
+            // The buffer no longer starts where the newsletter does.
+            self.carry.at_start &= self.base == 0;
             self.from = piece.restart - keep;
             self.need = self.min_piece;
         } else {
