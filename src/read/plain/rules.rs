@@ -1010,11 +1010,6 @@ pub fn is_contact_line(line: &str) -> bool {
     // Avenue, Midland www.example.org`. Web addresses and numbers are found by their tokens,
     // and what lies between them must be a street address.
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let phoneish = |t: &str| {
-        t.bytes().any(|b| b.is_ascii_digit())
-            && t.bytes()
-                .all(|b| b.is_ascii_digit() || b"()-.+/".contains(&b))
-    };
     // What lay between two found parts: empty, or a street address (one part more).
     let mut parts = 0;
     let mut words: Vec<&str> = Vec::new();
@@ -1032,7 +1027,7 @@ pub fn is_contact_line(line: &str) -> bool {
         let run = i + usize::from(is_phone_label(t));
         let mut end = run;
         let mut digits = 0;
-        while end < tokens.len() && phoneish(tokens[end]) {
+        while end < tokens.len() && is_number_token(tokens[end]) {
             // A whole number before a capitalised word starts an address after the number.
             let street = tokens[end].bytes().all(|b| b.is_ascii_digit())
                 && tokens
@@ -1083,14 +1078,17 @@ pub fn ends_with_contact(line: &str) -> bool {
     let numbers = tokens
         .iter()
         .rev()
-        .take_while(|t| {
-            t.bytes().any(|b| b.is_ascii_digit())
-                && t.bytes()
-                    .all(|b| b.is_ascii_digit() || b"()-.+/".contains(&b))
-        })
+        .take_while(|t| is_number_token(t))
         .map(|t| t.bytes().filter(u8::is_ascii_digit).count())
         .sum::<usize>();
     (7..=15).contains(&numbers)
+}
+
+/// A token of a telephone number: digits, with its brackets, dashes, points, `+` and `/`.
+fn is_number_token(t: &str) -> bool {
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b"()-.+/".contains(&b))
 }
 
 /// `Phone`, `Tel.`, `Fax:`: what names a telephone number.
