@@ -71,18 +71,13 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         let screen = screen.context("taking the terminal")?;
         return read(cli, loaded, &input, name, start, screen, pages);
     }
-    let source::Source {
-        name,
-        text,
-        id,
-        format,
-        ..
-    } = source::load(&input)?;
+    let source = source::load(&input)?;
+    let (name, id) = (source.name.clone(), source.id.clone());
     if interactive {
         // The terminal is taken while the newsletter is parsed: the first screen comes sooner.
         let hints = loaded.config.hints.clone();
         let (newsletter, screen) =
-            while_taking_the_terminal(move || kanbao::read::parse_owned(text, format, &hints));
+            while_taking_the_terminal(move || kanbao::read::parse_source(source, &hints));
         let screen = screen.context("taking the terminal")?;
         let start = Start {
             doc: newsletter,
@@ -91,7 +86,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         };
         return read(cli, loaded, &input, name, start, screen, None);
     }
-    let newsletter = kanbao::read::parse_owned(text, format, &loaded.config.hints);
+    let newsletter = kanbao::read::parse_source(source, &loaded.config.hints);
     let mut out = io::BufWriter::new(io::stdout().lock());
     if cli.json {
         serde_json::to_writer_pretty(&mut out, &newsletter).context("writing JSON")?;

@@ -140,6 +140,94 @@ fn cases() -> Vec<Case> {
             opens: true,
         },
         Case {
+            name: "nested-divs.html",
+            bytes: format!(
+                "<html><body>{}<p>正文在最深处。</p>{}</body></html>",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            )
+            .into_bytes(),
+            opens: true,
+        },
+        Case {
+            name: "entities.html",
+            bytes: "<html><head><title>&#27;]0;pwned&#7;标题</title></head><body>\
+                    <h2>&#x1b;]52;c;cHduZWQ=&#7;要闻</h2><p>正文&#27;[2J&#x9b;31m继续\
+                    &#x202e;&#x202d;&#x90;结束。</p><p style=\"display:none\">\
+                    &#27;]0;pwned&#7;</p></body></html>"
+                .as_bytes()
+                .to_vec(),
+            opens: true,
+        },
+        Case {
+            name: "not-html.html",
+            bytes: story.clone().into_bytes(),
+            opens: true,
+        },
+        Case {
+            name: "binary.html",
+            bytes: noise(64 * 1024, 13),
+            opens: false,
+        },
+        Case {
+            name: "escapes.eml",
+            bytes: "From: =?UTF-8?B?G10wO3B3bmVkBw==?= <a@example.org>\r\n\
+                    Subject: =?UTF-8?Q?=1B]52;c;cHduZWQ=3D=07?=正文\r\n\
+                    Content-Type: text/html; charset=utf-8\r\n\r\n\
+                    <p>正文&#27;]0;pwned&#7;结束&#x9b;31m。</p>\r\n"
+                .as_bytes()
+                .to_vec(),
+            opens: true,
+        },
+        Case {
+            name: "no-boundary.eml",
+            bytes: "From: a@example.org\r\nSubject: 正文\r\n\
+                    Content-Type: multipart/mixed\r\n\r\n--x\r\n正文。\r\n"
+                .as_bytes()
+                .to_vec(),
+            opens: true,
+        },
+        Case {
+            name: "wrong-charset.eml",
+            bytes: [
+                &b"From: a@example.org\r\nSubject: x\r\n\
+                   Content-Type: text/plain; charset=utf-16\r\n\r\n"[..],
+                &encoding_rs::GBK
+                    .encode("正文写成国标，标签却说是别的。\r\n")
+                    .0,
+            ]
+            .concat(),
+            opens: true,
+        },
+        Case {
+            name: "html-part-not-html.eml",
+            bytes: [
+                &b"From: a@example.org\r\nSubject: x\r\nContent-Type: text/html\r\n\
+                   Content-Transfer-Encoding: base64\r\n\r\n"[..],
+                noise(3000, 19)
+                    .chunks(57)
+                    .map(|c| {
+                        let mut line = String::new();
+                        for b in c {
+                            line.push(char::from(
+                                b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+                                    [usize::from(b & 63)],
+                            ));
+                        }
+                        line + "\r\n"
+                    })
+                    .collect::<String>()
+                    .as_bytes(),
+            ]
+            .concat(),
+            opens: true,
+        },
+        Case {
+            name: "binary.eml",
+            bytes: noise(64 * 1024, 17),
+            opens: false,
+        },
+        Case {
             name: "10000-dashes",
             bytes: format!("破折号\n\n{}。\n", "——".repeat(10_000)).into_bytes(),
             opens: true,

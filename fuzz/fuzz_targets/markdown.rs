@@ -1,70 +1,17 @@
 //! Any bytes as a Markdown newsletter: decoded as the binary decodes a file, read by the
-//! Markdown front end, and every article laid out at a few widths. No panic; every span lies
-//! inside its text on char boundaries; no visual line is wider than the width and the gutter
-//! (but a single cluster wider than the whole line); lines lie on char boundaries, in order.
+//! Markdown front end, and checked as every rich front end is (see `rich_checks.rs`). No panic.
 #![no_main]
 
-use kanbao::doc::Span;
-use kanbao::layout::{ArticleLayout, LayoutOptions, display_width};
+#[path = "rich_checks.rs"]
+mod rich_checks;
+
 use kanbao::read::markdown;
 use kanbao::source;
 use libfuzzer_sys::fuzz_target;
-use unicode_segmentation::UnicodeSegmentation;
-
-/// Widths from one column to a wide terminal, with and without a gutter.
-const WIDTHS: [(usize, usize); 5] = [(1, 0), (7, 1), (20, 1), (43, 2), (80, 1)];
-
-fn check_spans(text: &str, spans: &[Span], what: &str) {
-    for s in spans {
-        assert!(
-            s.start < s.end && s.end <= text.len(),
-            "{what}: span {s:?} outside {text:?}"
-        );
-        assert!(
-            text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
-            "{what}: span {s:?} inside a char of {text:?}"
-        );
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = source::decode(data) else {
         return;
     };
-    let doc = markdown::parse(&decoded.text);
-    for (_, article) in doc.articles() {
-        for (part, text) in article.parts() {
-            check_spans(text, article.spans(part), &format!("{part:?}"));
-        }
-        for (width, gutter) in WIDTHS {
-            let options = LayoutOptions {
-                width,
-                gutter,
-                ..LayoutOptions::default()
-            };
-            let layout = ArticleLayout::new(article, options);
-            for (part, text) in article.parts() {
-                let Some(range) = layout.part_lines(part) else {
-                    continue;
-                };
-                let mut last_end = 0;
-                for line in &layout.lines()[range] {
-                    let r = line.range.clone();
-                    assert!(r.start <= r.end && r.start >= last_end, "{part:?}: {r:?}");
-                    assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
-                    let shown = &text[r.clone()];
-                    assert_eq!(display_width(shown), line.width, "width of {shown:?}");
-                    if line.indent + line.width > width + gutter {
-                        assert_eq!(
-                            shown.graphemes(true).count(),
-                            1,
-                            "{part:?}: {shown:?} at indent {} is too wide for {width}+{gutter}",
-                            line.indent
-                        );
-                    }
-                    last_end = r.end;
-                }
-            }
-        }
-    }
+    rich_checks::check(&markdown::parse(&decoded.text));
 });

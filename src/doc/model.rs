@@ -18,6 +18,9 @@ pub struct Newsletter {
     /// The date as the newsletter gives it (`2026-11-25`), when it does.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Who sent it: an email's sender, by display name (else address).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
     /// The form it arrived in; left out for plain text.
     #[serde(skip_serializing_if = "Format::is_text")]
     pub format: Format,

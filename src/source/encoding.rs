@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Encoding, GBK, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::{SNIFF_LEN, clean};
 
@@ -82,6 +82,62 @@ pub(super) fn head_is_binary(head: &[u8]) -> bool {
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, encoding) = to_text(bytes)?;
     finish(text, encoding)
+}
+
+/// [`decode`] for bytes that name their encoding (an HTML page's `<meta charset>`, an email
+/// part's `charset=`): a BOM first; then UTF-8 when the bytes are valid UTF-8 beyond ASCII (a
+/// page saved as UTF-8 often keeps the label of the encoding it was converted from, and
+/// Chinese in a legacy encoding is never valid UTF-8); then the named encoding (UTF-16 named
+/// by a page that is not UTF-16 means UTF-8, as browsers read it); else as [`decode`].
+pub fn decode_labelled(bytes: &[u8], label: Option<&str>) -> Result<Decoded, DecodeError> {
+    let named = label
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .filter(|&e| e != REPLACEMENT && e != UTF_16LE && e != UTF_16BE && e != UTF_8);
+    let Some(encoding) = named else {
+        return decode(bytes);
+    };
+    if Encoding::for_bom(bytes).is_some() || looks_binary(bytes) {
+        return decode(bytes);
+    }
+    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        return decode(bytes);
+    }
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    finish(text, encoding)
+}
+
+/// The encoding an HTML page names in its first 4 KiB: `<meta charset="gbk">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`.
+pub fn html_charset(head: &[u8]) -> Option<String> {
+    let head = &head[..head.len().min(4096)];
+    let lower = head.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = memchr::memmem::find(&lower[at..], b"<meta") {
+        let start = at + i;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset") {
+            let value = tag[c + 7..].trim_ascii_start();
+            if let Some(value) = value.strip_prefix(b"=") {
+                let value = value.trim_ascii_start();
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
+                let len = value
+                    .iter()
+                    .take_while(|&&b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')
+                    })
+                    .count();
+                if len > 0 {
+                    return Some(String::from_utf8_lossy(&value[..len]).into_owned());
+                }
+            }
+        }
+        at = end;
+    }
+    None
 }
 
 /// [`decode`] for bytes we own: plain UTF-8, by far the common case, becomes the text without

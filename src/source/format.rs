@@ -19,6 +19,10 @@ pub enum Format {
     Markdown,
     /// A PDF file: its text layer, rebuilt as the pages were set (see [`crate::read::pdf`]).
     Pdf,
+    /// An HTML page (see [`crate::read::html`]).
+    Html,
+    /// An email message (see [`crate::read::email`]).
+    Email,
 }
 
 impl Format {
@@ -41,9 +45,111 @@ pub const SNIFF: usize = 64 * 1024;
 pub fn detect(name: &str, head: &str) -> Format {
     match extension(name).as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Format::Markdown,
+        Some(ext) if is_html_extension(ext) => Format::Html,
+        _ if looks_like_html(head.as_bytes()) => Format::Html,
         _ if looks_like_markdown(head) => Format::Markdown,
         _ => Format::Text,
     }
+}
+
+/// The bytes of a file named `name` are an email message: they start as one (see
+/// [`looks_like_email`]); an `.eml` file needs only a header line or two.
+pub fn is_email(name: &str, head: &[u8]) -> bool {
+    let eml = extension(name).is_some_and(|ext| ext == "eml");
+    email_headers(head).is_some_and(|(lines, known)| known >= 2 || (eml && lines >= 1))
+}
+
+/// The bytes start as an RFC 5322 message: header lines (`Name: value`, folded lines after
+/// them) to a blank line, two of them or more the fields every message has (`From`, `To`,
+/// `Subject`, `Date`, `Message-ID`, `MIME-Version`, `Received`, `Return-Path`, …).
+pub fn looks_like_email(head: &[u8]) -> bool {
+    email_headers(head).is_some_and(|(_, known)| known >= 2)
+}
+
+/// The header lines at the start of `head` and how many are of the common fields; `None`
+/// when a line before the first blank one is no header.
+fn email_headers(head: &[u8]) -> Option<(usize, usize)> {
+    const KNOWN: [&[u8]; 12] = [
+        b"from",
+        b"to",
+        b"subject",
+        b"date",
+        b"message-id",
+        b"mime-version",
+        b"received",
+        b"return-path",
+        b"delivered-to",
+        b"content-type",
+        b"reply-to",
+        b"list-unsubscribe",
+    ];
+    let (mut lines, mut known) = (0, 0);
+    let mut rest = head;
+    while let Some(end) = memchr::memchr(b'\n', rest) {
+        let line = rest[..end].strip_suffix(b"\r").unwrap_or(&rest[..end]);
+        rest = &rest[end + 1..];
+        if line.is_empty() {
+            return (lines > 0).then_some((lines, known));
+        }
+        if line[0] == b' ' || line[0] == b'\t' {
+            if lines == 0 {
+                return None;
+            }
+            continue;
+        }
+        let colon = memchr::memchr(b':', line)?;
+        let name = &line[..colon];
+        if name.is_empty() || !name.iter().all(|b| b.is_ascii_graphic()) {
+            return None;
+        }
+        lines += 1;
+        if KNOWN.iter().any(|k| name.eq_ignore_ascii_case(k)) {
+            known += 1;
+        }
+    }
+    // Headers to the end of what was looked at.
+    (lines > 0 && rest.len() < head.len()).then_some((lines, known))
+}
+
+fn is_html_extension(ext: &str) -> bool {
+    matches!(ext, "html" | "htm" | "xhtml" | "shtml")
+}
+
+/// The bytes of a file named `name` are an HTML page: by its extension, else by its start.
+pub fn is_html(name: &str, head: &[u8]) -> bool {
+    extension(name).is_some_and(|ext| is_html_extension(&ext)) || looks_like_html(head)
+}
+
+/// The text starts as an HTML page does: `<!DOCTYPE html>`, `<html>`, `<head>` or `<body>`,
+/// after whitespace, a BOM, an XML declaration and comments. A fragment (`<div>`, `<p>`)
+/// is no page: Markdown digests open with those.
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let mut rest = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    loop {
+        rest = rest.trim_ascii_start();
+        let skip = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(rest, b"-->").map(|end| end + 3)
+        } else if rest.starts_with(b"<?") {
+            memchr::memchr(b'>', rest).map(|end| end + 1)
+        } else {
+            break;
+        };
+        match skip {
+            Some(skip) => rest = &rest[skip..],
+            None => return false,
+        }
+    }
+    let starts = |tag: &[u8]| {
+        rest.len() > tag.len()
+            && rest[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(rest[tag.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
+    };
+    starts(b"<!doctype") && rest[9..].trim_ascii_start().len() >= 4 && {
+        let kind = rest[9..].trim_ascii_start();
+        kind[..4].eq_ignore_ascii_case(b"html")
+    } || starts(b"<html")
+        || starts(b"<head")
+        || starts(b"<body")
 }
 
 fn extension(name: &str) -> Option<String> {

@@ -20,7 +20,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 pub use crate::text::{clean, escaped as displayable};
-pub use encoding::{DecodeError, Decoded, decode};
+pub use encoding::{DecodeError, Decoded, decode, decode_labelled, html_charset};
 use encoding::{decode_owned, head_is_binary};
 use fingerprint::fingerprint;
 pub use reader::Reader;
@@ -92,6 +92,9 @@ pub struct Source {
     pub id: String,
     /// The front end to read it with (see [`format`]).
     pub format: format::Format,
+    /// An email's bytes, which its front end decodes part by part, each by its own charset
+    /// (`text` is then empty); empty for every other form.
+    pub raw: Vec<u8>,
 }
 
 /// Why a newsletter could not be read. Each message is one line naming the input.
@@ -166,7 +169,10 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
             if format::is_pdf(&bytes) {
                 return pdf(&bytes, name, id);
             }
-            (decode_owned(bytes), id)
+            if format::is_email(&name, &bytes[..bytes.len().min(format::SNIFF)]) {
+                return Ok(email(bytes, name, id));
+            }
+            (decode_by_form(&name, bytes), id)
         }
         Input::Path(path) => {
             let bytes = read_file(path, &name)?;
@@ -174,7 +180,10 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
             if format::is_pdf(&bytes) {
                 return pdf(&bytes, name, id);
             }
-            (decode_owned(bytes), id)
+            if format::is_email(&name, &bytes[..bytes.len().min(format::SNIFF)]) {
+                return Ok(email(bytes, name, id));
+            }
+            (decode_by_form(&name, bytes), id)
         }
     };
     match decoded {
@@ -184,10 +193,32 @@ pub fn load(input: &Input) -> Result<Source, SourceError> {
             text,
             encoding,
             id,
+            raw: Vec::new(),
         }),
         Err(DecodeError::NotText) => Err(SourceError::NotText { name }),
         Err(DecodeError::Empty) => Err(SourceError::Empty { name }),
     }
+}
+
+/// An email, kept as its bytes for its front end.
+fn email(raw: Vec<u8>, name: String, id: String) -> Source {
+    Source {
+        name,
+        text: String::new(),
+        encoding: "MIME",
+        id,
+        format: format::Format::Email,
+        raw,
+    }
+}
+
+/// Decodes a newsletter's bytes: an HTML page in the encoding it names, if it names one.
+fn decode_by_form(name: &str, bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if format::is_html(name, &bytes[..bytes.len().min(format::SNIFF)]) {
+        let label = html_charset(&bytes);
+        return decode_labelled(&bytes, label.as_deref());
+    }
+    decode_owned(bytes)
 }
 
 /// The bytes of the PDF file `input` names, with its display name and fingerprint; `None` when
@@ -220,6 +251,7 @@ fn pdf(bytes: &[u8], name: String, id: String) -> Result<Source, SourceError> {
             encoding: "PDF",
             id,
             format: format::Format::Pdf,
+            raw: Vec::new(),
         }),
         Err(error) => Err(SourceError::Pdf { name, error }),
     }

@@ -61,8 +61,12 @@ impl Reader {
             .take(SNIFF_LEN as u64)
             .read_to_end(&mut head)
             .map_err(|error| io_error(&name, error))?;
-        // A PDF is read whole, by its own front end.
-        if super::format::is_pdf(&head) {
+        // A PDF is read whole, by its own front end; a page, in the encoding it names; an
+        // email, part by part.
+        if super::format::is_pdf(&head)
+            || super::format::is_html(&name, &head)
+            || super::format::is_email(&name, &head)
+        {
             return Ok(None);
         }
         if head_is_binary(&head) {

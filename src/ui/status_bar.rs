@@ -87,7 +87,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     // at least 12 columns); the message or position comes next; the name takes the rest.
     let right_w = display_width(&right).min(width);
     let avail = width - right_w;
-    let name = app.title();
+    // An email's sender goes with its title: `The Tide Table — week 47 · The Tide Table`.
+    let with_sender = app
+        .doc
+        .from
+        .as_deref()
+        .map(|from| format!("{} · {from}", app.title()));
+    let name = with_sender.as_deref().unwrap_or(app.title());
     let reserve = (display_width(name) + 2)
         .min((avail / 3).max(12))
         .min(avail);

@@ -101,6 +101,7 @@ fn assemble_on(mut runs: Vec<Vec<Piece>>, meta: Meta, cores: usize) -> Newslette
     let mut doc = Newsletter {
         title: meta.title,
         date: meta.date,
+        from: None,
         format: meta.format,
         sections: Vec::with_capacity(grouped.iter().map(|g| g.sections.len()).sum::<usize>() + 1),
     };

@@ -6,6 +6,7 @@
 //! shown while it is still being read.
 
 pub mod headings;
+pub mod mail;
 
 use super::model::{Article, Block, BlockKind, Newsletter, Section};
 use super::text::{Text, Texts};

@@ -11,7 +11,6 @@
 mod cjk;
 mod front;
 mod html;
-mod inline;
 mod split;
 
 use std::borrow::Cow;
@@ -24,10 +23,9 @@ use pulldown_cmark::{
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, Text};
-use crate::text::display_width;
 
+use crate::read::inline::{Inline, table, tidy};
 pub use front::Front;
-use inline::{Inline, tidy};
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
 /// newsletter. A big one is read on all cores (see [`split`]).
@@ -788,58 +786,4 @@ fn block_piece(block: Block) -> Piece {
 /// A link target as kept in the model: no control characters, no surrounding spaces.
 fn clean_url(url: &str) -> String {
     crate::text::line(cjk::unmark(url.trim()).as_ref()).into_owned()
-}
-
-/// A table block: the cells aligned in columns by display width as the table asks (left,
-/// right or centred), two spaces apart, a row a line; the header row bold.
-fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut widths = vec![0; columns];
-    for row in &rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(display_width(cell));
-        }
-    }
-    let mut text = String::new();
-    let mut header = 0;
-    for (r, row) in rows.iter().enumerate() {
-        if r > 0 {
-            text.push('\n');
-        }
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
-                line.push_str("  ");
-            }
-            let room = widths[i] - display_width(cell);
-            let before = match align.get(i) {
-                Some(Alignment::Right) => room,
-                Some(Alignment::Center) => room / 2,
-                _ => 0,
-            };
-            line.extend(std::iter::repeat_n(' ', before));
-            line.push_str(cell);
-            if i + 1 < row.len() {
-                line.extend(std::iter::repeat_n(' ', room - before));
-            }
-        }
-        text.push_str(line.trim_end());
-        if r == 0 {
-            header = text.len();
-        }
-    }
-    let mut block = Block::new(BlockKind::Table, text);
-    if header > 0 && rows.len() > 1 {
-        block.spans.push(Span {
-            kind: SpanKind::Strong,
-            start: 0,
-            end: header,
-            url: None,
-        });
-    }
-    block.more_mut().rows = rows
-        .into_iter()
-        .map(|row| row.into_iter().map(Text::from).collect())
-        .collect();
-    block
 }

@@ -1,23 +1,26 @@
-//! The text of the block being read, with its spans: where soft breaks join, where raw bold is
-//! mended, and how spans are tidied before they go into the model.
+//! What the front ends with markup (Markdown, HTML) share: the text of the block being read,
+//! with its spans (where soft breaks join, where raw bold is mended, how spans are tidied before
+//! they go into the model), and a table's block.
 
-use crate::doc::{Span, SpanKind};
-use crate::text::is_wide;
+use pulldown_cmark::Alignment;
+
+use crate::doc::{Block, BlockKind, Span, SpanKind, Text};
+use crate::text::{display_width, is_wide};
 
 /// Text being gathered for the next block, with its spans.
 #[derive(Debug, Default)]
-pub(super) struct Inline {
-    pub(super) text: String,
-    pub(super) spans: Vec<Span>,
+pub(crate) struct Inline {
+    pub(crate) text: String,
+    pub(crate) spans: Vec<Span>,
     /// Where the first source line ends (at the first soft or hard break).
-    pub(super) first_line: Option<usize>,
+    pub(crate) first_line: Option<usize>,
     /// A soft break waits for the next text: a space between words, nothing between Chinese
     /// characters.
-    pub(super) soft_break: bool,
+    pub(crate) soft_break: bool,
 }
 
 impl Inline {
-    pub(super) fn push(&mut self, text: &str) {
+    pub(crate) fn push(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -38,7 +41,7 @@ impl Inline {
         self.text.push_str(text);
     }
 
-    pub(super) fn line_break(&mut self, hard: bool) {
+    pub(crate) fn line_break(&mut self, hard: bool) {
         if self.first_line.is_none() {
             self.first_line = Some(self.text.len());
         }
@@ -55,27 +58,27 @@ impl Inline {
     /// The text gathered last has Chinese in it: what a placeholder (`[链接]`, `[link]`) is
     /// worded in. Only the last few hundred bytes are looked at, so a paragraph of a hundred
     /// thousand placeholders is not read a hundred thousand times.
-    pub(super) fn recent_han(&self) -> bool {
+    pub(crate) fn recent_han(&self) -> bool {
         let from = crate::text::floor_boundary(&self.text, self.text.len().saturating_sub(256));
         self.text[from..].chars().any(crate::text::is_han)
     }
 
     /// Empty again, keeping its room for the next block.
-    pub(super) fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.text.clear();
         self.spans.clear();
         self.first_line = None;
         self.soft_break = false;
     }
 
-    pub(super) fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
 
     /// `**…**` that CommonMark leaves as text: its rules let `**` close only before a space or
     /// a mark when a mark precedes it, so `**测试快了。**这是…`, common in Chinese, stays raw.
     /// Such pairs, outside code, become bold here.
-    pub(super) fn leftover_strong(&mut self) {
+    pub(crate) fn leftover_strong(&mut self) {
         if memchr::memchr(b'*', self.text.as_bytes()).is_none() {
             return;
         }
@@ -147,7 +150,7 @@ impl Inline {
 
 /// Spans tidied for a text cut to `lead..len` of the gathered one (whitespace trimmed off both
 /// ends), in place: cut to it, sorted, merged, and counted from `lead`.
-pub(super) fn tidy(spans: &mut Vec<Span>, lead: usize, len: usize) {
+pub(crate) fn tidy(spans: &mut Vec<Span>, lead: usize, len: usize) {
     spans.retain_mut(|s| {
         s.end = s.end.min(len);
         s.end > s.start
@@ -184,4 +187,58 @@ fn merge(spans: &mut Vec<Span>) {
         }
     }
     spans.truncate(kept);
+}
+
+/// A table block: the cells aligned in columns by display width as the table asks (left,
+/// right or centred), two spaces apart, a row a line; the header row bold.
+pub(crate) fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; columns];
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            widths[i] = widths[i].max(display_width(cell));
+        }
+    }
+    let mut text = String::new();
+    let mut header = 0;
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            text.push('\n');
+        }
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let room = widths[i] - display_width(cell);
+            let before = match align.get(i) {
+                Some(Alignment::Right) => room,
+                Some(Alignment::Center) => room / 2,
+                _ => 0,
+            };
+            line.extend(std::iter::repeat_n(' ', before));
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.extend(std::iter::repeat_n(' ', room - before));
+            }
+        }
+        text.push_str(line.trim_end());
+        if r == 0 {
+            header = text.len();
+        }
+    }
+    let mut block = Block::new(BlockKind::Table, text);
+    if header > 0 && rows.len() > 1 {
+        block.spans.push(Span {
+            kind: SpanKind::Strong,
+            start: 0,
+            end: header,
+            url: None,
+        });
+    }
+    block.more_mut().rows = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(Text::from).collect())
+        .collect();
+    block
 }

@@ -1,18 +1,37 @@
-//! Each Markdown fixture's whole `--json` against its reviewed gold file
-//! (`tests/fixtures/markdown/NAME.gold.json`), byte for byte. After a deliberate change, rewrite
-//! them with `KANBAO_BLESS=1 cargo test --test markdown_gold` and review the diff like code.
+//! Each fixture newsletter's whole `--json` against its reviewed gold file (`NAME.gold.json`
+//! beside `NAME.md`, `NAME.html`, `NAME.eml` in `tests/fixtures/`), byte for byte. After a
+//! deliberate change, rewrite them with `KANBAO_BLESS=1 cargo test --test fixtures_gold` and
+//! review the diff like code.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
-const FIXTURES: [&str; 4] = ["en-digest-plain", "en-weekly", "zh-monthly", "zh-weekly"];
+/// The fixtures, by their path under `tests/fixtures/`.
+const FIXTURES: [&str; 10] = [
+    "markdown/en-digest-plain.md",
+    "markdown/en-weekly.md",
+    "markdown/zh-monthly.md",
+    "markdown/zh-weekly.md",
+    "html/en-layout-tables.html",
+    "html/zh-gbk-page.html",
+    "email/en-substack.eml",
+    "email/en-mailchimp.eml",
+    "email/zh-gb2312.eml",
+    "email/en-flowed.eml",
+];
 
-fn fixture(name: &str, ext: &str) -> PathBuf {
+fn fixture(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/markdown")
-        .join(format!("{name}.{ext}"))
+        .join("tests/fixtures")
+        .join(path)
+}
+
+/// The gold file of the fixture at `path`: its name with `.gold.json` for its extension.
+fn gold_of(path: &str) -> PathBuf {
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    fixture(&format!("{stem}.gold.json"))
 }
 
 fn kanbao_json(path: &Path) -> String {
@@ -90,12 +109,12 @@ fn json_difference(gold: &Value, got: &Value, at: &str) -> Option<String> {
 }
 
 #[test]
-fn every_markdown_fixture_matches_its_gold_json() {
+fn every_fixture_matches_its_gold_json() {
     let bless = std::env::var_os("KANBAO_BLESS").is_some_and(|v| v == "1");
     let mut problems = Vec::new();
     for name in FIXTURES {
-        let got = kanbao_json(&fixture(name, "md"));
-        let gold_path = fixture(name, "gold.json");
+        let got = kanbao_json(&fixture(name));
+        let gold_path = gold_of(name);
         if bless {
             std::fs::write(&gold_path, &got).expect("write the gold file");
             continue;
@@ -113,7 +132,7 @@ fn every_markdown_fixture_matches_its_gold_json() {
                     .unwrap_or_else(|| "the same values, written differently".into()),
                 _ => "the gold file is not JSON".into(),
             };
-            problems.push(format!("{name}.md: {field}\n{diff}"));
+            problems.push(format!("{name}: {field}\n{diff}"));
         }
     }
     assert!(
