@@ -64,6 +64,7 @@ fn read_file(bencher: Bencher, bytes: usize) {
                 Loaded::Batch { batch, .. } => assembler.add(&mut doc, batch),
                 Loaded::Done { .. } => break,
                 Loaded::Failed(e) => panic!("{e}"),
+                Loaded::Whole(_) => panic!("a text file comes in batches"),
             }
         }
         doc

@@ -39,6 +39,9 @@ pub enum Loaded {
         /// The file's size.
         size: u64,
     },
+    /// The whole newsletter, which replaces the first part of it on screen (a page or an
+    /// email is read whole by its front end: its first part is shown while it is).
+    Whole(Box<Newsletter>),
     /// The end of the file.
     Done {
         /// The fingerprint of the whole text.
@@ -576,6 +579,7 @@ mod tests {
                 }
                 Loaded::Done { id, halves } => return (doc, id, halves),
                 Loaded::Failed(e) => panic!("{e}"),
+                Loaded::Whole(_) => panic!("a text file comes in batches"),
             }
         }
         panic!("no end");

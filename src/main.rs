@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Parser;
 
 use kanbao::app::{App, MessageKind};
-use kanbao::loader::{Loader, Start};
+use kanbao::loader::{Loaded, Loader, Start};
 use kanbao::source::{self, Input};
 use kanbao::store::{self, Store, StoreError};
 use kanbao::{config, doc, tui};
@@ -69,10 +69,37 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
             }
         };
         let screen = screen.context("taking the terminal")?;
+        let pages = pages.map(|rx| Rest { rx, whole: false });
         return read(cli, loaded, &input, name, start, screen, pages);
     }
     let source = source::load(&input)?;
     let (name, id) = (source.name.clone(), source.id.clone());
+    if interactive && kanbao::read::has_first_part(&source) {
+        // A big page or email: its first part on screen at once, the whole read meanwhile.
+        let ((first, source), screen) = while_taking_the_terminal(move || {
+            let first = kanbao::read::first_part(&source).unwrap_or_default();
+            (first, source)
+        });
+        let screen = screen.context("taking the terminal")?;
+        let hints = loaded.config.hints.clone();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let whole_id = id.clone();
+        std::thread::spawn(move || {
+            let doc = kanbao::read::parse_source(source, &hints);
+            let _ = tx.send(Loaded::Whole(Box::new(doc)));
+            let _ = tx.send(Loaded::Done {
+                id: whole_id,
+                halves: false,
+            });
+        });
+        let start = Start {
+            doc: first,
+            assembler: doc::Assembler::default(),
+            rest: Err(id),
+        };
+        let rest = Rest { rx, whole: true };
+        return read(cli, loaded, &input, name, start, screen, Some(rest));
+    }
     if interactive {
         // The terminal is taken while the newsletter is parsed: the first screen comes sooner.
         let hints = loaded.config.hints.clone();
@@ -116,8 +143,15 @@ fn while_taking_the_terminal<T: Send + 'static>(
     }
 }
 
+/// What comes after the first screen from a worker: a PDF's pages in batches, or a page's or
+/// an email's whole newsletter (`whole`), which replaces the first part shown.
+struct Rest {
+    rx: std::sync::mpsc::Receiver<Loaded>,
+    whole: bool,
+}
+
 /// Opens the reader on a newsletter (whose rest may still be on its way: from a file's
-/// loader, or as a PDF's `pages`).
+/// loader, or from a worker, see [`Rest`]).
 fn read(
     cli: &cli::Cli,
     loaded: config::Loaded,
@@ -125,7 +159,7 @@ fn read(
     name: String,
     start: Start,
     screen: tui::Screen,
-    pages: Option<std::sync::mpsc::Receiver<kanbao::loader::Loaded>>,
+    pages: Option<Rest>,
 ) -> anyhow::Result<()> {
     let config = loaded.config;
     let mut app = App::with(
@@ -172,8 +206,9 @@ fn read(
         app.say(MessageKind::Error, summary);
     }
     let path = shown_path(input, &name);
+    let whole = pages.as_ref().is_some_and(|p| p.whole);
     let rest = match (start.rest, pages) {
-        (_, Some(rx)) => Some((None, Some(rx))),
+        (_, Some(pages)) => Some((None, Some(pages.rx))),
         (Ok(loader), None) => Some((Some(loader), None)),
         (Err(id), None) => {
             app.restore(
@@ -205,6 +240,7 @@ fn read(
                 loader,
                 rx,
                 done: Box::new(done),
+                whole,
             })
         }
     };

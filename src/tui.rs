@@ -41,6 +41,9 @@ const HANGUP_WAIT: Duration = Duration::from_millis(1000);
 /// How often the event loop looks for the rest of a newsletter being read.
 const LOADING_TICK: Duration = Duration::from_millis(20);
 
+/// How often to look for the whole newsletter while its first part is shown.
+const WHOLE_TICK: Duration = Duration::from_millis(2);
+
 /// What to do when the whole newsletter is there, given its fingerprint.
 pub type Done = Box<dyn FnMut(&mut App, String)>;
 
@@ -53,6 +56,8 @@ pub struct Background {
     pub rx: Option<Receiver<Loaded>>,
     /// Takes in what belongs to the whole (bookmarks, the last position).
     pub done: Done,
+    /// The whole newsletter is coming to replace the first part shown: keys wait for it.
+    pub whole: bool,
 }
 
 /// The terminal, taken for the reader: signals caught, the panic hook set, raw mode, the
@@ -485,6 +490,12 @@ fn event_loop(
         } else {
             IDLE
         };
+        if background.as_ref().is_some_and(|bg| bg.whole) {
+            // The first part is on screen; keys wait for the whole (a few milliseconds for a
+            // page or an email of some hundred kilobytes), so none acts on the part.
+            std::thread::sleep(WHOLE_TICK);
+            continue;
+        }
         if event::poll(tick)? {
             let event = event::read()?;
             if let Some(action) = app.action_for(&event) {
@@ -512,6 +523,11 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
                 batches.push(batch);
                 progress = Some((read, size));
             }
+            Ok(Loaded::Whole(doc)) => {
+                app.replace(*doc);
+                bg.whole = false;
+                progress = progress.or(Some((0, 0)));
+            }
             Ok(Loaded::Done { id, .. }) => break Some(Ok(id)),
             Ok(Loaded::Failed(message)) => break Some(Err(message)),
             Err(TryRecvError::Disconnected) => {
@@ -520,7 +536,9 @@ fn take_batches(app: &mut App, bg: &mut Background) -> (bool, bool) {
             Err(TryRecvError::Empty) => break None,
         }
     };
-    if let Some((read, size)) = progress {
+    if let Some((read, size)) = progress
+        && !batches.is_empty()
+    {
         app.extend(batches, read, size);
     }
     match end {

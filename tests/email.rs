@@ -345,3 +345,34 @@ fn the_binary_opens_an_email_in_the_terminal() {
     s.type_keys("q");
     assert!(s.finish().success());
 }
+
+#[test]
+fn a_big_letter_shows_its_first_part_then_the_whole() {
+    // Past the first part read for the first screen: the whole replaces it, and keys typed
+    // meanwhile act on the whole (`G` and Enter open its very last story).
+    let stories: String = (1..=40)
+        .map(|i| {
+            format!(
+                "<h3>Story number {i}</h3><p>{}</p>\r\n",
+                format!("Words of story {i} that fill its paragraph. ").repeat(30)
+            )
+        })
+        .collect();
+    let raw = format!(
+        "From: Big Letter <big@example.org>\r\nSubject: Forty stories\r\nMIME-Version: 1.0\r\n\
+         Content-Type: text/html; charset=utf-8\r\n\r\n<h1>Forty stories</h1><h2>All</h2>\
+         {stories}"
+    );
+    assert!(raw.len() > 3 * kanbao::read::FIRST_PART, "{}", raw.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forty.eml");
+    std::fs::write(&path, &raw).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(&[path.to_str().unwrap(), "--fresh"], data.path(), (100, 30));
+    s.wait_for("Story number 1");
+    s.type_keys("G\r");
+    s.wait_for("Words of story 40");
+    s.wait_for("· 40/40");
+    s.type_keys("q");
+    assert!(s.finish().success());
+}

@@ -307,3 +307,69 @@ fn the_gbk_fixture_is_read_through_its_meta_charset() {
     let outline = String::from_utf8(out.stdout).unwrap();
     assert!(outline.contains("旧楼加装电梯工程完工"), "{outline}");
 }
+
+#[test]
+fn spans_stay_on_characters_after_a_line_break() {
+    // Line separators from entities collapse like spaces; a span closed before `<br>` ends
+    // where the text now ends, never inside the next character.
+    let doc = html::parse("<p><b>a&#x2028;&#x2028;</b><br>é and more</p><p><i>x  </i><br>ü</p>");
+    for (_, article) in doc.articles() {
+        for block in &article.blocks {
+            for span in block.spans() {
+                assert!(
+                    span.end <= block.text.len()
+                        && block.text.is_char_boundary(span.start)
+                        && block.text.is_char_boundary(span.end),
+                    "{span:?} in {:?}",
+                    block.text
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn nested_preformatted_text_headings_and_tables_in_headings() {
+    let doc = html::parse(
+        "<ul><li>a<pre>one<ul><li><pre>x</pre></li></ul>two</pre>tail of a</li></ul>\
+         <h2>Head <table><tr><td>cell</td><td>two</td></tr><tr><td>3</td><td>4</td></tr>\
+         </table> tail</h2><p>Body.</p><h2>Outer <div><h3>Inner</h3></div> end</h2><p>More.</p>",
+    );
+    let sections: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        sections,
+        ["Introduction", "Head cell two 3 4 tail", "Outer Inner end"],
+        "{doc:#?}"
+    );
+    let lead = &doc.sections[0].articles[0].blocks;
+    let kinds: Vec<(BlockKind, &str)> = lead.iter().map(|b| (b.kind, b.text.as_str())).collect();
+    assert_eq!(
+        kinds,
+        [
+            (BlockKind::ListItem, "a"),
+            (BlockKind::Code, "onextwo"),
+            (BlockKind::ListItem, "tail of a"),
+        ]
+    );
+}
+
+#[test]
+fn a_long_cell_does_not_pad_every_row_to_its_width() {
+    let long = "word ".repeat(2000);
+    let rows: String = (0..200)
+        .map(|i| format!("<tr><td>{i}</td><td>b</td></tr>"))
+        .collect();
+    let doc = html::parse(&format!(
+        "<table><tr><td>{long}</td><td>x</td></tr>{rows}</table>"
+    ));
+    let table = articles(&doc)[0]
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Table)
+        .expect("a table");
+    assert!(
+        table.text.len() < long.len() + 200 * 100,
+        "{}",
+        table.text.len()
+    );
+}

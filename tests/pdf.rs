@@ -597,6 +597,7 @@ fn a_pdf_read_page_by_page_reads_as_one_read_whole() {
                     }
                     kanbao::loader::Loaded::Done { .. } => break,
                     kanbao::loader::Loaded::Failed(e) => panic!("{e}"),
+                    kanbao::loader::Loaded::Whole(_) => panic!("a PDF comes in batches"),
                 }
             }
         }

@@ -38,6 +38,27 @@ impl App {
         super::update::settle(self);
     }
 
+    /// The whole newsletter in place of the first part of it that was shown (keys wait for
+    /// it, so the reader is where it started): indexed again, laid out anew.
+    pub fn replace(&mut self, doc: Newsletter) {
+        self.doc = doc;
+        let (articles, rows, article_rows) = index(&self.doc);
+        self.articles = articles;
+        self.rows = rows;
+        self.article_rows = article_rows;
+        self.read = vec![false; self.articles.len()];
+        self.layouts = super::LayoutCache::default();
+        let last = self.articles.len().saturating_sub(1);
+        self.open = self.open.min(last);
+        self.selected = self.selected.min(last);
+        self.find = None;
+        self.cleared = None;
+        self.results = None;
+        self.links = None;
+        self.hints = None;
+        super::update::settle(self);
+    }
+
     /// The whole newsletter is there: `G` (and `Enter` on it) while it was being read meant
     /// the real end, and a search made meanwhile has all its matches.
     pub fn finish_loading(&mut self) {

@@ -189,6 +189,9 @@ fn merge(spans: &mut Vec<Span>) {
     spans.truncate(kept);
 }
 
+/// The widest a table's column is padded to, in display columns.
+const MAX_PAD: usize = 60;
+
 /// A table block: the cells aligned in columns by display width as the table asks (left,
 /// right or centred), two spaces apart, a row a line; the header row bold.
 pub(crate) fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
@@ -198,6 +201,11 @@ pub(crate) fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
         for (i, cell) in row.iter().enumerate() {
             widths[i] = widths[i].max(display_width(cell));
         }
+    }
+    // A column is padded to [`MAX_PAD`] columns at most: one long cell would otherwise pad
+    // every row to its width (a megabyte's cell over a thousand rows, a gigabyte).
+    for w in &mut widths {
+        *w = (*w).min(MAX_PAD);
     }
     let mut text = String::new();
     let mut header = 0;
@@ -210,7 +218,7 @@ pub(crate) fn table(rows: Vec<Vec<String>>, align: &[Alignment]) -> Block {
             if i > 0 {
                 line.push_str("  ");
             }
-            let room = widths[i] - display_width(cell);
+            let room = widths[i].saturating_sub(display_width(cell));
             let before = match align.get(i) {
                 Some(Alignment::Right) => room,
                 Some(Alignment::Center) => room / 2,

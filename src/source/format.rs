@@ -44,7 +44,7 @@ pub const SNIFF: usize = 64 * 1024;
 /// whose text starts with `head`.
 pub fn detect(name: &str, head: &str) -> Format {
     match extension(name).as_deref() {
-        Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Format::Markdown,
+        Some(ext) if is_markdown_extension(ext) => Format::Markdown,
         Some(ext) if is_html_extension(ext) => Format::Html,
         _ if looks_like_html(head.as_bytes()) => Format::Html,
         _ if looks_like_markdown(head) => Format::Markdown,
@@ -55,8 +55,20 @@ pub fn detect(name: &str, head: &str) -> Format {
 /// The bytes of a file named `name` are an email message: they start as one (see
 /// [`looks_like_email`]); an `.eml` file needs only a header line or two.
 pub fn is_email(name: &str, head: &[u8]) -> bool {
-    let eml = extension(name).is_some_and(|ext| ext == "eml");
+    let ext = extension(name);
+    // A name that says another form wins (a Markdown file may open with `Date:` lines).
+    if ext
+        .as_deref()
+        .is_some_and(|e| is_html_extension(e) || is_markdown_extension(e))
+    {
+        return false;
+    }
+    let eml = ext.as_deref() == Some("eml");
     email_headers(head).is_some_and(|(lines, known)| known >= 2 || (eml && lines >= 1))
+}
+
+fn is_markdown_extension(ext: &str) -> bool {
+    matches!(ext, "md" | "markdown" | "mdown" | "mkd" | "mkdn")
 }
 
 /// The bytes start as an RFC 5322 message: header lines (`Name: value`, folded lines after
@@ -247,6 +259,26 @@ fn is_field(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_message_is_known_by_its_headers_unless_its_name_says_otherwise() {
+        let message =
+            b"From: a@example.org\r\nSubject: Hi\r\nDate: Mon, 1 Dec 2026\r\n\r\nBody\r\n";
+        assert!(is_email("letter", message));
+        assert!(is_email("letter.txt", message));
+        assert!(!is_email("letter.md", message));
+        assert!(!is_email("letter.html", message));
+        // One header line: only an `.eml` file.
+        let one = b"Subject: Hi\n\nBody\n";
+        assert!(is_email("a.eml", one));
+        assert!(!is_email("a.txt", one));
+        // Text, not headers.
+        assert!(!is_email("a.eml", "标题\n\n正文\n".as_bytes()));
+        assert!(!is_email(
+            "a.txt",
+            b"Note: one line\nthen words without a colon\n"
+        ));
+    }
 
     #[test]
     fn the_extension_decides_first() {

@@ -11,6 +11,12 @@ use crate::text::is_han;
 /// How many blocks from the top a "view in your browser" line may stand.
 const TOP: usize = 6;
 
+/// A line this short (in characters) may stand between footer lines (an address, a name).
+const SHORT: usize = 160;
+
+/// How many such lines in a row may stand between two footer lines, or after the last.
+const BETWEEN: usize = 3;
+
 /// How many blocks from the end the footer may start.
 const FOOTER_REACH: usize = 16;
 
@@ -95,15 +101,24 @@ pub fn take_furniture(pieces: &mut Vec<Piece>) -> Vec<Block> {
         .collect();
     // The footer: from the earliest footer line among the last blocks, with no heading after
     // it, to the end; never the whole newsletter.
+    // Looked for from the end: footer lines, and between them short lines (an address) and
+    // rules; a heading, or a long paragraph that is none, is the story's.
     let mut start = None;
+    let mut between = 0;
     for (i, piece) in pieces.iter().enumerate().rev().take(FOOTER_REACH) {
-        match piece {
-            Piece::Heading { .. } => break,
-            Piece::Block { block, .. } => {
-                if is_footer_line(&block.text) {
-                    start = Some(i);
-                }
+        let Piece::Block { block, .. } = piece else {
+            break;
+        };
+        if is_footer_line(&block.text) {
+            start = Some(i);
+            between = 0;
+        } else if block.kind == BlockKind::Rule || block.text.chars().count() <= SHORT {
+            between += 1;
+            if between > BETWEEN {
+                break;
             }
+        } else {
+            break;
         }
     }
     // The rules that set the footer off go with it.
@@ -182,6 +197,29 @@ mod tests {
         let section = footer_section(footer).unwrap();
         assert_eq!(section.title.as_str(), "Footer");
         assert_eq!(section.articles[0].blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_story_that_speaks_of_copyright_stays_a_story() {
+        let long = "Published by a small press in 1961, the book was out of copyright by the \
+                    time the society found it, and the society reprinted it for its members, \
+                    with a new foreword and the old woodcuts, at cost.";
+        let mut pieces = vec![
+            block("Lead."),
+            Piece::Heading {
+                level: 3,
+                text: "Books".into(),
+                spans: Vec::new(),
+            },
+            block(long),
+            block(
+                "Copies are in the hall, a long paragraph that is not short at all, because it goes on and on about where the copies are kept and who holds the key to the cupboard.",
+            ),
+            block("Unsubscribe here."),
+        ];
+        let footer = take_furniture(&mut pieces);
+        assert_eq!(footer.len(), 1);
+        assert_eq!(pieces.len(), 4);
     }
 
     #[test]

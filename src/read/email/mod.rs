@@ -52,7 +52,8 @@ pub fn parse(raw: &[u8]) -> Newsletter {
         for part in message.text_bodies() {
             if let PartType::Text(body) = &part.body {
                 let (flowed, delsp) = flowed(part);
-                let (more, signature) = text::read(&crate::text::clean(body), flowed, delsp);
+                // Sanitised block by block: the line ends (`-- `) are still as sent.
+                let (more, signature) = text::read(body, flowed, delsp);
                 pieces.extend(more);
                 footer.extend(signature);
             }

@@ -8,6 +8,7 @@
 //! and its body to the next delimiter of any boundary.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 /// Bodies bigger than this are cut (smaller ones are cheap to decode, and may be pictures the
 /// page shows).
@@ -29,8 +30,10 @@ pub(super) fn slim(raw: &[u8]) -> Cow<'_, [u8]> {
     let is_delimiter = |line: &[u8]| {
         let line = line.trim_ascii_end();
         line.strip_prefix(b"--").is_some_and(|rest| {
-            let rest = rest.strip_suffix(b"--").unwrap_or(rest);
-            boundaries.iter().any(|b| b.as_slice() == rest)
+            boundaries.contains(rest)
+                || rest
+                    .strip_suffix(b"--")
+                    .is_some_and(|rest| boundaries.contains(rest))
         })
     };
     let mut out: Option<Vec<u8>> = None;
@@ -104,8 +107,8 @@ fn trailing_blank(headers: &[u8]) -> usize {
 }
 
 /// Every boundary the message declares (`boundary="…"` or `boundary=…`).
-fn boundaries(raw: &[u8]) -> Vec<Vec<u8>> {
-    let mut found: Vec<Vec<u8>> = Vec::new();
+fn boundaries(raw: &[u8]) -> HashSet<Vec<u8>> {
+    let mut found = HashSet::new();
     let finder = memchr::memmem::Finder::new(b"oundary=");
     for at in finder.find_iter(raw) {
         if at == 0 || !raw[at - 1].eq_ignore_ascii_case(&b'b') {
@@ -125,14 +128,15 @@ fn boundaries(raw: &[u8]) -> Vec<Vec<u8>> {
                 &value[..end]
             }
         };
-        if !value.is_empty() && value.len() <= 200 && !found.iter().any(|b| b == value) {
-            found.push(value.to_vec());
+        if !value.is_empty() && value.len() <= 200 {
+            found.insert(value.to_vec());
         }
     }
     found
 }
 
-/// A part's headers say it is sent in base64 and is no text (nor a message, nor multipart).
+/// A part's headers say it is sent in base64 and is of a type that is no text (nor a
+/// message, nor multipart).
 fn is_binary_base64(headers: &[u8]) -> bool {
     let lower = headers.to_ascii_lowercase();
     let field = |name: &[u8]| {
@@ -145,8 +149,10 @@ fn is_binary_base64(headers: &[u8]) -> bool {
             })
     };
     let base64 = field(b"content-transfer-encoding:").is_some_and(|v| v.starts_with(b"base64"));
+    // No type is text (RFC 2045's default): kept.
     let kind = field(b"content-type:").unwrap_or_default();
     base64
+        && !kind.is_empty()
         && !kind.starts_with(b"text/")
         && !kind.starts_with(b"multipart/")
         && !kind.starts_with(b"message/")
@@ -193,6 +199,14 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("Hello."));
+    }
+
+    #[test]
+    fn a_base64_part_of_no_type_is_text_and_kept() {
+        let raw = String::from_utf8(message(400_000))
+            .unwrap()
+            .replace("Content-Type: application/pdf; name=\"a.pdf\"\r\n", "");
+        assert!(matches!(slim(raw.as_bytes()), Cow::Borrowed(_)));
     }
 
     #[test]

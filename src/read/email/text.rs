@@ -47,7 +47,8 @@ fn lines(text: &str, flowed: bool, delsp: bool) -> Vec<(u8, String)> {
             rest
         };
         match out.last_mut() {
-            Some((d, line)) if open && *d == depth => line.push_str(piece),
+            // A blank line after a flowed one still ends the paragraph.
+            Some((d, line)) if open && *d == depth && !piece.is_empty() => line.push_str(piece),
             _ => out.push((depth, piece.to_string())),
         }
         open = soft;
@@ -55,12 +56,18 @@ fn lines(text: &str, flowed: bool, delsp: bool) -> Vec<(u8, String)> {
     out
 }
 
-/// The pieces of an email's plain text, and the blocks after its signature line.
+/// How many lines from the end a bare `--` may stand and still start the signature.
+const SIGNATURE_LINES: usize = 8;
+
+/// The pieces of an email's plain text (decoded, not yet sanitised: each block is), and the
+/// blocks after its signature line.
 pub(super) fn read(text: &str, flowed: bool, delsp: bool) -> (Vec<Piece>, Vec<Block>) {
     let all = lines(text, flowed, delsp);
-    let signature = all
-        .iter()
-        .position(|(d, l)| *d == 0 && (l == "-- " || l == "--"));
+    // The signature line is `-- ` (RFC 3676); a bare `--` is a divider, unless it is one of
+    // the last lines (clients that trim line ends make `-- ` that).
+    let signature = all.iter().enumerate().position(|(i, (d, l))| {
+        *d == 0 && (l == "-- " || (l == "--" && all.len() - i <= SIGNATURE_LINES))
+    });
     let (body, sig) = all.split_at(signature.unwrap_or(all.len()));
     let mut pieces = Vec::new();
     let body: Vec<Line<'_>> = body
@@ -233,13 +240,20 @@ fn block(kind: BlockKind, text: &str) -> Block {
 /// The web addresses in a text (`https://…`, `http://…`, `www.…`, `<…>` around them), as
 /// links; a stop or a bracket at an address's end is not part of it.
 fn links(text: &str) -> Vec<Span> {
+    const STARTS: [&str; 3] = ["https://", "http://", "www."];
     let mut spans = Vec::new();
     let mut from = 0;
-    while let Some(found) = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|p| text[from..].find(p).map(|i| from + i))
-        .min()
-    {
+    // Where each start comes next (looked for again only once passed): one scan of the text.
+    let mut next: [Option<usize>; 3] = STARTS.map(|p| text.find(p));
+    loop {
+        for (slot, start) in next.iter_mut().zip(STARTS) {
+            if slot.is_some_and(|at| at < from) {
+                *slot = text[from..].find(start).map(|i| from + i);
+            }
+        }
+        let Some(found) = next.iter().flatten().copied().min() else {
+            break;
+        };
         // `www.` inside a word (`awww.`) is none.
         if found > 0 && text[..found].ends_with(|c: char| c.is_alphanumeric()) {
             from = found + 1;
@@ -287,7 +301,7 @@ mod tests {
     #[test]
     fn flowed_lines_are_rejoined_and_quotes_kept_apart() {
         let text = "This is a long line that \r\ngoes on here.\r\n\r\n> Quoted and \r\n> flowed.\r\n>> Deeper.\r\n\r\n \r\nFrom the stuffed line.\r\n";
-        let (pieces, _) = read(&crate::text::clean(text), true, false);
+        let (pieces, _) = read(text, true, false);
         assert_eq!(
             texts(&pieces),
             [
@@ -299,6 +313,16 @@ mod tests {
         );
         let (pieces, _) = read("Joined with\ndelsp \nhere.\n", true, true);
         assert_eq!(texts(&pieces), ["Paragraph0 Joined with delsphere."]);
+    }
+
+    #[test]
+    fn a_bare_divider_is_no_signature_but_near_the_end() {
+        let text = "One.\n\n--\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n\nSix.\n";
+        let (pieces, footer) = read(text, false, false);
+        assert_eq!(pieces.len(), 7, "{:?}", texts(&pieces));
+        assert!(footer.is_empty());
+        let (pieces, footer) = read("One.\n\n--\nAnn\n", false, false);
+        assert_eq!((pieces.len(), footer.len()), (1, 1));
     }
 
     #[test]

@@ -123,7 +123,8 @@ struct Walker<'t> {
     /// The marker of each open list item, until its first block takes it.
     items: Vec<Option<Marker>>,
     quote: u8,
-    /// Inside `<pre>` (how deep), and its text so far.
+    /// Inside `<pre>` (how deep: a `<pre>` in a `<pre>` ends with its own end tag), and its
+    /// text so far.
     pre: u32,
     code: String,
     heading: Option<(u8, Id)>,
@@ -273,12 +274,16 @@ impl<'t> Walker<'t> {
         if self.pre > 0 {
             if name == "br" {
                 self.code.push('\n');
+            } else if is_pre(name) {
+                self.pre += 1;
             }
             return true;
         }
         if let Some(level) = heading_level(name) {
-            self.flush();
-            self.heading = Some((level, id));
+            if self.heading.is_none() {
+                self.flush();
+                self.heading = Some((level, id));
+            }
             return true;
         }
         match name {
@@ -291,6 +296,9 @@ impl<'t> Walker<'t> {
                     // The space before a line break is not shown.
                     let kept = self.inline.text.trim_end_matches(' ').len();
                     self.inline.text.truncate(kept);
+                    for span in &mut self.inline.spans {
+                        span.end = span.end.min(kept);
+                    }
                     self.inline.soft_break = false;
                     self.inline.line_break(true);
                 }
@@ -341,6 +349,8 @@ impl<'t> Walker<'t> {
                 self.code.clear();
                 return true;
             }
+            // A table or a heading inside a heading is read as the heading's text.
+            "table" if self.heading.is_some() => return true,
             "table" if self.table.is_none() && self.is_data_table(id) => {
                 self.flush();
                 self.table = Some((Table::default(), id));
@@ -362,7 +372,7 @@ impl<'t> Walker<'t> {
                 _ => {}
             }
         } else if is_block(name) {
-            self.flush();
+            self.block_edge();
         }
         self.open_styles(id, name);
         true
@@ -376,9 +386,11 @@ impl<'t> Walker<'t> {
             }
         }
         if self.pre > 0 {
-            if matches!(name, "pre" | "listing" | "xmp" | "plaintext") {
-                self.pre = 0;
-                self.end_code();
+            if is_pre(name) {
+                self.pre -= 1;
+                if self.pre == 0 {
+                    self.end_code();
+                }
             }
             return;
         }
@@ -432,6 +444,16 @@ impl<'t> Walker<'t> {
                 _ => {}
             }
         } else if is_block(name) {
+            self.block_edge();
+        }
+    }
+
+    /// A block starts or ends: the one gathered is done, or (in a heading, which ends at its
+    /// own end tag) its words are apart.
+    fn block_edge(&mut self) {
+        if self.heading.is_some() {
+            self.inline.push(" ");
+        } else {
             self.flush();
         }
     }
@@ -604,7 +626,8 @@ impl Walker<'_> {
                 {
                     return false;
                 }
-                "ul" | "ol" | "li" | "blockquote" | "pre" | "hr" => return false,
+                "ul" | "ol" | "li" | "blockquote" | "hr" => return false,
+                _ if is_pre(name) => return false,
                 _ if heading_level(name).is_some() => return false,
                 _ => {}
             }
@@ -663,9 +686,14 @@ impl Walker<'_> {
         for (kind, start, url, _) in &open {
             self.add_span(*kind, *start, url.clone());
         }
-        open.into_iter()
-            .map(|(kind, _, url, id)| (kind, 0, url, id))
-            .collect()
+        // One of each style (and link target) goes on: the outermost, which ends last.
+        let mut kept: Vec<(SpanKind, usize, Option<String>, Id)> = Vec::new();
+        for (kind, _, url, id) in open {
+            if !kept.iter().any(|k| k.0 == kind && k.2 == url) {
+                kept.push((kind, 0, url, id));
+            }
+        }
+        kept
     }
 
     fn end_code(&mut self) {
@@ -767,6 +795,11 @@ fn table_block(rows: Vec<Vec<String>>) -> Block {
     table(rows, &[])
 }
 
+/// Elements of preformatted text.
+fn is_pre(name: &str) -> bool {
+    matches!(name, "pre" | "listing" | "xmp" | "plaintext")
+}
+
 fn heading_level(name: &str) -> Option<u8> {
     match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
@@ -790,12 +823,17 @@ fn is_blank(c: char) -> bool {
             | '\u{feff}'
             | '\u{ad}'
             | '\u{2060}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
 /// A blank that shows as a space.
 fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}')
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\x0c' | '\u{a0}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// Text with its whitespace collapsed and sanitised: a title, a cell, an alternative text.

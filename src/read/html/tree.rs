@@ -81,6 +81,7 @@ impl Tree {
         let shallow = Shallow {
             builder: TreeBuilder::new(sink, opts),
             depth,
+            formatting: Cell::new(0),
             dropped: RefCell::new(HashMap::new()),
         };
         let tokenizer = Tokenizer::new(shallow, TokenizerOpts::default());
@@ -154,6 +155,9 @@ impl Node {
 /// How deep elements nest at most (as deep as browsers let them).
 pub(super) const MAX_DEPTH: usize = 512;
 
+/// How many attributes stray tags may add to the page's `<html>` or `<body>`.
+const MAX_ATTRIBUTES: usize = 256;
+
 /// Elements that never hold anything (no end tag).
 fn is_void(name: &LocalName) -> bool {
     matches!(
@@ -179,12 +183,60 @@ fn is_void(name: &LocalName) -> bool {
     )
 }
 
+/// How many styles (`<b>`, `<font>`, …) may be open at once, unclosed: the tree builder opens
+/// every one of them again in each new paragraph, so a few hundred distinct ones over many
+/// short paragraphs would multiply the page.
+const MAX_FORMATTING: usize = 8;
+
+/// Styles the tree builder reopens in each block (`<a>` and `<nobr>` close their own kind).
+fn is_formatting(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "b" | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
+/// Where the tree builder forgets the styles opened inside (a table's cell, row or caption).
+fn is_cell_edge(name: &LocalName) -> bool {
+    matches!(&**name, "td" | "th" | "tr" | "table" | "caption")
+}
+
+/// Elements whose content the tokenizer reads as raw text.
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+    )
+}
+
 /// Between the tokenizer and the tree builder: start tags that would open an element deeper
-/// than [`MAX_DEPTH`] are dropped, and as many end tags of their names after them.
+/// than [`MAX_DEPTH`], or a style beyond [`MAX_FORMATTING`] open ones, are dropped, and as
+/// many end tags of their names after them.
 struct Shallow {
     builder: TreeBuilder<Id, Sink>,
     /// The depth of the element the tree builder inserts into (see [`Sink::depth`]).
     depth: Rc<Cell<usize>>,
+    /// Styles open now (as the start and end tags say; a cell's end forgets those in it).
+    formatting: Cell<usize>,
     dropped: RefCell<HashMap<LocalName, usize>>,
 }
 
@@ -196,17 +248,31 @@ impl TokenSink for Shallow {
             && !is_void(name)
         {
             let mut dropped = self.dropped.borrow_mut();
+            let formatting = is_formatting(name);
             match kind {
-                TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {
+                // Raw text (a script, a style) is let in however deep: dropped, its content
+                // would be read as text.
+                TagKind::StartTag
+                    if !is_raw_text(name)
+                        && (self.depth.get() >= MAX_DEPTH
+                            || (formatting && self.formatting.get() >= MAX_FORMATTING)) =>
+                {
                     *dropped.entry(name.clone()).or_insert(0) += 1;
                     return TokenSinkResult::Continue;
                 }
+                TagKind::StartTag if formatting => self.formatting.set(self.formatting.get() + 1),
+                TagKind::StartTag if is_cell_edge(name) => self.formatting.set(0),
                 TagKind::EndTag => {
                     if let Some(n) = dropped.get_mut(name)
                         && *n > 0
                     {
                         *n -= 1;
                         return TokenSinkResult::Continue;
+                    }
+                    if formatting {
+                        self.formatting.set(self.formatting.get().saturating_sub(1));
+                    } else if is_cell_edge(name) {
+                        self.formatting.set(0);
                     }
                 }
                 TagKind::StartTag => {}
@@ -269,7 +335,16 @@ impl Sink {
     fn inserted(&self, parent: Option<Id>, child: Id) {
         let mut nodes = self.nodes.borrow_mut();
         if matches!(nodes.list[child].data, Data::Element { .. }) {
-            let depth = parent.map_or(0, |p| nodes.depths[p]) + 1;
+            // Counted up the tree as it stands (nodes the tree builder moved keep no stale
+            // depth), and no further than the bound.
+            let mut depth = 1;
+            let mut at = parent;
+            while let Some(p) = at
+                && depth <= MAX_DEPTH
+            {
+                depth += 1;
+                at = nodes.list[p].parent;
+            }
             nodes.depths[child] = depth;
             self.depth.set(depth);
         }
@@ -440,7 +515,11 @@ impl TreeSink for Sink {
         } = &mut self.nodes.borrow_mut()[*target].data
         {
             for attr in attrs {
-                if !existing.iter().any(|a| a.name == attr.name) {
+                // A stray `<html …>` or `<body …>` adds to the one there: a few hundred
+                // attributes are plenty (none past them is read), and each is checked
+                // against those before it.
+                if existing.len() < MAX_ATTRIBUTES && !existing.iter().any(|a| a.name == attr.name)
+                {
                     existing.push(attr);
                 }
             }
@@ -496,6 +575,33 @@ mod tests {
         let tree = Tree::parse("<table>stray<tr><td>cell</td></tr></table>");
         let body = shape(&tree, DOCUMENT);
         assert!(body.contains(r#"body("stray" table("#), "{body}");
+    }
+
+    #[test]
+    fn nesting_stays_bounded_however_the_tree_builder_moves_nodes() {
+        // Misnested styles make the tree builder move blocks under new elements (the
+        // adoption agency): depth must be counted on the tree as it stands.
+        let tree = Tree::parse(&"<i><b><div></i>".repeat(3000));
+        let mut deepest = 0;
+        for id in 0..tree.nodes.len() {
+            let (mut depth, mut at) = (0, tree.nodes[id].parent);
+            while let Some(p) = at {
+                depth += 1;
+                at = tree.nodes[p].parent;
+            }
+            deepest = deepest.max(depth);
+        }
+        assert!(deepest <= MAX_DEPTH + 8, "{deepest}");
+    }
+
+    #[test]
+    fn styles_left_open_are_not_reopened_without_bound() {
+        // Each paragraph reopens the styles still open: a few hundred of them over thousands
+        // of paragraphs would be a tree hundreds of times the page.
+        let styles: String = (0..400).map(|i| format!("<b class=c{i}>")).collect();
+        let html = format!("<p>{styles}</p>{}", "<p>x</p>".repeat(5000));
+        let tree = Tree::parse(&html);
+        assert!(tree.nodes.len() < 20 * 5000, "{} nodes", tree.nodes.len());
     }
 
     #[test]
