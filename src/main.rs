@@ -85,7 +85,14 @@ fn run(cli: &cli::Cli) -> anyhow::Result<()> {
         let (tx, rx) = std::sync::mpsc::channel();
         let whole_id = id.clone();
         std::thread::spawn(move || {
-            let doc = kanbao::read::parse_source(source, &hints);
+            // A panic here is a crash, as it is when the whole is read before the first
+            // screen: the panic hook has given the terminal back and told of it.
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                kanbao::read::parse_source(source, &hints)
+            }));
+            let Ok(doc) = read else {
+                std::process::exit(101);
+            };
             let _ = tx.send(Loaded::Whole(Box::new(doc)));
             let _ = tx.send(Loaded::Done {
                 id: whole_id,

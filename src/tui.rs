@@ -42,7 +42,7 @@ const HANGUP_WAIT: Duration = Duration::from_millis(1000);
 const LOADING_TICK: Duration = Duration::from_millis(20);
 
 /// How often to look for the whole newsletter while its first part is shown.
-const WHOLE_TICK: Duration = Duration::from_millis(2);
+const WHOLE_TICK: Duration = Duration::from_millis(4);
 
 /// What to do when the whole newsletter is there, given its fingerprint.
 pub type Done = Box<dyn FnMut(&mut App, String)>;
@@ -437,6 +437,8 @@ fn event_loop(
             height: size.height,
         },
     );
+    // Keys typed while the first part of a page or an email is shown (see below).
+    let mut held = Vec::new();
     loop {
         // A resize the event queue has not told of yet: lay out for the real size first.
         let size = terminal.size()?;
@@ -492,9 +494,23 @@ fn event_loop(
         };
         if background.as_ref().is_some_and(|bg| bg.whole) {
             // The first part is on screen; keys wait for the whole (a few milliseconds for a
-            // page or an email of some hundred kilobytes), so none acts on the part.
-            std::thread::sleep(WHOLE_TICK);
+            // page or an email of some hundred kilobytes), so none acts on the part, but
+            // quitting and suspending do not wait.
+            if event::poll(WHOLE_TICK)? {
+                let event = event::read()?;
+                match app.action_for(&event) {
+                    Some(action @ (Action::Quit | Action::Suspend)) => app::update(app, action),
+                    _ => held.push(event),
+                }
+            }
             continue;
+        }
+        // Keys typed while the whole was on its way, in order.
+        for event in held.drain(..) {
+            if let Some(action) = app.action_for(&event) {
+                app::update(app, action);
+                run_effects(app)?;
+            }
         }
         if event::poll(tick)? {
             let event = event::read()?;

@@ -51,6 +51,10 @@ impl App {
         let last = self.articles.len().saturating_sub(1);
         self.open = self.open.min(last);
         self.selected = self.selected.min(last);
+        // The article on screen is read, as it was in the part.
+        if let Some(read) = self.read.get_mut(self.open) {
+            *read = true;
+        }
         self.find = None;
         self.cleared = None;
         self.results = None;

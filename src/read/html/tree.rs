@@ -81,7 +81,7 @@ impl Tree {
         let shallow = Shallow {
             builder: TreeBuilder::new(sink, opts),
             depth,
-            formatting: Cell::new(0),
+            frames: RefCell::new(vec![Frame::default()]),
             dropped: RefCell::new(HashMap::new()),
         };
         let tokenizer = Tokenizer::new(shallow, TokenizerOpts::default());
@@ -183,9 +183,9 @@ fn is_void(name: &LocalName) -> bool {
     )
 }
 
-/// How many styles (`<b>`, `<font>`, …) may be open at once, unclosed: the tree builder opens
-/// every one of them again in each new paragraph, so a few hundred distinct ones over many
-/// short paragraphs would multiply the page.
+/// How many styles (`<b>`, `<font>`, …) may be open at once in a cell (or outside any),
+/// unclosed: the tree builder opens every one of them again in each new paragraph, so a few
+/// hundred distinct ones over many short paragraphs would multiply the page.
 const MAX_FORMATTING: usize = 8;
 
 /// Styles the tree builder reopens in each block (`<a>` and `<nobr>` close their own kind).
@@ -206,11 +206,6 @@ fn is_formatting(name: &LocalName) -> bool {
     )
 }
 
-/// Where the tree builder forgets the styles opened inside (a table's cell, row or caption).
-fn is_cell_edge(name: &LocalName) -> bool {
-    matches!(&**name, "td" | "th" | "tr" | "table" | "caption")
-}
-
 /// Elements whose content the tokenizer reads as raw text.
 fn is_raw_text(name: &LocalName) -> bool {
     matches!(
@@ -223,60 +218,128 @@ fn is_raw_text(name: &LocalName) -> bool {
             | "iframe"
             | "noembed"
             | "noframes"
-            | "noscript"
             | "plaintext"
     )
 }
 
+/// The styles open in one cell (or in the page outside any): each by its name and a hash of
+/// its attributes (the tree builder keeps three alike at most, the oldest going first), and
+/// the end tags owed to the styles dropped here.
+#[derive(Default)]
+struct Frame {
+    open: Vec<(LocalName, u64)>,
+    dropped: HashMap<LocalName, usize>,
+}
+
+/// How many cells may nest, for the styles' frames (deeper ones share the last).
+const MAX_FRAMES: usize = 512;
+
 /// Between the tokenizer and the tree builder: start tags that would open an element deeper
-/// than [`MAX_DEPTH`], or a style beyond [`MAX_FORMATTING`] open ones, are dropped, and as
-/// many end tags of their names after them.
+/// than [`MAX_DEPTH`], or a style beyond [`MAX_FORMATTING`] open in its cell, are dropped,
+/// and as many end tags of their names after them.
 struct Shallow {
     builder: TreeBuilder<Id, Sink>,
     /// The depth of the element the tree builder inserts into (see [`Sink::depth`]).
     depth: Rc<Cell<usize>>,
-    /// Styles open now (as the start and end tags say; a cell's end forgets those in it).
-    formatting: Cell<usize>,
+    /// The styles open, a frame per cell (`td`, `th`, `caption`: the tree builder forgets at
+    /// a cell's end the styles opened in it, and reopens only those).
+    frames: RefCell<Vec<Frame>>,
+    /// End tags owed to elements dropped for their depth.
     dropped: RefCell<HashMap<LocalName, usize>>,
+}
+
+fn attributes_hash(tag: &Tag) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for attr in &tag.attrs {
+        attr.name.local.hash(&mut hasher);
+        attr.value.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+impl Shallow {
+    /// Whether the token goes on to the tree builder.
+    fn passes(&self, tag: &Tag) -> bool {
+        let name = &tag.name;
+        let mut dropped = self.dropped.borrow_mut();
+        let mut frames = self.frames.borrow_mut();
+        if frames.is_empty() {
+            frames.push(Frame::default());
+        }
+        match tag.kind {
+            // Raw text (a script, a style) is let in however deep: dropped, its content
+            // would be read as text.
+            TagKind::StartTag if self.depth.get() >= MAX_DEPTH && !is_raw_text(name) => {
+                *dropped.entry(name.clone()).or_insert(0) += 1;
+                false
+            }
+            TagKind::StartTag if is_formatting(name) => {
+                let Some(frame) = frames.last_mut() else {
+                    return true;
+                };
+                let hash = attributes_hash(tag);
+                let alike = frame
+                    .open
+                    .iter()
+                    .filter(|o| o.0 == *name && o.1 == hash)
+                    .count();
+                if alike >= 3 {
+                    // The tree builder lets the oldest of four alike go.
+                    if let Some(at) = frame.open.iter().position(|o| o.0 == *name && o.1 == hash) {
+                        frame.open.remove(at);
+                    }
+                } else if frame.open.len() >= MAX_FORMATTING {
+                    *frame.dropped.entry(name.clone()).or_insert(0) += 1;
+                    return false;
+                }
+                frame.open.push((name.clone(), hash));
+                true
+            }
+            TagKind::StartTag => {
+                if matches!(&**name, "td" | "th" | "caption") && frames.len() < MAX_FRAMES {
+                    frames.push(Frame::default());
+                }
+                true
+            }
+            TagKind::EndTag => {
+                if let Some(n) = dropped.get_mut(name)
+                    && *n > 0
+                {
+                    *n -= 1;
+                    return false;
+                }
+                let Some(frame) = frames.last_mut() else {
+                    return true;
+                };
+                if let Some(n) = frame.dropped.get_mut(name)
+                    && *n > 0
+                {
+                    *n -= 1;
+                    return false;
+                }
+                if is_formatting(name) {
+                    if let Some(at) = frame.open.iter().rposition(|o| o.0 == *name) {
+                        frame.open.remove(at);
+                    }
+                } else if matches!(&**name, "td" | "th" | "caption") && frames.len() > 1 {
+                    frames.pop();
+                }
+                true
+            }
+        }
+    }
 }
 
 impl TokenSink for Shallow {
     type Handle = Id;
 
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<Id> {
-        if let Token::TagToken(Tag { kind, name, .. }) = &token
-            && !is_void(name)
+        if let Token::TagToken(tag) = &token
+            && !is_void(&tag.name)
+            && !self.passes(tag)
         {
-            let mut dropped = self.dropped.borrow_mut();
-            let formatting = is_formatting(name);
-            match kind {
-                // Raw text (a script, a style) is let in however deep: dropped, its content
-                // would be read as text.
-                TagKind::StartTag
-                    if !is_raw_text(name)
-                        && (self.depth.get() >= MAX_DEPTH
-                            || (formatting && self.formatting.get() >= MAX_FORMATTING)) =>
-                {
-                    *dropped.entry(name.clone()).or_insert(0) += 1;
-                    return TokenSinkResult::Continue;
-                }
-                TagKind::StartTag if formatting => self.formatting.set(self.formatting.get() + 1),
-                TagKind::StartTag if is_cell_edge(name) => self.formatting.set(0),
-                TagKind::EndTag => {
-                    if let Some(n) = dropped.get_mut(name)
-                        && *n > 0
-                    {
-                        *n -= 1;
-                        return TokenSinkResult::Continue;
-                    }
-                    if formatting {
-                        self.formatting.set(self.formatting.get().saturating_sub(1));
-                    } else if is_cell_edge(name) {
-                        self.formatting.set(0);
-                    }
-                }
-                TagKind::StartTag => {}
-            }
+            return TokenSinkResult::Continue;
         }
         self.builder.process_token(token, line)
     }
@@ -598,10 +661,34 @@ mod tests {
     fn styles_left_open_are_not_reopened_without_bound() {
         // Each paragraph reopens the styles still open: a few hundred of them over thousands
         // of paragraphs would be a tree hundreds of times the page.
-        let styles: String = (0..400).map(|i| format!("<b class=c{i}>")).collect();
-        let html = format!("<p>{styles}</p>{}", "<p>x</p>".repeat(5000));
-        let tree = Tree::parse(&html);
-        assert!(tree.nodes.len() < 20 * 5000, "{} nodes", tree.nodes.len());
+        for styles in [
+            (0..400)
+                .map(|i| format!("<b class=c{i}>"))
+                .collect::<String>(),
+            // Stray end tags close nothing: they must not make room for more.
+            (0..400).map(|i| format!("<b class=c{i}></i>")).collect(),
+            // Nor tables and rows, which are no cells.
+            (0..400)
+                .map(|i| format!("<b class=c{i}><table><tr>"))
+                .collect(),
+        ] {
+            let html = format!("<p>{styles}</p>{}", "<p>x</p>".repeat(5000));
+            let tree = Tree::parse(&html);
+            assert!(tree.nodes.len() < 20 * 5000, "{} nodes", tree.nodes.len());
+        }
+    }
+
+    #[test]
+    fn a_style_dropped_in_a_cell_owes_no_end_tag_outside_it() {
+        let tree = Tree::parse(&format!(
+            "<b>A<table><tr><td>{}<b>x</td></tr></table>B</b>C",
+            "<i>".repeat(10)
+        ));
+        let c = (0..tree.nodes.len())
+            .find(|&i| matches!(&tree.nodes[i].data, Data::Text(t) if &**t == "C"))
+            .expect("the text C");
+        let parent = tree.nodes[c].parent.expect("in the body");
+        assert_eq!(tree.name(parent), "body", "C is not bold");
     }
 
     #[test]
