@@ -183,6 +183,8 @@ fn paragraph(lines: &[Line<'_>], next: Option<&Line<'_>>, out: &mut Vec<Piece>) 
     let mut b = block(BlockKind::Paragraph, &text);
     // A short line alone, without a stop, over more text: a lead line (shown bold), which
     // starts an article as a bold lead line does in HTML.
+    // Judged on the text as shown (sanitised: a line of control characters is none).
+    let text = b.text.as_str();
     let lead = lines.len() == 1
         && next.is_some()
         && text.chars().count() <= 70
@@ -202,7 +204,11 @@ fn paragraph(lines: &[Line<'_>], next: Option<&Line<'_>>, out: &mut Vec<Piece>) 
     push(out, b);
 }
 
+/// Adds a block, unless nothing of it is left to show.
 fn push(out: &mut Vec<Piece>, block: Block) {
+    if block.text.trim().is_empty() {
+        return;
+    }
     out.push(Piece::Block {
         first_line: block.text.len(),
         block,
@@ -313,6 +319,31 @@ mod tests {
         );
         let (pieces, _) = read("Joined with\ndelsp \nhere.\n", true, true);
         assert_eq!(texts(&pieces), ["Paragraph0 Joined with delsphere."]);
+    }
+
+    #[test]
+    fn lines_of_control_characters_make_no_block_and_no_span() {
+        // Found by the fuzz target: a lead line judged before sanitising gave an empty block
+        // a span.
+        let (pieces, _) = read(
+            "\u{5}\u{5}\r\n\r\nText after.\n\n\u{1b}[2J\n\nEnd.\n",
+            true,
+            false,
+        );
+        assert_eq!(
+            texts(&pieces),
+            ["Paragraph0 Text after.", "Paragraph0 End."]
+        );
+        for piece in &pieces {
+            if let Piece::Block { block, .. } = piece {
+                assert!(
+                    block
+                        .spans()
+                        .iter()
+                        .all(|s| s.start < s.end && s.end <= block.text.len())
+                );
+            }
+        }
     }
 
     #[test]
