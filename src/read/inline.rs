@@ -4,8 +4,19 @@
 
 use pulldown_cmark::Alignment;
 
-use crate::doc::{Block, BlockKind, Span, SpanKind, Text};
+use crate::doc::assemble::headings::Piece;
+use crate::doc::{Block, BlockKind, Marker, Span, SpanKind, Text};
 use crate::text::{display_width, is_wide};
+
+/// Where the block being gathered stands, which makes its kind.
+pub(crate) struct Nesting<'a> {
+    /// The marker of each open list item, the innermost last, until its first block takes it.
+    pub(crate) items: &'a mut [Option<Marker>],
+    /// How many lists are open.
+    pub(crate) lists: usize,
+    /// How deep in quotes.
+    pub(crate) quote: u8,
+}
 
 /// Text being gathered for the next block, with its spans.
 #[derive(Debug, Default)]
@@ -61,6 +72,45 @@ impl Inline {
     pub(crate) fn recent_han(&self) -> bool {
         let from = crate::text::floor_boundary(&self.text, self.text.len().saturating_sub(256));
         self.text[from..].chars().any(crate::text::is_han)
+    }
+
+    /// The text gathered as a finished block, trimmed, its spans tidied: a list item inside
+    /// an item, else a quote inside a quote, else a paragraph; `None` when it is blank. The
+    /// gathered text is emptied, its room kept for the next block (most blocks are a line or
+    /// two, and growing a new string for each costs more than reading it).
+    pub(crate) fn take_block(&mut self, nesting: Nesting<'_>) -> Option<Piece> {
+        let piece = (!self.is_blank()).then(|| {
+            let text = self.text.trim_end();
+            let lead = self.text.len() - self.text.trim_start().len();
+            let kind = if !nesting.items.is_empty() {
+                BlockKind::ListItem
+            } else if nesting.quote > 0 {
+                BlockKind::Quote
+            } else {
+                BlockKind::Paragraph
+            };
+            let mut block = Block::new(kind, &text[lead..]);
+            tidy(&mut self.spans, lead, text.len());
+            if !self.spans.is_empty() {
+                block.spans = self.spans.drain(..).collect();
+            }
+            match kind {
+                BlockKind::ListItem => {
+                    block.depth = u8::try_from(nesting.lists.saturating_sub(1)).unwrap_or(u8::MAX);
+                    if let Some(marker) = nesting.items.last_mut().and_then(Option::take) {
+                        block.set_marker(Some(marker));
+                    }
+                }
+                BlockKind::Quote => block.depth = nesting.quote,
+                _ => {}
+            }
+            let first_line = self.first_line.map_or(block.text.len(), |l| {
+                l.saturating_sub(lead).min(block.text.len())
+            });
+            Piece::Block { block, first_line }
+        });
+        self.clear();
+        piece
     }
 
     /// Empty again, keeping its room for the next block.

@@ -24,7 +24,7 @@ use pulldown_cmark::{
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, Text};
 
-use crate::read::inline::{Inline, table, tidy};
+use crate::read::inline::{Inline, Nesting, table, tidy};
 pub use front::Front;
 
 /// Reads a Markdown newsletter (decoded, cleaned text). Never fails: any text gives some
@@ -705,42 +705,14 @@ impl Reader {
         }
         self.close_all();
         self.inline.leftover_strong();
-        // The gathered text's room is kept for the next block: most blocks are a line or two,
-        // and growing a new string for each costs more than reading it.
-        let mut inline = std::mem::take(&mut self.inline);
-        if !inline.is_blank() {
-            let text = inline.text.trim_end();
-            let lead = inline.text.len() - inline.text.trim_start().len();
-            let kind = if !self.items.is_empty() {
-                BlockKind::ListItem
-            } else if self.quote > 0 {
-                BlockKind::Quote
-            } else {
-                BlockKind::Paragraph
-            };
-            let mut block = Block::new(kind, &text[lead..]);
-            tidy(&mut inline.spans, lead, text.len());
-            if !inline.spans.is_empty() {
-                block.spans = inline.spans.drain(..).collect();
-            }
-            match kind {
-                BlockKind::ListItem => {
-                    block.depth =
-                        u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
-                    if let Some(marker) = self.items.last_mut().and_then(Option::take) {
-                        block.set_marker(Some(marker));
-                    }
-                }
-                BlockKind::Quote => block.depth = self.quote,
-                _ => {}
-            }
-            let first_line = inline.first_line.map_or(block.text.len(), |l| {
-                l.saturating_sub(lead).min(block.text.len())
-            });
-            self.emit(Piece::Block { block, first_line });
+        let nesting = Nesting {
+            items: &mut self.items,
+            lists: self.lists.len(),
+            quote: self.quote,
+        };
+        if let Some(piece) = self.inline.take_block(nesting) {
+            self.emit(piece);
         }
-        inline.clear();
-        self.inline = inline;
         self.flush_images();
     }
 
