@@ -113,6 +113,23 @@ impl Inline {
         piece
     }
 
+    /// Ends a span of `kind` opened at `start`: it runs to the end of the text gathered, a
+    /// space (a soft break's) at its start left out; an empty one is none.
+    pub(crate) fn close_span(&mut self, kind: SpanKind, start: usize, url: Option<String>) {
+        let end = self.text.len();
+        let start = (start.min(end)..end)
+            .find(|&i| self.text.is_char_boundary(i) && !self.text[i..].starts_with(' '))
+            .unwrap_or(end);
+        if end > start {
+            self.spans.push(Span {
+                kind,
+                start,
+                end,
+                url: url.map(Text::from),
+            });
+        }
+    }
+
     /// Empty again, keeping its room for the next block.
     pub(crate) fn clear(&mut self) {
         self.text.clear();

@@ -20,7 +20,7 @@ mod tree;
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
 use crate::doc::assemble::mail;
-use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, Text};
+use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind};
 use crate::read::inline::{Inline, Nesting, table, tidy};
 
 use hidden::Sheet;
@@ -715,22 +715,7 @@ impl Walker<'_> {
     }
 
     fn add_span(&mut self, kind: SpanKind, start: usize, url: Option<String>) {
-        let end = self.inline.text.len();
-        let start = start.min(end);
-        // A space before the span is not part of it.
-        let start = (start..end)
-            .find(|&i| {
-                self.inline.text.is_char_boundary(i) && !self.inline.text[i..].starts_with(' ')
-            })
-            .unwrap_or(end);
-        if end > start {
-            self.inline.spans.push(Span {
-                kind,
-                start,
-                end,
-                url: url.map(Text::from),
-            });
-        }
+        self.inline.close_span(kind, start, url);
     }
 
     /// Ends the block being gathered: a paragraph, a list item or a quote. Styles still open

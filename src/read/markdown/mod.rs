@@ -22,7 +22,7 @@ use pulldown_cmark::{
 };
 
 use crate::doc::assemble::headings::{self, Meta, Piece};
-use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind, Text};
+use crate::doc::{Block, BlockKind, Format, Marker, Newsletter, Span, SpanKind};
 
 use crate::read::inline::{Inline, Nesting, table, tidy};
 pub use front::Front;
@@ -629,21 +629,7 @@ impl Reader {
             };
             self.inline.push(word);
         }
-        let end = self.inline.text.len();
-        // A soft break's space before the span is not part of it.
-        let start = (start..end)
-            .find(|&i| {
-                self.inline.text.is_char_boundary(i) && !self.inline.text[i..].starts_with(' ')
-            })
-            .unwrap_or(end);
-        if end > start {
-            self.inline.spans.push(Span {
-                kind,
-                start,
-                end,
-                url: url.map(Text::from),
-            });
-        }
+        self.inline.close_span(kind, start, url);
     }
 
     fn end_image(&mut self) {
